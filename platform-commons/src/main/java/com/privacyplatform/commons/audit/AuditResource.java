@@ -1,0 +1,56 @@
+package com.privacyplatform.commons.audit;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Every service's audit trail, readable and verifiable by compliance officers and auditors
+ * (4.1 assessment and audit; 1.8 supervision). Shared so that all services expose it alike.
+ */
+@Path("/audit-records")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
+@Tag(name = "Audit trail")
+@Enforces({"4.1", "1.8"})
+public class AuditResource {
+
+    private final AuditRecords records;
+    private final AuditVerifier verifier;
+
+    public AuditResource(AuditRecords records, AuditVerifier verifier) {
+        this.records = records;
+        this.verifier = verifier;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "List audit records in chain order, optionally for one target")
+    public Uni<Page<AuditRecordView>> list(@QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        long after = Cursors.decodeLong(cursor, 0L);
+        return records.list(targetType, targetId, after, size + 1)
+                .map(list -> Cursors.page(list.stream().map(AuditRecordView::of).toList(), size,
+                        v -> Long.toString(v.seq())));
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Verify the whole hash chain: detects edited, deleted, inserted or reordered records")
+    public Uni<AuditVerification> verify() {
+        return verifier.verify();
+    }
+}

@@ -1,0 +1,62 @@
+package com.privacyplatform.commons.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a handler for a consumed message exactly once per event id: decode the CloudEvent, then
+ * inbox claim + handler in one transaction, ack after commit, nack (to the dead-letter queue
+ * after the delivery limit) on failure. Unreadable messages are nacked at once.
+ *
+ * <pre>{@code
+ * @Incoming("partner-events")
+ * Uni<Void> onPartnerEvent(Message<byte[]> message) {
+ *     return consumer.consume(message, "consent-service", event -> switch (event.type()) { ... });
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+
+    public EventConsumer(Inbox inbox, ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.mapper = mapper;
+    }
+
+    public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
+        ReceivedEvent event;
+        try {
+            CloudEvent decoded = CloudEventCodec.decode(message.getPayload());
+            event = new ReceivedEvent(decoded, mapper);
+            event.id(); // ids must be UUIDs: fail here, not inside the transaction
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: message is not a platform CloudEvent (%s); dead-lettering it", consumer,
+                    e.getClass().getSimpleName());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return Panache.withTransaction(() -> inbox.claim(consumer, event.id(), event.type())
+                        .chain(first -> first ? handler.apply(event) : skipped(consumer, event)))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf(e, "%s: handling %s %s failed; it will be redelivered or dead-lettered", consumer,
+                            event.type(), event.id());
+                    return Uni.createFrom().completionStage(message.nack(e));
+                });
+    }
+
+    private static Uni<Void> skipped(String consumer, ReceivedEvent event) {
+        LOG.debugf("%s: %s %s already processed, skipped", consumer, event.type(), event.id());
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,197 @@
+package com.privacyplatform.commons.events;
+
+import com.rabbitmq.client.AMQP;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers committed outbox rows to the topic exchange (routing key = event type), persistent,
+ * with publisher confirms; a row is marked sent only after the broker confirmed it. Failed batches
+ * stay pending and are retried with exponential backoff, so delivery is at-least-once and
+ * consumers deduplicate through their {@link Inbox}.
+ *
+ * <p>Order: one relay at a time per database (a transaction-scoped advisory lock), rows in commit
+ * sequence, one channel - so events of one aggregate reach the broker in the order written.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x0b0c_0001L; // pg advisory lock: "outbox relay"
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final EventsConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile long pausedUntil;
+    private volatile Duration backoff;
+    private BrokerConnection broker;
+    private OutboxListener listener;
+    private long pollTimer = -1;
+
+    public OutboxRelay(Pool pool, Vertx vertx, EventsConfig config) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.config = config;
+        this.backoff = config.relay().minBackoff();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay disabled on this instance");
+            return;
+        }
+        broker = new BrokerConnection(vertx, ConfigProvider.getConfig(), config.exchange());
+        broker.start().onFailure(e -> LOG.warnf("broker not reachable yet (%s); relay keeps retrying",
+                e.getMessage()));
+        listener = new OutboxListener(vertx, ConfigProvider.getConfig(), this::trigger);
+        listener.start();
+        pollTimer = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> trigger());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+        if (listener != null) {
+            listener.stop();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    /** Asks for a relay run; coalesces concurrent requests and respects the failure backoff. */
+    public void trigger() {
+        if (System.currentTimeMillis() < pausedUntil) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        relayBatch().subscribe().with(this::afterBatch, this::afterFailure);
+    }
+
+    private void afterBatch(int sent) {
+        backoff = config.relay().minBackoff();
+        running.set(false);
+        if (sent >= config.relay().batchSize() || again.getAndSet(false)) {
+            vertx.runOnContext(v -> trigger());
+        }
+    }
+
+    private void afterFailure(Throwable e) {
+        Duration wait = backoff;
+        backoff = min(backoff.multipliedBy(2), config.relay().maxBackoff());
+        pausedUntil = System.currentTimeMillis() + wait.toMillis();
+        running.set(false);
+        LOG.warnf("outbox relay batch not delivered (%s); retrying in %d ms", e.getMessage(), wait.toMillis());
+        vertx.setTimer(wait.toMillis(), id -> trigger());
+    }
+
+    /** @return how many events were published and confirmed */
+    Uni<Integer> relayBatch() {
+        if (broker == null || !broker.isReady()) {
+            return Uni.createFrom().failure(new IllegalStateException("broker connection not ready"));
+        }
+        List<UUID> attempted = new ArrayList<>();
+        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
+                        .execute()
+                        .chain(rows -> rows.iterator().next().getBoolean("locked") ? relayLocked(conn, attempted)
+                                : Uni.createFrom().item(0)))
+                // after the rollback released the row locks
+                .onFailure().call(e -> recordFailure(attempted, e));
+    }
+
+    private Uni<Integer> relayLocked(SqlConnection conn, List<UUID> attempted) {
+        return conn.preparedQuery("SELECT id, type, source, subject, occurred_at, payload::text AS payload"
+                        + " FROM platform_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE")
+                .execute(Tuple.of(config.relay().batchSize()))
+                .chain(rows -> {
+                    List<Row> batch = new ArrayList<>();
+                    rows.forEach(batch::add);
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    batch.forEach(r -> attempted.add(r.getUUID("id")));
+                    return publishAll(batch)
+                            .chain(this::confirm)
+                            .chain(() -> markSent(conn, batch));
+                });
+    }
+
+    private Uni<Void> publishAll(List<Row> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(this::publish)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> publish(Row row) {
+        UUID id = row.getUUID("id");
+        String type = row.getString("type");
+        byte[] body = CloudEventCodec.encode(id, type, row.getString("source"), row.getString("subject"),
+                row.getOffsetDateTime("occurred_at"), row.getString("payload"));
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType(CloudEventCodec.CONTENT_TYPE)
+                .deliveryMode(2) // persistent: survives a broker restart
+                .messageId(id.toString())
+                .type(type)
+                .timestamp(Date.from(row.getOffsetDateTime("occurred_at").toInstant()))
+                .build();
+        return Uni.createFrom().completionStage(() -> broker.client()
+                .basicPublish(broker.exchange(), type, props, Buffer.buffer(body)).toCompletionStage());
+    }
+
+    private Uni<Void> confirm() {
+        long timeout = config.relay().confirmTimeout().toMillis();
+        return Uni.createFrom().completionStage(() -> broker.client().waitForConfirms(timeout).toCompletionStage())
+                .onFailure().invoke(e -> broker.markBroken());
+    }
+
+    private Uni<Integer> markSent(SqlConnection conn, List<Row> batch) {
+        UUID[] ids = batch.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
+        return conn.preparedQuery("UPDATE platform_outbox SET sent_at = now(), attempts = attempts + 1,"
+                        + " last_error = NULL WHERE id = ANY($1)")
+                .execute(Tuple.of(ids))
+                .map(r -> batch.size());
+    }
+
+    /** Outside the rolled-back batch transaction, so operators see why events wait. */
+    private Uni<Void> recordFailure(List<UUID> attempted, Throwable e) {
+        if (attempted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = attempted.toArray(UUID[]::new);
+        String reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+        return pool.preparedQuery("UPDATE platform_outbox SET attempts = attempts + 1, last_error = left($2, 500)"
+                        + " WHERE id = ANY($1) AND sent_at IS NULL")
+                .execute(Tuple.of(ids, reason))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

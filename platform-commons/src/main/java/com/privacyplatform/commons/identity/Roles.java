@@ -1,0 +1,13 @@
+package com.privacyplatform.commons.identity;
+
+/** The platform's realm roles (DESIGN.md "Who uses it"), for {@code @RolesAllowed}. */
+public final class Roles {
+
+    public static final String PARTNER = "partner";
+    public static final String DATA_SUBJECT = "data-subject";
+    public static final String OFFICER = "compliance-officer";
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,98 @@
+package com.privacyplatform.commons.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.support.Partners;
+import com.privacyplatform.commons.support.TestBroker;
+import com.privacyplatform.commons.support.TestDb;
+import com.privacyplatform.commons.support.Widgets;
+import com.rabbitmq.client.GetResponse;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestSecurity(user = "partner-a", roles = "partner")
+@OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
+class OutboxRelayTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void committedEventReachesTheExchangeAsPersistentCloudEvent() throws Exception {
+        try (TestBroker broker = new TestBroker()) {
+            String queue = broker.tap("widget.created");
+            String id = Widgets.create("relay-" + UUID.randomUUID());
+
+            GetResponse message = awaitMessageFor(broker, queue, id);
+            assertThat(message.getProps().getContentType()).isEqualTo("application/cloudevents+json");
+            assertThat(message.getProps().getDeliveryMode()).isEqualTo(2);
+            assertThat(message.getEnvelope().getRoutingKey()).isEqualTo("widget.created");
+            JsonNode event = json.readTree(message.getBody());
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("type").asText()).isEqualTo("widget.created");
+            assertThat(event.get("source").asText()).isEqualTo("/commons-test");
+            assertThat(event.get("subject").asText()).isEqualTo(id);
+            assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
+            assertThat(UUID.fromString(event.get("id").asText()).version()).isEqualTo(7);
+            assertThat(event.get("time").asText()).endsWith("Z");
+            assertThat(event.get("data").get("widgetId").asText()).isEqualTo(id);
+            assertThat(message.getProps().getMessageId()).isEqualTo(event.get("id").asText());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.count(
+                    "SELECT count(*) FROM platform_outbox WHERE subject = ? AND sent_at IS NOT NULL", id) == 1);
+        }
+    }
+
+    @Test
+    void rolledBackTransactionLeavesNoEventBehind() throws Exception {
+        String name = "rollback-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"size\":1}")
+                .post("/test/widgets")
+                .then().statusCode(409);
+        // a later, committed event arrives, proving the relay and consumer ran after the rollback
+        String later = Widgets.create("after-rollback-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count(
+                "SELECT count(*) FROM test_effect WHERE subject = ?", later) == 1);
+
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE payload->>'name' = ?", name)).isZero();
+        assertThat(TestDb.count("SELECT count(*) FROM test_widget WHERE name = ?", name)).isZero();
+        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record WHERE action = 'widget.created'"
+                + " AND target_id NOT IN (SELECT id::text FROM test_widget)")).isZero();
+    }
+
+    @Test
+    void eventsOfOneAggregateAreAppliedInTheOrderWritten() {
+        String id = Widgets.create("ordered-" + UUID.randomUUID());
+        for (int n = 1; n <= 25; n++) {
+            given().post("/test/widgets/" + id + "/touches?n=" + n).then().statusCode(204);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(
+                "SELECT count(*) FROM test_effect WHERE event_type = 'widget.touched' AND subject = ?", id) == 25);
+        List<Integer> order = TestDb.rows("SELECT n FROM test_effect WHERE event_type = 'widget.touched'"
+                + " AND subject = ? ORDER BY applied_order", id).stream().map(r -> (Integer) r.get(0)).toList();
+        assertThat(order).isSorted().hasSize(25);
+    }
+
+    private GetResponse awaitMessageFor(TestBroker broker, String queue, String subject) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            GetResponse message = broker.next(queue, Duration.ofSeconds(1));
+            if (message != null && json.readTree(message.getBody()).get("subject").asText().equals(subject)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no event for " + subject + " reached the exchange");
+    }
+}

@@ -1,0 +1,84 @@
+package com.privacyplatform.commons.support;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A plain AMQP client and the broker's own control tool, for tests that look at or disturb the broker. */
+public final class TestBroker implements AutoCloseable {
+
+    public static final String EXCHANGE = "privacy.events";
+
+    private final Connection connection;
+    private final Channel channel;
+
+    public TestBroker() throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("localhost");
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        this.connection = factory.newConnection("commons-test-probe");
+        this.channel = connection.createChannel();
+        channel.exchangeDeclare(EXCHANGE, "topic", true);
+    }
+
+    /** A server-named, exclusive queue bound to the routing key pattern. */
+    public String tap(String bindingKey) throws IOException {
+        String queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, EXCHANGE, bindingKey);
+        return queue;
+    }
+
+    public GetResponse next(String queue, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response != null) {
+                return response;
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    public void publish(String routingKey, byte[] body) throws IOException {
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/cloudevents+json").deliveryMode(2).build();
+        channel.basicPublish(EXCHANGE, routingKey, props, body);
+    }
+
+    public long messageCount(String queue) throws IOException {
+        return channel.queueDeclarePassive(queue).getMessageCount();
+    }
+
+    @Override
+    public void close() throws IOException, TimeoutException {
+        if (connection.isOpen()) {
+            connection.close();
+        }
+    }
+
+    /** Stops the RabbitMQ application (connections drop, the node stays), as in a broker outage. */
+    public static void stopBroker() throws IOException, InterruptedException {
+        rabbitmqctl("stop_app");
+    }
+
+    public static void startBroker() throws IOException, InterruptedException {
+        rabbitmqctl("start_app");
+        rabbitmqctl("await_startup");
+    }
+
+    private static void rabbitmqctl(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            String out = new String(process.getInputStream().readAllBytes());
+            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + out);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.privacyplatform.commons.testapp;
+
+import com.privacyplatform.commons.events.EventConsumer;
+import com.privacyplatform.commons.events.ReceivedEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Applies widget events; counts every application so a double application would show. */
+@ApplicationScoped
+public class WidgetConsumer {
+
+    private final EventConsumer consumer;
+
+    public WidgetConsumer(EventConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Incoming("widget-events")
+    public Uni<Void> onWidgetEvent(Message<byte[]> message) {
+        return consumer.consume(message, "commons-test", this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEvent event) {
+        WidgetEvent data = event.data(WidgetEvent.class);
+        if ("poison".equals(data.name())) {
+            return Uni.createFrom().failure(new IllegalStateException("handler refuses poison"));
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "INSERT INTO test_effect (event_type, subject, n, applications) VALUES (:type, :subject, :n, 1)"
+                                + " ON CONFLICT (event_type, subject, n)"
+                                + " DO UPDATE SET applications = test_effect.applications + 1")
+                .setParameter("type", event.type())
+                .setParameter("subject", event.subject())
+                .setParameter("n", data.n())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}
