@@ -13,7 +13,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,17 +33,39 @@ public class WidgetResource {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Caller caller;
+    private final Idempotency idempotency;
 
-    public WidgetResource(Outbox outbox, AuditTrail audit, Caller caller) {
+    public WidgetResource(Outbox outbox, AuditTrail audit, Caller caller, Idempotency idempotency) {
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed(Roles.PARTNER)
     @WithTransaction
-    public Uni<Response> create(@Valid @NotNull WidgetRequest request) {
+    public Uni<Response> create(@Valid @NotNull WidgetRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /test/widgets", request),
+                () -> insert(request));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PARTNER)
+    @WithTransaction
+    public Uni<Response> resize(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull WidgetRequest request) {
+        return Widget.<Widget>findById(id)
+                .invoke(w -> caller.requireVisible(w != null && caller.maySeePartner(w.partnerId), "widget"))
+                .invoke(w -> Versions.requireMatch(ifMatch, w.version))
+                .invoke(w -> w.size = request.size())
+                .call(w -> Widget.getSession().chain(s -> s.flush()))
+                .map(w -> Response.ok(view(w)).tag(new EntityTag(Long.toString(w.version))).build());
+    }
+
+    private Uni<Response> insert(WidgetRequest request) {
         Widget widget = new Widget();
         widget.id = Ids.newId();
         widget.partnerId = caller.requirePartnerId();

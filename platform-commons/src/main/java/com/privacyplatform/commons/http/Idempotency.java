@@ -1,0 +1,134 @@
+package com.privacyplatform.commons.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * {@code Idempotency-Key} for creating POSTs (API-CONVENTIONS.md "Retries"): the same key with the
+ * same request returns the first answer (marked {@code Idempotent-Replayed: true}); the same key
+ * with a different request is a 422. Keys are per caller and kept for 24 hours. Call inside the
+ * business transaction ({@code @WithTransaction}) so the stored answer commits with the change.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    private final ObjectMapper mapper;
+
+    public Idempotency(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param key     the header value, or null when the client sent none (then {@code create} just runs)
+     * @param caller  the caller's pseudonymous id (keys of different callers never collide)
+     * @param request what identifies the request: method, path and body
+     * @param create  the creating operation; its response entity is stored as JSON
+     */
+    public Uni<Response> run(String key, String caller, Object request, Supplier<Uni<Response>> create) {
+        if (key == null) {
+            return create.get();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.validation("invalid " + HEADER,
+                    List.of(new Problem.FieldError(HEADER, "must be 1-255 visible ASCII characters")));
+        }
+        String hash = hash(request);
+        return Panache.getSession().chain(session -> reserve(session, caller, key, hash)
+                .chain(reserved -> reserved
+                        ? create.get().call(response -> store(session, caller, key, response))
+                        : replay(session, caller, key, hash)));
+    }
+
+    private Uni<Boolean> reserve(Mutiny.Session session, String caller, String key, String hash) {
+        // blocks while a concurrent request with the same key is in flight, then finds its row
+        return session.createNativeQuery("INSERT INTO platform_idempotency (caller, key, request_hash)"
+                        + " VALUES (:caller, :key, :hash) ON CONFLICT DO NOTHING")
+                .setParameter("caller", caller).setParameter("key", key).setParameter("hash", hash)
+                .executeUpdate()
+                .map(rows -> rows == 1);
+    }
+
+    private Uni<Void> store(Mutiny.Session session, String caller, String key, Response response) {
+        URI location = response.getLocation();
+        return session.createNativeQuery("UPDATE platform_idempotency SET status = :status, location = :location,"
+                        + " body = :body WHERE caller = :caller AND key = :key")
+                .setParameter("status", response.getStatus())
+                .setParameter("location", location == null ? null : location.toString())
+                .setParameter("body", toJson(response.getEntity()))
+                .setParameter("caller", caller).setParameter("key", key)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    private Uni<Response> replay(Mutiny.Session session, String caller, String key, String hash) {
+        return session.createNativeQuery("SELECT request_hash, status, location, body FROM platform_idempotency"
+                        + " WHERE caller = :caller AND key = :key", Object[].class)
+                .setParameter("caller", caller).setParameter("key", key)
+                .getSingleResult()
+                .map(row -> {
+                    if (!hash.equals(row[0])) {
+                        throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "this Idempotency-Key was used for a different request");
+                    }
+                    Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
+                            .header(REPLAYED, "true");
+                    if (row[2] != null) {
+                        replayed.location(URI.create((String) row[2]));
+                    }
+                    if (row[3] != null) {
+                        replayed.entity(row[3]).type(MediaType.APPLICATION_JSON);
+                    }
+                    return replayed.build();
+                });
+    }
+
+    /** Forgets answers older than a day. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expire() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM platform_idempotency WHERE created_at < now() - interval '24 hours'")
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    private String toJson(Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        try {
+            return entity instanceof String s ? s : new String(mapper.writeValueAsBytes(entity), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the response for replay", e);
+        }
+    }
+}
