@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.privacyplatform.commons.support.Partners;
-import com.privacyplatform.commons.support.TestDb;
+import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.commons.support.Widgets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.privacyplatform.commons.support.Partners;
-import com.privacyplatform.commons.support.TestBroker;
-import com.privacyplatform.commons.support.TestDb;
+import com.privacyplatform.testing.TestBroker;
+import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.commons.support.Widgets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -3,8 +3,8 @@ package com.privacyplatform.commons.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.privacyplatform.commons.support.TestBroker;
-import com.privacyplatform.commons.support.TestDb;
+import com.privacyplatform.testing.TestBroker;
+import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.privacyplatform.commons.support.Partners;
+import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KeycloakTokenTest {
 
-    private static final String TOKEN_URL = "http://localhost:8180/realms/privacy/protocol/openid-connect/token";
+    private static final String TOKEN_URL = Tokens.TOKEN_URL;
 
     @Test
     void aPartnerClientTokenCarriesItsPartnerId() {
@@ -89,9 +90,7 @@ class KeycloakTokenTest {
     }
 
     static String clientToken(String client) {
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", client)
-                .formParam("client_secret", client + "-secret")
-                .post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
+        return Tokens.partner(client);
     }
 
     static Response userToken(String user, String password) {

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.support;
+package com.privacyplatform.testing;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.support;
+package com.privacyplatform.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

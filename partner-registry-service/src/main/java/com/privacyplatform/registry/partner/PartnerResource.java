@@ -1,0 +1,204 @@
+package com.privacyplatform.registry.partner;
+
+import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.registry.partner.PartnerRepository.PartnerFilter;
+import com.privacyplatform.registry.partner.PartnerRequests.OnboardRequest;
+import com.privacyplatform.registry.partner.PartnerRequests.SecurityOfficerRequest;
+import com.privacyplatform.registry.partner.PartnerRequests.TransitionRequest;
+import com.privacyplatform.registry.partner.PartnerRequests.UpdateRequest;
+import com.privacyplatform.registry.partner.PartnerViews.PartnerView;
+import com.privacyplatform.registry.partner.PartnerViews.StatusChangeView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Partners: onboarding, reading, profile, security officer and lifecycle transitions. */
+@Path("/partners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Partners")
+public class PartnerResource {
+
+    private final PartnerService service;
+    private final PartnerRepository partners;
+    private final PartnerViewMapper views;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public PartnerResource(PartnerService service, PartnerRepository partners, PartnerViewMapper views,
+            Idempotency idempotency, Caller caller) {
+        this.service = service;
+        this.partners = partners;
+        this.views = views;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Onboard a partner (status PENDING); its id is derived from its OIDC client id")
+    public Uni<Response> onboard(@Valid @NotNull OnboardRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /partners", request),
+                () -> service.onboard(request).map(p -> Response.created(URI.create("/partners/" + p.id))
+                        .tag(etag(p)).entity(views.view(p)).build()));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "List partners, filtered by status, jurisdiction or name, in onboarding order")
+    public Uni<Page<PartnerView>> list(@QueryParam("status") String status,
+            @QueryParam("jurisdiction") String jurisdiction, @QueryParam("name") String name,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        PartnerFilter filter = new PartnerFilter(parseStatus(status), blankToNull(jurisdiction), blankToNull(name));
+        OffsetDateTime afterCreated = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            String[] key = Cursors.decode(cursor).split("\\|", 2);
+            try {
+                afterCreated = OffsetDateTime.parse(key[0]);
+                afterId = UUID.fromString(key[1]);
+            } catch (RuntimeException e) {
+                throw ProblemException.validation("invalid cursor",
+                        List.of(new Problem.FieldError("cursor", "is not a cursor returned by this API")));
+            }
+        }
+        return partners.page(filter, afterCreated, afterId, size + 1)
+                .map(list -> Cursors.page(list, size, p -> p.createdAt + "|" + p.id))
+                .map(page -> new Page<>(page.items().stream().map(views::view).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "Read a partner; a partner may read only its own record")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.load(id).map(p -> Response.ok(views.view(p)).tag(etag(p)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Replace the partner's profile (legal name, jurisdiction, contact)")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UpdateRequest request) {
+        return service.update(id, ifMatch, request).map(this::ok);
+    }
+
+    @PUT
+    @Path("/{id}/security-officer")
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Name the security officer and department (3.4.d); the partner may name its own")
+    public Uni<Response> securityOfficer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SecurityOfficerRequest request) {
+        return service.nameSecurityOfficer(id, ifMatch, request).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/activation")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "PENDING -> ACTIVE; requires a named security officer (3.4.d)")
+    public Uni<Response> activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        return service.transition(id, ifMatch, PartnerTransition.ACTIVATE, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/suspension")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "ACTIVE -> SUSPENDED")
+    public Uni<Response> suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        return service.transition(id, ifMatch, PartnerTransition.SUSPEND, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/reinstatement")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "SUSPENDED -> ACTIVE")
+    public Uni<Response> reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        return service.transition(id, ifMatch, PartnerTransition.REINSTATE, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "ACTIVE or SUSPENDED -> TERMINATED (final; other services delete the partner's data, 3.5.d)")
+    public Uni<Response> terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull TransitionRequest request) {
+        return service.transition(id, ifMatch, PartnerTransition.TERMINATE, request.reason()).map(this::ok);
+    }
+
+    @GET
+    @Path("/{id}/status-history")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "The partner's lifecycle transitions with reasons, oldest first")
+    public Uni<List<StatusChangeView>> history(@PathParam("id") UUID id) {
+        return service.load(id).chain(p -> partners.history(p.id))
+                .map(changes -> changes.stream().map(views::view).toList());
+    }
+
+    private Response ok(Partner p) {
+        return Response.ok(views.view(p)).tag(etag(p)).build();
+    }
+
+    static EntityTag etag(Partner p) {
+        return new EntityTag(Versions.etag(p.version).replace("\"", ""));
+    }
+
+    private static PartnerStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PartnerStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation("unknown status", List.of(new Problem.FieldError("status",
+                    "must be one of PENDING, ACTIVE, SUSPENDED, TERMINATED")));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,198 @@
+package com.privacyplatform.registry.partner;
+
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.registry.partner.PartnerRequests.OnboardRequest;
+import com.privacyplatform.registry.partner.PartnerRequests.SecurityOfficerRequest;
+import com.privacyplatform.registry.partner.PartnerRequests.UpdateRequest;
+import com.privacyplatform.registry.scope.ScopeRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Partner rules: onboarding, profile updates, the lifecycle and the named security officer. */
+@ApplicationScoped
+public class PartnerService {
+
+    private final PartnerRepository partners;
+    private final ScopeRepository scopes;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public PartnerService(PartnerRepository partners, ScopeRepository scopes, Outbox outbox, AuditTrail audit,
+            Caller caller) {
+        this.partners = partners;
+        this.scopes = scopes;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /** Call inside a transaction. The id is derived from the OIDC client id (see {@link Ids#partnerIdFor}). */
+    public Uni<Partner> onboard(OnboardRequest request) {
+        requireCountry(request.jurisdiction(), "jurisdiction");
+        UUID id = Ids.partnerIdFor(request.oidcClientId());
+        return partners.findById(id).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("a partner with OIDC client id " + request.oidcClientId()
+                        + " is already registered (" + id + ")");
+            }
+            OffsetDateTime now = now();
+            Partner p = new Partner();
+            p.id = id;
+            p.legalName = request.legalName().strip();
+            p.jurisdiction = request.jurisdiction();
+            p.oidcClientId = request.oidcClientId();
+            applyContact(p, request.contact());
+            p.status = PartnerStatus.PENDING;
+            p.statusReason = "onboarded";
+            p.statusChangedAt = now;
+            p.createdAt = now;
+            p.updatedAt = now;
+            return partners.persist(p)
+                    .call(() -> audit.record(caller.auditActor(), "partner.onboarded", "partner", id.toString(),
+                            "{\"jurisdiction\":\"" + p.jurisdiction + "\"}"));
+        });
+    }
+
+    public Uni<Partner> update(UUID id, String ifMatch, UpdateRequest request) {
+        requireCountry(request.jurisdiction(), "jurisdiction");
+        return load(id).invoke(p -> {
+            Versions.requireMatch(ifMatch, p.version);
+            requireNotTerminated(p);
+            p.legalName = request.legalName().strip();
+            p.jurisdiction = request.jurisdiction();
+            applyContact(p, request.contact());
+            p.updatedAt = now();
+        }).call(p -> audit.record(caller.auditActor(), "partner.updated", "partner", id.toString(),
+                "{\"fields\":[\"legalName\",\"jurisdiction\",\"contact\"]}"))
+                .call(partners::flush); // the view's version/ETag must be the one just written
+    }
+
+    /** 3.4.d: the person in charge of information security and the responsible department. */
+    @Enforces("3.4.d")
+    public Uni<Partner> nameSecurityOfficer(UUID id, String ifMatch, SecurityOfficerRequest request) {
+        if (request.email() == null && request.phone() == null) {
+            throw ProblemException.validation("the security officer must be reachable",
+                    List.of(new Problem.FieldError("email", "an e-mail address or a phone number is required")));
+        }
+        return load(id).chain(p -> {
+            Versions.requireMatch(ifMatch, p.version);
+            requireNotTerminated(p);
+            String details = "{\"replacedPrevious\":" + (p.officerName != null) + "}";
+            p.officerName = request.name().strip();
+            p.officerEmail = request.email();
+            p.officerPhone = request.phone();
+            p.officerDepartment = request.department().strip();
+            p.officerUpdatedAt = now();
+            p.updatedAt = p.officerUpdatedAt;
+            // the audit record names no personal value: who changed it, when, and whether one was replaced
+            return audit.record(caller.auditActor(), "partner.security-officer-named", "partner", id.toString(),
+                    details).chain(partners::flush).replaceWith(p);
+        });
+    }
+
+    /** Moves the partner along its lifecycle; illegal moves are 409, TERMINATED is final. */
+    public Uni<Partner> transition(UUID id, String ifMatch, PartnerTransition transition, String reason) {
+        PartnerStatus to = transition.target();
+        return load(id).chain(p -> {
+            Versions.requireMatch(ifMatch, p.version);
+            if (!transition.allowedFrom(p.status)) {
+                throw ProblemException.conflict("cannot " + transition.verb() + " a " + p.status + " partner");
+            }
+            if (transition == PartnerTransition.ACTIVATE) {
+                requireSecurityOfficer(p);
+            }
+            PartnerStatus from = p.status;
+            OffsetDateTime now = now();
+            p.status = to;
+            p.statusReason = reason.strip();
+            p.statusChangedAt = now;
+            p.updatedAt = now;
+            return recordChange(p, from, now)
+                    .chain(() -> publishTransition(p, from))
+                    .call(() -> audit.record(caller.auditActor(), "partner.status-changed", "partner", id.toString(),
+                            "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}"))
+                    .call(partners::flush)
+                    .replaceWith(p);
+        });
+    }
+
+    public Uni<Partner> load(UUID id) {
+        return partners.findById(id).invoke(p -> caller.requireVisible(p != null && caller.maySeePartner(p.id),
+                "partner"));
+    }
+
+    /** 3.4.d: no activation without a named security officer and department. */
+    @Enforces("3.4.d")
+    static void requireSecurityOfficer(Partner p) {
+        if (!p.hasSecurityOfficer()) {
+            throw ProblemException.policy("3.4.d", "security-officer-required", "Security officer required",
+                    "name the person in charge of information security and the responsible department before"
+                            + " activating the partner", List.of(new Problem.FieldError("securityOfficer", "missing")));
+        }
+    }
+
+    private Uni<Void> recordChange(Partner p, PartnerStatus from, OffsetDateTime at) {
+        PartnerStatusChange change = new PartnerStatusChange();
+        change.id = Ids.newId();
+        change.partnerId = p.id;
+        change.fromStatus = from;
+        change.toStatus = p.status;
+        change.reason = p.statusReason;
+        change.actor = caller.auditActor().actor();
+        change.changedAt = at;
+        return change.persist().replaceWithVoid();
+    }
+
+    private Uni<Void> publishTransition(Partner p, PartnerStatus from) {
+        if (from == PartnerStatus.PENDING) {
+            return scopes.scopeOf(p.id).chain(scope -> outbox.publish(PartnerEvents.ACTIVATED, p.id.toString(),
+                    new PartnerEvents.Activated(p.id, p.oidcClientId, p.jurisdiction, p.statusReason, p.scopeVersion,
+                            scope, p.admAuthorized, p.statusChangedAt.toInstant()))).replaceWithVoid();
+        }
+        String type = switch (p.status) {
+            case SUSPENDED -> PartnerEvents.SUSPENDED;
+            case ACTIVE -> PartnerEvents.REINSTATED;
+            case TERMINATED -> PartnerEvents.TERMINATED;
+            default -> throw new IllegalStateException("no event for " + p.status);
+        };
+        return outbox.publish(type, p.id.toString(), new PartnerEvents.StatusChanged(p.id, from, p.status,
+                p.statusReason, p.statusChangedAt.toInstant())).replaceWithVoid();
+    }
+
+    static void requireNotTerminated(Partner p) {
+        if (p.status == PartnerStatus.TERMINATED) {
+            throw ProblemException.conflict("the partner is TERMINATED; its record is closed");
+        }
+    }
+
+    static void requireCountry(String code, String field) {
+        if (!Vocabulary.isCountryCode(code)) {
+            throw ProblemException.validation("unknown country",
+                    List.of(new Problem.FieldError(field, "is not an assigned ISO 3166-1 alpha-2 code")));
+        }
+    }
+
+    private static void applyContact(Partner p, PartnerRequests.ContactRequest contact) {
+        p.contactName = contact.name().strip();
+        p.contactEmail = contact.email().strip();
+        p.contactPhone = contact.phone() == null || contact.phone().isBlank() ? null : contact.phone().strip();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

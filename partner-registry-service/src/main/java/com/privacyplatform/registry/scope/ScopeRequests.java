@@ -1,0 +1,36 @@
+package com.privacyplatform.registry.scope;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class ScopeRequests {
+
+    private ScopeRequests() {
+    }
+
+    @Schema(name = "ScopeItemRequest")
+    public record ScopeItemRequest(
+            @NotBlank @Schema(examples = "payment_processing") String purpose,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> categories) {
+    }
+
+    @Schema(name = "ScopeRequest", description = "The full permitted scope (replaces the previous one).")
+    public record ScopeRequest(@NotNull @Size(max = 100) List<@NotNull @Valid ScopeItemRequest> entries) {
+    }
+
+    @Schema(name = "AutomatedDecisionAuthorizationRequest", description = "3.2.c: the platform's authorization for automated decision-making.")
+    public record AdmAuthorizationRequest(@NotNull Boolean authorized,
+            @NotBlank @Size(max = 1000) @Schema(examples = "Credit-limit model reviewed by the platform") String reason) {
+    }
+
+    @Schema(name = "Scope")
+    public record ScopeView(UUID partnerId, int scopeVersion, boolean automatedDecisionAuthorized,
+            List<com.privacyplatform.registry.partner.PartnerEvents.ScopeItem> entries) {
+    }
+}

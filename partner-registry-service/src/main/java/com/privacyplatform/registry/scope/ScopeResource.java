@@ -1,0 +1,80 @@
+package com.privacyplatform.registry.scope;
+
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.registry.partner.Partner;
+import com.privacyplatform.registry.partner.PartnerService;
+import com.privacyplatform.registry.scope.ScopeRequests.AdmAuthorizationRequest;
+import com.privacyplatform.registry.scope.ScopeRequests.ScopeRequest;
+import com.privacyplatform.registry.scope.ScopeRequests.ScopeView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The permitted scope and the automated decision-making authorization of a partner. */
+@Path("/partners/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Permitted scope")
+public class ScopeResource {
+
+    private final ScopeService service;
+    private final ScopeRepository scopes;
+    private final PartnerService partners;
+
+    public ScopeResource(ScopeService service, ScopeRepository scopes, PartnerService partners) {
+        this.service = service;
+        this.scopes = scopes;
+        this.partners = partners;
+    }
+
+    @GET
+    @Path("/scope")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "The partner's permitted purposes x data categories (3.1.a-b, 3.2.a)")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return partners.load(id).chain(this::view);
+    }
+
+    @PUT
+    @Path("/scope")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Replace the permitted scope; emits partner.scope-changed")
+    public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ScopeRequest request) {
+        return service.replace(id, ifMatch, request).chain(this::view);
+    }
+
+    @PUT
+    @Path("/automated-decision-authorization")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Grant or withdraw the platform's authorization for automated decision-making (3.2.c)")
+    public Uni<Response> authorize(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull AdmAuthorizationRequest request) {
+        return service.authorizeAutomatedDecisions(id, ifMatch, request).chain(this::view);
+    }
+
+    private Uni<Response> view(Partner p) {
+        return scopes.scopeOf(p.id).map(scope -> Response
+                .ok(new ScopeView(p.id, p.scopeVersion, p.admAuthorized, scope))
+                .tag(new EntityTag(Long.toString(p.version))).build());
+    }
+}

@@ -1,0 +1,89 @@
+package com.privacyplatform.registry.snapshot;
+
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.registry.partner.Partner;
+import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
+import com.privacyplatform.registry.partner.PartnerRepository;
+import com.privacyplatform.registry.partner.PartnerRepository.PartnerFilter;
+import com.privacyplatform.registry.partner.PartnerStatus;
+import com.privacyplatform.registry.scope.ScopeEntry;
+import com.privacyplatform.registry.scope.ScopeRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What other services need to bootstrap their partner projection before events take over: every
+ * partner's status, jurisdiction, scope and ADM flag, with the scope version to order against
+ * later {@code partner.scope-changed} events. No contact values.
+ */
+@Path("/partner-snapshots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Projections")
+public class SnapshotResource {
+
+    private final PartnerRepository partners;
+    private final ScopeRepository scopes;
+
+    public SnapshotResource(PartnerRepository partners, ScopeRepository scopes) {
+        this.partners = partners;
+        this.scopes = scopes;
+    }
+
+    @Schema(name = "PartnerSnapshot")
+    public record PartnerSnapshot(UUID partnerId, String oidcClientId, String jurisdiction, PartnerStatus status,
+            int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant updatedAt) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.SERVICE, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "Page through every partner's projection state (status, scope, ADM flag)")
+    public Uni<Page<PartnerSnapshot>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        OffsetDateTime afterCreated = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                String[] key = Cursors.decode(cursor).split("\\|", 2);
+                afterCreated = OffsetDateTime.parse(key[0]);
+                afterId = UUID.fromString(key[1]);
+            } catch (RuntimeException e) {
+                throw ProblemException.validation("invalid cursor",
+                        List.of(new Problem.FieldError("cursor", "is not a cursor returned by this API")));
+            }
+        }
+        return partners.page(new PartnerFilter(null, null, null), afterCreated, afterId, size + 1)
+                .map(list -> Cursors.page(list, size, p -> p.createdAt + "|" + p.id))
+                .chain(page -> withScopes(page.items()).map(items -> new Page<>(items, page.nextCursor())));
+    }
+
+    private Uni<List<PartnerSnapshot>> withScopes(List<Partner> page) {
+        List<UUID> ids = page.stream().map(p -> p.id).toList();
+        return scopes.list("key.partnerId in ?1", ids).map(entries -> {
+            Map<UUID, List<ScopeEntry>> byPartner = entries.stream()
+                    .collect(Collectors.groupingBy(e -> e.key.partnerId));
+            return page.stream().map(p -> new PartnerSnapshot(p.id, p.oidcClientId, p.jurisdiction, p.status,
+                    p.scopeVersion, ScopeRepository.group(byPartner.getOrDefault(p.id, List.of())), p.admAuthorized,
+                    p.updatedAt.toInstant())).toList();
+        });
+    }
+}
