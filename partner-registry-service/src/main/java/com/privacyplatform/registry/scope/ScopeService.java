@@ -79,8 +79,13 @@ public class ScopeService {
             p.admAuthorized = request.authorized();
             p.admReason = request.reason().strip();
             p.admChangedAt = now();
+            // withdrawing removes the purpose from the scope: the guards must accept the narrower scope
             Uni<Void> removal = request.authorized() ? Uni.createFrom().voidItem()
-                    : ScopeEntry.delete("key.partnerId = ?1 and key.purpose = ?2", p.id, ADM).replaceWithVoid();
+                    : scopes.list("key.partnerId", p.id)
+                            .map(current -> current.stream().filter(e -> !ADM.equals(e.key.purpose)).toList())
+                            .chain(remaining -> checkGuards(p.id, remaining))
+                            .chain(() -> ScopeEntry.delete("key.partnerId = ?1 and key.purpose = ?2", p.id, ADM))
+                            .replaceWithVoid();
             return removal.chain(() -> changed(p, "partner.automated-decisions-" + (request.authorized()
                     ? "authorized" : "withdrawn"), null));
         });
