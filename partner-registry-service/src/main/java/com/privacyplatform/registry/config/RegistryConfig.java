@@ -12,6 +12,10 @@ public interface RegistryConfig {
 
     Inspection inspection();
 
+    /** How often overdue inspections and audit findings are scanned for ({@code off} disables it). */
+    @WithDefault("5m")
+    String overdueScan();
+
     interface Audit {
         /** 4.4: the least advance notice before an audit starts. */
         @WithDefault("P14D")

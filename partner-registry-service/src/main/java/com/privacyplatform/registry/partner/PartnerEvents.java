@@ -1,13 +1,17 @@
 package com.privacyplatform.registry.partner;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Event records of the registry (CloudEvents {@code data}); ids and facts, no personal values.
- * The catalogue with JSON examples is in the service README.
+ * The catalogue with JSON examples is in the service README. Registered for reflection: the
+ * outbox serialises them with Jackson, which a native image allows only for registered classes.
  */
+@RegisterForReflection(targets = {PartnerEvents.ScopeItem.class, PartnerEvents.Activated.class,
+        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class})
 public final class PartnerEvents {
 
     public static final String ACTIVATED = "partner.activated";

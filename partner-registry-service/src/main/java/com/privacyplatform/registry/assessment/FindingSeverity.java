@@ -1,0 +1,6 @@
+package com.privacyplatform.registry.assessment;
+
+/** Severity of an audit finding, lowest first. */
+public enum FindingSeverity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,57 @@
+package com.privacyplatform.registry.inspection;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.registry.inspection.SelfInspectionViews.OverdueInspectionView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 3.4.e oversight: partners whose annual self-inspection is past due. */
+@Path("/self-inspections")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Self-inspections")
+public class OverdueInspectionResource {
+
+    private final InspectionDueQueries due;
+
+    public OverdueInspectionResource(InspectionDueQueries due) {
+        this.due = due;
+    }
+
+    @GET
+    @Path("/overdue")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Enforces("3.4.e")
+    @Operation(summary = "ACTIVE or SUSPENDED partners whose next self-inspection is past due, longest overdue first")
+    public Uni<Page<OverdueInspectionView>> overdue(@QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        LocalDate afterDue = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            String[] key = CursorKeys.pair(Cursors.decode(cursor));
+            afterDue = CursorKeys.date(key[0]);
+            afterId = CursorKeys.uuid(key[1]);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return due.overdue(today, afterDue, afterId, size + 1)
+                .map(list -> Cursors.page(list, size, d -> d.dueOn() + "|" + d.partnerId()))
+                .map(page -> new Page<>(page.items().stream().map(d -> new OverdueInspectionView(d.partnerId(),
+                        d.legalName(), d.partnerStatus(), d.lastPeriodEnd(), d.dueOn(), d.daysOverdue(today)))
+                        .toList(), page.nextCursor()));
+    }
+}

@@ -1,0 +1,169 @@
+package com.privacyplatform.registry.processor;
+
+import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.registry.partner.PartnerService;
+import com.privacyplatform.registry.processor.ProcessorRequests.AttestationRequest;
+import com.privacyplatform.registry.processor.ProcessorRequests.DecisionRequest;
+import com.privacyplatform.registry.processor.ProcessorRequests.ProcessorRequest;
+import com.privacyplatform.registry.processor.ProcessorViews.ProcessorView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Entrusted processors and sub-processors of a partner (3.3.b), approved by the compliance officer. */
+@Path("/partners/{id}/processors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Entrusted processors")
+public class ProcessorResource {
+
+    private final ProcessorService service;
+    private final ProcessorTransitions transitions;
+    private final ProcessorRepository processors;
+    private final PartnerService partners;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public ProcessorResource(ProcessorService service, ProcessorTransitions transitions,
+            ProcessorRepository processors, PartnerService partners, Idempotency idempotency, Caller caller) {
+        this.service = service;
+        this.transitions = transitions;
+        this.processors = processors;
+        this.partners = partners;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Propose an entrusted processor (PROPOSED); a partner may propose its own (3.3.b)")
+    public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull ProcessorRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
+                List.of("POST /partners/" + id + "/processors", request),
+                () -> service.propose(id, request).map(p -> Response
+                        .created(URI.create("/partners/" + id + "/processors/" + p.id))
+                        .tag(ProcessorViews.etag(p)).entity(ProcessorViews.of(p)).build()));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "List the partner's processors in creation order, filtered by status")
+    public Uni<Page<ProcessorView>> list(@PathParam("id") UUID id, @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        ProcessorStatus filter = parseStatus(status);
+        UUID after = afterId(cursor);
+        return partners.load(id)
+                .chain(p -> processors.page(p.id, filter, after, size + 1))
+                .map(list -> Cursors.page(list, size, p -> p.id.toString()))
+                .map(page -> new Page<>(page.items().stream().map(ProcessorViews::of).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{processorId}")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "Read a processor; a partner may read only its own")
+    public Uni<Response> get(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId) {
+        return service.load(id, processorId).map(this::ok);
+    }
+
+    @PUT
+    @Path("/{processorId}")
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Replace a PROPOSED processor; a new name or country clears its attestation")
+    public Uni<Response> update(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProcessorRequest request) {
+        return service.update(id, processorId, ifMatch, request).map(this::ok);
+    }
+
+    @POST
+    @Path("/{processorId}/attestation")
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Record the processor's equivalent-protection attestation (3.3.b)")
+    public Uni<Response> attest(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AttestationRequest request) {
+        return service.attest(id, processorId, ifMatch, request).map(this::ok);
+    }
+
+    @POST
+    @Path("/{processorId}/approval")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "PROPOSED -> ACTIVE: needs the attestation, a scope inside the partner's (3.3.b) and,"
+            + " abroad, an APPROVED transfer covering its categories (3.3.c)")
+    public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
+        return transitions.approve(id, processorId, ifMatch, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{processorId}/withdrawal")
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "PROPOSED or ACTIVE -> WITHDRAWN (final)")
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
+        return transitions.withdraw(id, processorId, ifMatch, request.reason()).map(this::ok);
+    }
+
+    private Response ok(Processor p) {
+        return Response.ok(ProcessorViews.of(p)).tag(ProcessorViews.etag(p)).build();
+    }
+
+    private static ProcessorStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ProcessorStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw invalid("status", "must be one of PROPOSED, ACTIVE, WITHDRAWN");
+        }
+    }
+
+    private static UUID afterId(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(Cursors.decode(cursor));
+        } catch (IllegalArgumentException e) {
+            throw invalid("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.validation("invalid " + field, List.of(new Problem.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,96 @@
+package com.privacyplatform.registry.processor;
+
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.registry.partner.Partner;
+import com.privacyplatform.registry.scope.ScopeRepository;
+import com.privacyplatform.registry.transfer.TransferRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** The processor's lifecycle: the officer's approval (3.3.b, 3.3.c) and withdrawal. */
+@ApplicationScoped
+public class ProcessorTransitions {
+
+    private final PartnerLocks partnerLocks;
+    private final ProcessorService processors;
+    private final ProcessorRepository repository;
+    private final ScopeRepository scopes;
+    private final TransferRepository transfers;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public ProcessorTransitions(PartnerLocks partnerLocks, ProcessorService processors,
+            ProcessorRepository repository, ScopeRepository scopes, TransferRepository transfers, AuditTrail audit,
+            Caller caller) {
+        this.partnerLocks = partnerLocks;
+        this.processors = processors;
+        this.repository = repository;
+        this.scopes = scopes;
+        this.transfers = transfers;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /**
+     * PROPOSED -> ACTIVE: the basis is named (checked on every write), equivalent protection is
+     * attested, the scope lies inside the partner's, and a processor abroad has an APPROVED transfer.
+     */
+    @Enforces({"3.3.b", "3.3.c"})
+    public Uni<Processor> approve(UUID partnerId, UUID processorId, String ifMatch, String reason) {
+        return partnerLocks.lockVisible(partnerId).chain(partner -> processors.load(partner.id, processorId)
+                .chain(p -> {
+                    Versions.requireMatch(ifMatch, p.version);
+                    requireTransition(p, ProcessorStatus.ACTIVE);
+                    PartnerLocks.requireOpen(partner);
+                    ProcessorRules.requireAttestation(p);
+                    return scopes.scopeOf(partner.id)
+                            .invoke(scope -> ProcessorRules.requireInsideScope(p.purposes, p.categories, scope))
+                            .chain(() -> requireTransfer(partner, p))
+                            .chain(() -> move(p, ProcessorStatus.ACTIVE, reason));
+                }));
+    }
+
+    /** PROPOSED or ACTIVE -> WITHDRAWN (final); allowed after the partner's termination too. */
+    public Uni<Processor> withdraw(UUID partnerId, UUID processorId, String ifMatch, String reason) {
+        return partnerLocks.lockVisible(partnerId).chain(partner -> processors.load(partner.id, processorId)
+                .chain(p -> {
+                    Versions.requireMatch(ifMatch, p.version);
+                    requireTransition(p, ProcessorStatus.WITHDRAWN);
+                    return move(p, ProcessorStatus.WITHDRAWN, reason);
+                }));
+    }
+
+    @Enforces("3.3.c")
+    private Uni<Void> requireTransfer(Partner partner, Processor p) {
+        if (!ProcessorRules.isAbroad(p, partner)) {
+            return Uni.createFrom().voidItem();
+        }
+        return transfers.approvedTo(partner.id, p.country)
+                .invoke(approved -> ProcessorRules.requireTransfer(p, partner, approved))
+                .replaceWithVoid();
+    }
+
+    private Uni<Processor> move(Processor p, ProcessorStatus to, String reason) {
+        ProcessorStatus from = p.status;
+        p.status = to;
+        p.statusReason = reason.strip();
+        p.statusChangedAt = ProcessorService.now();
+        p.statusChangedBy = caller.auditActor().actor();
+        p.updatedAt = p.statusChangedAt;
+        return audit.record(caller.auditActor(), "processor." + (to == ProcessorStatus.ACTIVE ? "approved"
+                        : "withdrawn"), "processor", p.id.toString(), "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}")
+                .chain(repository::flush)
+                .replaceWith(p);
+    }
+
+    private static void requireTransition(Processor p, ProcessorStatus to) {
+        if (!p.status.canBecome(to)) {
+            throw ProblemException.conflict("a " + p.status + " processor cannot become " + to);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.privacyplatform.registry.scorecard;
+
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.registry.inspection.CursorKeys;
+import java.util.UUID;
+
+/** The keyset position in the (risk descending, partner id) order of the scorecard list. */
+public record ScorecardCursor(RiskLevel riskLevel, UUID partnerId) {
+
+    static ScorecardCursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String[] key = CursorKeys.pair(Cursors.decode(cursor));
+        return new ScorecardCursor(RiskParam.level(key[0], "cursor"), CursorKeys.uuid(key[1]));
+    }
+
+    static String key(ScorecardView last) {
+        return last.riskLevel() + "|" + last.partnerId();
+    }
+
+    /** Whether the card comes after this position. */
+    boolean precedes(ScorecardView card) {
+        int byRisk = Integer.compare(riskLevel.ordinal(), card.riskLevel().ordinal());
+        return byRisk > 0 || byRisk == 0 && card.partnerId().toString().compareTo(partnerId.toString()) > 0;
+    }
+}

@@ -1,0 +1,81 @@
+package com.privacyplatform.registry.scorecard;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.registry.assessment.FindingRepository;
+import com.privacyplatform.registry.assessment.FindingTally;
+import com.privacyplatform.registry.inspection.InspectionDue;
+import com.privacyplatform.registry.inspection.InspectionDueQueries;
+import com.privacyplatform.registry.partner.PartnerService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * 4.6: scorecards computed on read from the registry's own facts, so they are never stale. The
+ * list computes every open partner's card from two aggregate queries and pages in memory, which
+ * is fine for thousands of partners; materialize it once breach and request inputs are fed.
+ */
+@ApplicationScoped
+public class ScorecardService {
+
+    /** Highest risk first, then partner id. */
+    static final Comparator<ScorecardView> ORDER = Comparator
+            .comparing((ScorecardView v) -> v.riskLevel().ordinal()).reversed()
+            .thenComparing(v -> v.partnerId().toString());
+
+    private final PartnerService partners;
+    private final InspectionDueQueries inspections;
+    private final FindingRepository findings;
+
+    public ScorecardService(PartnerService partners, InspectionDueQueries inspections, FindingRepository findings) {
+        this.partners = partners;
+        this.inspections = inspections;
+        this.findings = findings;
+    }
+
+    /** One partner's card; 404 when the caller may not see the partner. */
+    @Enforces("4.6")
+    public Uni<ScorecardView> of(UUID partnerId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return partners.load(partnerId).chain(p -> inspections.of(p.id))
+                .chain(due -> findings.tally(due.partnerId(), today).map(tallies -> card(due,
+                        tallies.isEmpty() ? FindingTally.none(due.partnerId()) : tallies.get(0), today)));
+    }
+
+    /** Cards of partners that are not TERMINATED, highest risk first, then by partner id. */
+    @Enforces("4.6")
+    public Uni<Page<ScorecardView>> list(RiskLevel riskLevel, ScorecardCursor after, int limit) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return inspections.ofOpenPartners().chain(dues -> findings.tally(null, today).map(tallies -> {
+            Map<UUID, FindingTally> byPartner = tallies.stream()
+                    .collect(Collectors.toMap(FindingTally::partnerId, Function.identity()));
+            List<ScorecardView> cards = dues.stream()
+                    .map(d -> card(d, byPartner.getOrDefault(d.partnerId(), FindingTally.none(d.partnerId())), today))
+                    .filter(v -> riskLevel == null || v.riskLevel() == riskLevel)
+                    .filter(v -> after == null || after.precedes(v))
+                    .sorted(ORDER)
+                    .limit(limit + 1L)
+                    .toList();
+            return Cursors.page(cards, limit, ScorecardCursor::key);
+        }));
+    }
+
+    private static ScorecardView card(InspectionDue due, FindingTally tally, LocalDate today) {
+        ScorecardInputs in = ScorecardInputs.of(due, tally, today);
+        RiskRules.Risk risk = RiskRules.assess(in);
+        return new ScorecardView(due.partnerId(), due.legalName(), due.partnerStatus(), risk.level(), risk.reasons(),
+                due.applies() ? due.dueOn() : null, due.lastPeriodEnd(), due.daysOverdue(today), tally.open(),
+                tally.overdue(), tally.overdueMaterial(), tally.overdueCritical(), in.openBreaches(),
+                in.lateBreachReports(), in.overdueRequests(), Instant.now());
+    }
+}

@@ -1,0 +1,167 @@
+package com.privacyplatform.registry.transfer;
+
+import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.Problem;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.registry.partner.PartnerService;
+import com.privacyplatform.registry.transfer.TransferRequests.DecisionRequest;
+import com.privacyplatform.registry.transfer.TransferRequests.TransferRequest;
+import com.privacyplatform.registry.transfer.TransferViews.TransferView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Cross-border transfers of a partner (3.3.c) and the compliance officer's decisions on them. */
+@Path("/partners/{id}/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cross-border transfers")
+public class TransferResource {
+
+    private final TransferService service;
+    private final TransferRepository transfers;
+    private final PartnerService partners;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public TransferResource(TransferService service, TransferRepository transfers, PartnerService partners,
+            Idempotency idempotency, Caller caller) {
+        this.service = service;
+        this.transfers = transfers;
+        this.partners = partners;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Record a cross-border transfer (PENDING_APPROVAL); a partner may record its own (3.3.c)")
+    public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull TransferRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
+                List.of("POST /partners/" + id + "/transfers", request),
+                () -> service.request(id, request).map(t -> Response
+                        .created(URI.create("/partners/" + id + "/transfers/" + t.id))
+                        .tag(TransferViews.etag(t)).entity(TransferViews.of(t)).build()));
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "List the partner's transfers in creation order, filtered by status or destination")
+    public Uni<Page<TransferView>> list(@PathParam("id") UUID id, @QueryParam("status") String status,
+            @QueryParam("destinationCountry") String destination, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        TransferStatus filter = parseStatus(status);
+        String country = parseCountry(destination);
+        UUID after = afterId(cursor);
+        return partners.load(id)
+                .chain(p -> transfers.page(p.id, filter, country, after, size + 1))
+                .map(list -> Cursors.page(list, size, t -> t.id.toString()))
+                .map(page -> new Page<>(page.items().stream().map(TransferViews::of).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{transferId}")
+    @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
+    @WithSession
+    @Operation(summary = "Read a transfer; a partner may read only its own")
+    public Uni<Response> get(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId) {
+        return service.load(id, transferId).map(this::ok);
+    }
+
+    @POST
+    @Path("/{transferId}/approval")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "PENDING_APPROVAL -> APPROVED (3.3.c)")
+    public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
+        return service.decide(id, transferId, ifMatch, TransferStatus.APPROVED, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{transferId}/rejection")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "PENDING_APPROVAL -> REJECTED (final)")
+    public Uni<Response> reject(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
+        return service.decide(id, transferId, ifMatch, TransferStatus.REJECTED, request.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("/{transferId}/revocation")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "APPROVED -> REVOKED (final); 409 while an ACTIVE processor abroad relies on it")
+    public Uni<Response> revoke(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
+        return service.decide(id, transferId, ifMatch, TransferStatus.REVOKED, request.reason()).map(this::ok);
+    }
+
+    private Response ok(Transfer t) {
+        return Response.ok(TransferViews.of(t)).tag(TransferViews.etag(t)).build();
+    }
+
+    private static TransferStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TransferStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw invalid("status", "must be one of PENDING_APPROVAL, APPROVED, REJECTED, REVOKED");
+        }
+    }
+
+    private static String parseCountry(String country) {
+        if (country == null || country.isBlank()) {
+            return null;
+        }
+        if (!Vocabulary.isCountryCode(country)) {
+            throw invalid("destinationCountry", "is not an assigned ISO 3166-1 alpha-2 code");
+        }
+        return country;
+    }
+
+    private static UUID afterId(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(Cursors.decode(cursor));
+        } catch (IllegalArgumentException e) {
+            throw invalid("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.validation("invalid " + field, List.of(new Problem.FieldError(field, message)));
+    }
+}
