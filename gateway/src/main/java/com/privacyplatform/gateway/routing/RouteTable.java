@@ -1,0 +1,73 @@
+package com.privacyplatform.gateway.routing;
+
+import com.privacyplatform.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Which backend serves a path under {@code /api}; the first matching route wins. */
+@ApplicationScoped
+public class RouteTable {
+
+    public static final String PREFIX = "/api";
+
+    public record Backend(String name, String host, int port, boolean ssl) {
+    }
+
+    private record CompiledRoute(Pattern pattern, Backend backend) {
+    }
+
+    private final List<CompiledRoute> routes;
+    private final Map<String, Backend> backends;
+    private final List<Pattern> publicPaths;
+
+    public RouteTable(GatewayConfig config) {
+        this.backends = config.backends().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> backend(e.getKey(), e.getValue().url())));
+        this.routes = config.routes().stream().map(r -> {
+            Backend backend = backends.get(r.backend());
+            if (backend == null) {
+                throw new IllegalArgumentException("route " + r.pattern() + " names unknown backend " + r.backend());
+            }
+            return new CompiledRoute(Pattern.compile(r.pattern()), backend);
+        }).toList();
+        this.publicPaths = config.publicPaths().stream().map(Pattern::compile).toList();
+    }
+
+    /** @param apiPath the path without the {@code /api} prefix, e.g. {@code /partners/123} */
+    public Optional<Backend> resolve(String apiPath) {
+        return routes.stream().filter(r -> r.pattern().matcher(apiPath).matches()).map(CompiledRoute::backend)
+                .findFirst();
+    }
+
+    public boolean isPublic(String apiPath) {
+        return publicPaths.stream().anyMatch(p -> p.matcher(apiPath).matches());
+    }
+
+    public Map<String, Backend> backends() {
+        return backends;
+    }
+
+    /** The path below {@code /api}, or null when the path is not under it. */
+    public static String apiPath(String path) {
+        if (path == null || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        String rest = path.substring(PREFIX.length());
+        if (rest.isEmpty()) {
+            return "/";
+        }
+        return rest.startsWith("/") ? rest : null;
+    }
+
+    private static Backend backend(String name, String url) {
+        URI uri = URI.create(url);
+        boolean ssl = "https".equals(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        return new Backend(name, uri.getHost(), port, ssl);
+    }
+}

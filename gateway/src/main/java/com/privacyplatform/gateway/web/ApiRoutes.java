@@ -1,0 +1,178 @@
+package com.privacyplatform.gateway.web;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.gateway.config.GatewayConfig;
+import com.privacyplatform.gateway.guard.PartnerControls;
+import com.privacyplatform.gateway.guard.RateLimiter;
+import com.privacyplatform.gateway.guard.RestrictionProjection;
+import com.privacyplatform.gateway.proxy.BackendProxies;
+import com.privacyplatform.gateway.routing.RouteTable;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Everything under {@code /api}: the token was already validated by quarkus-oidc (HTTP permission
+ * on {@code /api/*}); here the gateway routes, enforces restrictions and rate limits, limits the
+ * body size, and hands the request to the backend's proxy.
+ */
+@ApplicationScoped
+public class ApiRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ApiRoutes.class);
+    static final String BACKEND = "gateway.backend";
+
+    private final RouteTable routes;
+    private final BackendProxies proxies;
+    private final RestrictionProjection projection;
+    private final RateLimiter limiter;
+    private final GatewayConfig config;
+
+    public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
+            GatewayConfig config) {
+        this.routes = routes;
+        this.proxies = proxies;
+        this.projection = projection;
+        this.limiter = limiter;
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(-1000).failureHandler(this::failure);
+        router.route("/api/*").order(10).handler(this::guard);
+        router.route("/api/*").order(11).handler(rc -> {
+            RouteTable.Backend backend = rc.get(BACKEND);
+            ProxyHandler.create(proxies.of(backend)).handle(rc);
+        });
+    }
+
+    private void guard(RoutingContext rc) {
+        String apiPath = RouteTable.apiPath(rc.request().path());
+        if (apiPath == null || "/openapi.json".equals(apiPath)) {
+            rc.next(); // served by the gateway itself
+            return;
+        }
+        Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
+        if (backend.isEmpty()) {
+            Problems.send(rc, ProblemType.NOT_FOUND, "no API at this path");
+            return;
+        }
+        if (!bodyWithinLimit(rc)) {
+            return;
+        }
+        rc.put(BACKEND, backend.get());
+        boolean open = routes.isPublic(apiPath);
+        rc.request().pause(); // keep the body for the proxy while the token is checked
+        QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
+            rc.request().resume();
+            if (identity == null || identity.isAnonymous()) {
+                if (open) {
+                    rc.next();
+                } else {
+                    Problems.send(rc, ProblemType.UNAUTHENTICATED,
+                            "a valid bearer token issued by the platform is required");
+                }
+            } else if (allowed(rc, identity)) {
+                rc.next();
+            }
+        }, failure -> {
+            rc.request().resume();
+            // 3.4.a/c: a token that fails signature, issuer, audience, expiry or type checks is never forwarded
+            Problems.send(rc, ProblemType.UNAUTHENTICATED, "the bearer token is not valid for this platform");
+        });
+    }
+
+    /** 3.4.j: restrictions from the local projection, then the caller's rate limit. */
+    @Enforces("3.4.j")
+    private boolean allowed(RoutingContext rc, SecurityIdentity identity) {
+        if (identity.hasRole("partner")) {
+            Optional<UUID> partnerId = partnerId(identity);
+            if (partnerId.isEmpty()) {
+                Problems.send(rc, ProblemType.FORBIDDEN, "the partner token carries no valid partner_id claim");
+                return false;
+            }
+            PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), Instant.now());
+            if (verdict instanceof PartnerControls.Block block) {
+                Problems.send(rc, 403, block.slug(), block.title(), block.detail(), block.clause());
+                return false;
+            }
+            Optional<Long> wait = limiter.partner(partnerId.get().toString(),
+                    ((PartnerControls.Allow) verdict).throttles());
+            return withinLimit(rc, wait);
+        }
+        return withinLimit(rc, limiter.user(identity.getPrincipal().getName()));
+    }
+
+    private static boolean withinLimit(RoutingContext rc, Optional<Long> wait) {
+        if (wait.isPresent()) {
+            rc.response().putHeader("Retry-After", Long.toString(wait.get()));
+            Problems.send(rc, ProblemType.RATE_LIMITED, "request rate limit exceeded; retry after " + wait.get()
+                    + " s");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean bodyWithinLimit(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
+                    Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE, "the request body exceeds "
+                            + config.maxBodyBytes() + " bytes");
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                Problems.send(rc, ProblemType.MALFORMED_REQUEST, "Content-Length is not a number");
+                return false;
+            }
+        } else if ("chunked".equalsIgnoreCase(rc.request().getHeader("Transfer-Encoding"))) {
+            Problems.send(rc, 411, "length-required", "Length required",
+                    "send request bodies with a Content-Length (chunked bodies are not accepted)", null);
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<UUID> partnerId(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.PARTNER_CLAIM) != null) {
+            try {
+                return Optional.of(UUID.fromString(jwt.getClaim(Caller.PARTNER_CLAIM).toString().replace("\"", "")));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void failure(RoutingContext rc) {
+        Throwable failure = rc.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || rc.statusCode() == 401) {
+            Problems.send(rc, ProblemType.UNAUTHENTICATED, "a valid bearer token issued by the platform is required");
+        } else if (failure instanceof ForbiddenException || rc.statusCode() == 403) {
+            Problems.send(rc, ProblemType.FORBIDDEN, "the caller may not use this path");
+        } else if (rc.statusCode() == 413) {
+            Problems.send(rc, ProblemType.PAYLOAD_TOO_LARGE, "the request body is too large");
+        } else if (rc.statusCode() == 502 || rc.statusCode() == 503 || rc.statusCode() == 504) {
+            Problems.send(rc, ProblemType.SERVICE_UNAVAILABLE, "the service behind this path is not reachable");
+        } else {
+            LOG.errorf(failure, "gateway failure on %s", rc.request().path());
+            Problems.send(rc, ProblemType.INTERNAL, "an unexpected error occurred; quote the correlation id");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.privacyplatform.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in upstream for the gateway's own tests: it answers with what it received (method,
+ * URI, headers), so the tests can see exactly what the gateway forwards. The real services
+ * behind the gateway are exercised by the end-to-end suite.
+ */
+public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+
+    static final int PORT = 18081;
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
+                return;
+            }
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject echo = new JsonObject().put("method", request.method().name()).put("uri", request.uri())
+                    .put("headers", headers).put("bodyLength", body.length());
+            var response = request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "keep-alive, X-Upstream-Secret").putHeader("X-Upstream-Secret", "s3cret");
+            if ("POST".equals(request.method().name())) {
+                response.setStatusCode(201).putHeader("Location", "http://localhost:" + PORT + "/partners/123");
+            }
+            response.end(echo.encode());
+        }));
+        try {
+            server.listen(PORT).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("echo upstream could not listen on " + PORT, e);
+        }
+        return Map.of("echo-upstream.port", Integer.toString(PORT));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"paths\":{"
+            + "\"/partners/{id}\":{\"get\":{\"summary\":\"Read a partner\"}},"
+            + "\"/audit-records\":{\"get\":{\"summary\":\"not routed by the gateway\"}}},"
+            + "\"components\":{\"schemas\":{\"Partner\":{\"type\":\"object\"}}},\"tags\":[{\"name\":\"Partners\"}]}";
+}

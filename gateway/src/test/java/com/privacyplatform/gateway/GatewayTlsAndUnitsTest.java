@@ -1,0 +1,59 @@
+package com.privacyplatform.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.privacyplatform.gateway.routing.RouteTable;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = false)
+class GatewayTlsAndUnitsTest {
+
+    @TestHTTPResource(value = "/api/vocabulary", tls = true)
+    URL https;
+
+    @Test
+    void theGatewayServesHttps() {
+        given().relaxedHTTPSValidation().get(https).then().statusCode(200)
+                .header("Strict-Transport-Security", org.hamcrest.Matchers.containsString("max-age"));
+    }
+
+    @Test
+    void plainHttpIsDisabledUnlessExplicitlyEnabled() throws Exception {
+        // the production default, read from the packaged configuration (tests enable it in %test)
+        var props = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            props.load(in);
+        }
+        assertThat(props.getProperty("quarkus.http.insecure-requests")).isEqualTo("${GATEWAY_PLAIN_HTTP:disabled}");
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.insecure-requests", String.class))
+                .isEqualTo("enabled");
+    }
+
+    @Test
+    void routesPickTheRightBackend() {
+        RouteTable routes = io.quarkus.arc.Arc.container().instance(RouteTable.class).get();
+        assertThat(routes.resolve("/partners/1/retention-bases").orElseThrow().name()).isEqualTo("dsr");
+        assertThat(routes.resolve("/partners/1/scope").orElseThrow().name()).isEqualTo("registry");
+        assertThat(routes.resolve("/consents/check").orElseThrow().name()).isEqualTo("consent");
+        assertThat(routes.resolve("/.well-known/jwks.json").orElseThrow().name()).isEqualTo("consent");
+        assertThat(routes.resolve("/tasks/1/claim").orElseThrow().name()).isEqualTo("dsr");
+        assertThat(routes.resolve("/emergency-orders").orElseThrow().name()).isEqualTo("breach");
+        assertThat(routes.resolve("/partnersx")).isEmpty();
+        assertThat(RouteTable.apiPath("/apix")).isNull();
+    }
+
+    @Test
+    void accessLogPathsCarryNoIds() {
+        assertThat(com.privacyplatform.gateway.web.AccessLogShape.of("/api/consents/0190abcd-1234/revocation"))
+                .isEqualTo("/api/consents/{id}/revocation");
+        assertThat(com.privacyplatform.gateway.web.AccessLogShape.of("/api/subjects/alice@example.com/holders"))
+                .isEqualTo("/api/subjects/{id}/holders");
+    }
+}
