@@ -8,7 +8,6 @@ import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.registry.assessment.AssessmentRequests.ClosureRequest;
 import com.privacyplatform.registry.assessment.AssessmentRequests.ScheduleRequest;
 import com.privacyplatform.registry.assessment.AssessmentViews.AuditView;
-import com.privacyplatform.registry.inspection.CursorKeys;
 import com.privacyplatform.registry.partner.PartnerService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -78,7 +77,7 @@ public class AssessmentResource {
     public Uni<Page<AuditView>> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        UUID after = cursor == null || cursor.isBlank() ? null : CursorKeys.uuid(Cursors.decode(cursor));
+        UUID after = Cursors.decodeUuid(cursor);
         return partners.load(id).chain(p -> assessments.page(p.id, after, size + 1))
                 .map(list -> Cursors.page(list, size, a -> a.id.toString()))
                 .chain(page -> findings.forAssessments(page.items().stream().map(a -> a.id).toList())

@@ -40,13 +40,9 @@ public class OverdueInspectionResource {
     public Uni<Page<OverdueInspectionView>> overdue(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        LocalDate afterDue = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = CursorKeys.pair(Cursors.decode(cursor));
-            afterDue = CursorKeys.date(key[0]);
-            afterId = CursorKeys.uuid(key[1]);
-        }
+        String[] key = Cursors.decodeParts(cursor, 2);
+        LocalDate afterDue = key == null ? null : Cursors.part(key[0], LocalDate::parse);
+        UUID afterId = key == null ? null : Cursors.part(key[1], UUID::fromString);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return due.overdue(today, afterDue, afterId, size + 1)
                 .map(list -> Cursors.page(list, size, d -> d.dueOn() + "|" + d.partnerId()))

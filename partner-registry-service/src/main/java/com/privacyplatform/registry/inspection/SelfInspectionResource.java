@@ -75,7 +75,7 @@ public class SelfInspectionResource {
     public Uni<Page<SelfInspectionView>> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        UUID before = cursor == null || cursor.isBlank() ? null : CursorKeys.uuid(Cursors.decode(cursor));
+        UUID before = Cursors.decodeUuid(cursor);
         return partners.load(id).chain(p -> inspections.page(p.id, before, size + 1))
                 .map(list -> Cursors.page(list, size, i -> i.id.toString()))
                 .map(page -> new Page<>(page.items().stream().map(mapper::view).toList(), page.nextCursor()));

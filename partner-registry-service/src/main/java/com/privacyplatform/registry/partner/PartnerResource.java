@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,20 +81,9 @@ public class PartnerResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
         PartnerFilter filter = new PartnerFilter(parseStatus(status), blankToNull(jurisdiction), blankToNull(name));
-        OffsetDateTime afterCreated = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = Cursors.decode(cursor).split("\\|", 2);
-            try {
-                afterCreated = OffsetDateTime.parse(key[0]);
-                afterId = UUID.fromString(key[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("invalid cursor",
-                        List.of(new Problem.FieldError("cursor", "is not a cursor returned by this API")));
-            }
-        }
-        return partners.page(filter, afterCreated, afterId, size + 1)
-                .map(list -> Cursors.page(list, size, p -> p.createdAt + "|" + p.id))
+        Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
+        return partners.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
+                .map(list -> Cursors.page(list, size, p -> Cursors.timeAndId(p.createdAt, p.id)))
                 .map(page -> new Page<>(page.items().stream().map(views::view).toList(), page.nextCursor()));
     }
 

@@ -80,7 +80,7 @@ public class ProcessorResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
         ProcessorStatus filter = parseStatus(status);
-        UUID after = afterId(cursor);
+        UUID after = Cursors.decodeUuid(cursor);
         return partners.load(id)
                 .chain(p -> processors.page(p.id, filter, after, size + 1))
                 .map(list -> Cursors.page(list, size, p -> p.id.toString()))
@@ -149,17 +149,6 @@ public class ProcessorResource {
             return ProcessorStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw invalid("status", "must be one of PROPOSED, ACTIVE, WITHDRAWN");
-        }
-    }
-
-    private static UUID afterId(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(Cursors.decode(cursor));
-        } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "is not a cursor returned by this API");
         }
     }
 

@@ -1,18 +1,15 @@
 package com.privacyplatform.registry.scorecard;
 
 import com.privacyplatform.commons.paging.Cursors;
-import com.privacyplatform.registry.inspection.CursorKeys;
 import java.util.UUID;
 
 /** The keyset position in the (risk descending, partner id) order of the scorecard list. */
 public record ScorecardCursor(RiskLevel riskLevel, UUID partnerId) {
 
     static ScorecardCursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        String[] key = CursorKeys.pair(Cursors.decode(cursor));
-        return new ScorecardCursor(RiskParam.level(key[0], "cursor"), CursorKeys.uuid(key[1]));
+        String[] key = Cursors.decodeParts(cursor, 2);
+        return key == null ? null
+                : new ScorecardCursor(RiskParam.level(key[0], "cursor"), Cursors.part(key[1], UUID::fromString));
     }
 
     static String key(ScorecardView last) {

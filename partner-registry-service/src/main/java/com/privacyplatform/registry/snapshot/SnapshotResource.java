@@ -3,8 +3,6 @@ package com.privacyplatform.registry.snapshot;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem;
-import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
 import com.privacyplatform.registry.partner.PartnerRepository;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,20 +56,10 @@ public class SnapshotResource {
     @Operation(summary = "Page through every partner's projection state (status, scope, ADM flag)")
     public Uni<Page<PartnerSnapshot>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        OffsetDateTime afterCreated = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] key = Cursors.decode(cursor).split("\\|", 2);
-                afterCreated = OffsetDateTime.parse(key[0]);
-                afterId = UUID.fromString(key[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("invalid cursor",
-                        List.of(new Problem.FieldError("cursor", "is not a cursor returned by this API")));
-            }
-        }
-        return partners.page(new PartnerFilter(null, null, null), afterCreated, afterId, size + 1)
-                .map(list -> Cursors.page(list, size, p -> p.createdAt + "|" + p.id))
+        Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
+        return partners.page(new PartnerFilter(null, null, null), after == null ? null : after.at(),
+                        after == null ? null : after.id(), size + 1)
+                .map(list -> Cursors.page(list, size, p -> Cursors.timeAndId(p.createdAt, p.id)))
                 .chain(page -> withScopes(page.items()).map(items -> new Page<>(items, page.nextCursor())));
     }
 

@@ -79,7 +79,7 @@ public class TransferResource {
         int size = Cursors.limit(limit);
         TransferStatus filter = parseStatus(status);
         String country = parseCountry(destination);
-        UUID after = afterId(cursor);
+        UUID after = Cursors.decodeUuid(cursor);
         return partners.load(id)
                 .chain(p -> transfers.page(p.id, filter, country, after, size + 1))
                 .map(list -> Cursors.page(list, size, t -> t.id.toString()))
@@ -148,17 +148,6 @@ public class TransferResource {
             throw invalid("destinationCountry", "is not an assigned ISO 3166-1 alpha-2 code");
         }
         return country;
-    }
-
-    private static UUID afterId(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(Cursors.decode(cursor));
-        } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "is not a cursor returned by this API");
-        }
     }
 
     private static ProblemException invalid(String field, String message) {

@@ -4,7 +4,10 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Opaque keyset cursors: the sort key of the last item, base64url-encoded so clients treat it as
@@ -42,6 +45,46 @@ public final class Cursors {
         }
     }
 
+    /** A cursor over a UUID key (e.g. time-ordered v7 ids); null or blank means "from the start". */
+    public static UUID decodeUuid(String cursor) {
+        return cursor == null || cursor.isBlank() ? null : part(decode(cursor), UUID::fromString);
+    }
+
+    /** A cursor over a composite key {@code a|b|...} with exactly {@code count} parts; null when blank. */
+    public static String[] decodeParts(String cursor, int count) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String[] parts = decode(cursor).split("\\|", -1);
+        if (parts.length != count) {
+            throw invalid("cursor", "is not a cursor returned by this API");
+        }
+        return parts;
+    }
+
+    /** Parses one part of a decoded cursor; anything malformed is a 400, never a 500. */
+    public static <T> T part(String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw invalid("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    /** The most common composite key: creation time, then id (see {@link #timeAndId(OffsetDateTime, UUID)}). */
+    public record TimeAndId(OffsetDateTime at, UUID id) {
+    }
+
+    public static String timeAndId(OffsetDateTime at, UUID id) {
+        return at + "|" + id;
+    }
+
+    public static TimeAndId decodeTimeAndId(String cursor) {
+        String[] parts = decodeParts(cursor, 2);
+        return parts == null ? null
+                : new TimeAndId(part(parts[0], OffsetDateTime::parse), part(parts[1], UUID::fromString));
+    }
+
     /** Validates {@code limit} (1..500, default 50). */
     public static int limit(Integer limit) {
         if (limit == null) {
@@ -54,7 +97,7 @@ public final class Cursors {
     }
 
     /** Cuts a list fetched with {@code limit + 1} rows into a page. */
-    public static <T> Page<T> page(List<T> fetched, int limit, java.util.function.Function<T, String> keyOf) {
+    public static <T> Page<T> page(List<T> fetched, int limit, Function<T, String> keyOf) {
         if (fetched.size() <= limit) {
             return new Page<>(List.copyOf(fetched), null);
         }
