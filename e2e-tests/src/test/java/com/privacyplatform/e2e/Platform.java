@@ -1,0 +1,65 @@
+package com.privacyplatform.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import com.privacyplatform.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The running platform as a partner or user sees it: only through the gateway, only with real tokens. */
+final class Platform {
+
+    static final String GATEWAY = System.getProperty("e2e.gateway", "http://localhost:8080");
+    static final String PARTNER_A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
+    static final String PARTNER_B = "e323d24b-b3af-54e4-9942-b04f7ce699c8";
+
+    private Platform() {
+    }
+
+    static RequestSpecification as(String token) {
+        return given().baseUri(GATEWAY).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification anonymous() {
+        return given().baseUri(GATEWAY).contentType(ContentType.JSON);
+    }
+
+    static String officer() {
+        return Tokens.user("olivia");
+    }
+
+    static String partnerA() {
+        return Tokens.partner("partner-demo-a");
+    }
+
+    static String partnerB() {
+        return Tokens.partner("partner-demo-b");
+    }
+
+    /** Onboards (if new), names the security officer, sets the scope and activates a demo partner. */
+    static void ensureActive(String clientId, String partnerId, String jurisdiction) {
+        String officer = officer();
+        int status = as(officer).get("/api/partners/" + partnerId).statusCode();
+        if (status == 404) {
+            as(officer).body("{\"legalName\":\"Demo " + clientId + " Ltd.\",\"jurisdiction\":\"" + jurisdiction
+                    + "\",\"oidcClientId\":\"" + clientId + "\",\"contact\":{\"name\":\"Li Wei\","
+                    + "\"email\":\"privacy@" + clientId + ".example\",\"phone\":\"+86 10 6552 9988\"}}")
+                    .post("/api/partners").then().statusCode(201);
+        }
+        String current = as(officer).get("/api/partners/" + partnerId).then().statusCode(200).extract().path("status");
+        if ("PENDING".equals(current)) {
+            as(officer).body("{\"name\":\"Zhang San\",\"email\":\"security@" + clientId + ".example\","
+                    + "\"department\":\"Information Security\"}")
+                    .put("/api/partners/" + partnerId + "/security-officer").then().statusCode(200);
+            as(officer).body("{\"entries\":[{\"purpose\":\"payment_processing\",\"categories\":[\"user.name\","
+                    + "\"user.financial.bank_account\",\"user.contact.email\"]},{\"purpose\":\"marketing.communications\","
+                    + "\"categories\":[\"user.contact.email\"]}]}")
+                    .put("/api/partners/" + partnerId + "/scope").then().statusCode(200);
+            as(officer).body("{\"reason\":\"end-to-end onboarding\"}")
+                    .post("/api/partners/" + partnerId + "/activation").then().statusCode(200);
+        } else if ("SUSPENDED".equals(current)) {
+            as(officer).body("{\"reason\":\"end-to-end reset\"}")
+                    .post("/api/partners/" + partnerId + "/reinstatement").then().statusCode(200);
+        }
+    }
+}
