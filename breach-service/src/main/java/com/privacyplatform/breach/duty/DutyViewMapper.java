@@ -1,0 +1,29 @@
+package com.privacyplatform.breach.duty;
+
+import com.privacyplatform.breach.support.Times;
+import com.privacyplatform.breach.text.FreeText;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static com.privacyplatform.breach.support.Times.instant;
+
+/** Duty views; the reference and reasons people typed are free text (3.2.d). */
+@RequestScoped
+public class DutyViewMapper {
+
+    private final FreeText text;
+
+    public DutyViewMapper(FreeText text) {
+        this.text = text;
+    }
+
+    public DutyView view(NotificationDuty d, UUID partnerId) {
+        OffsetDateTime now = Times.now();
+        return new DutyView(d.id, d.incidentId, d.ruleId, d.ruleVersion, d.regime, d.jurisdictions(), d.recipient,
+                d.title, d.source, d.window, d.windowBasis, instant(d.dueAt), instant(d.warnAt), d.state,
+                d.isOverdue(now), d.isLate(), text.show(d.reference, partnerId), instant(d.completedAt),
+                d.isSystemDecided() ? d.notRequiredReason : text.show(d.notRequiredReason, partnerId), d.decidedBy,
+                instant(d.dueNotifiedAt), instant(d.lapsedNotifiedAt));
+    }
+}
