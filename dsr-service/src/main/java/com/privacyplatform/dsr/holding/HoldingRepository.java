@@ -1,0 +1,22 @@
+package com.privacyplatform.dsr.holding;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Queries of the consent projection: who obtained whose data through the platform. */
+@ApplicationScoped
+public class HoldingRepository implements PanacheRepositoryBase<ConsentHolding, UUID> {
+
+    /** Every consent the subject ever gave (active or ended), in a stable order. */
+    public Uni<List<ConsentHolding>> ofSubject(String subjectId) {
+        return list("subjectId = ?1 order by partnerId, consentId", subjectId);
+    }
+
+    /** Every consent a partner ever obtained, grouped by subject. */
+    public Uni<List<ConsentHolding>> ofPartner(UUID partnerId) {
+        return list("partnerId = ?1 order by subjectId, consentId", partnerId);
+    }
+}

@@ -1,0 +1,151 @@
+package com.privacyplatform.dsr.request;
+
+import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.request.RequestRepository.RequestFilter;
+import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
+import com.privacyplatform.dsr.request.RequestRequests.ExtensionRequest;
+import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
+import com.privacyplatform.dsr.request.RequestViews.RequestSummaryView;
+import com.privacyplatform.dsr.request.RequestViews.RequestView;
+import com.privacyplatform.dsr.request.RequestViews.TimelineEntryView;
+import com.privacyplatform.dsr.support.CursorKeys;
+import com.privacyplatform.dsr.support.Params;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Data-subject requests (3.5.a): submit, confirm, read, follow, extend. */
+@Path("/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests")
+public class RequestResource {
+
+    private final RequestService service;
+    private final Extensions extensions;
+    private final RequestRepository requests;
+    private final Timeline timeline;
+    private final RequestViewMapper views;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public RequestResource(RequestService service, Extensions extensions, RequestRepository requests,
+            Timeline timeline, RequestViewMapper views, Idempotency idempotency, Caller caller) {
+        this.service = service;
+        this.extensions = extensions;
+        this.requests = requests;
+        this.timeline = timeline;
+        this.views = views;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.DATA_SUBJECT, Roles.PARTNER})
+    @WithTransaction
+    @Operation(summary = "Submit a request: a subject for themself (work starts at once), a partner on a subject's"
+            + " behalf (AWAITING_SUBJECT_CONFIRMATION); a duplicate of an open request is LINKED to it")
+    public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request),
+                () -> service.submit(request).chain(r -> service.view(r).map(view -> Response
+                        .created(URI.create("/requests/" + r.id)).tag(etag(r)).entity(view).build())));
+    }
+
+    @GET
+    @RolesAllowed({Roles.DATA_SUBJECT, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "List requests in submission order: a subject their own, oversight every request")
+    public Uni<Page<RequestSummaryView>> list(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("origin") String origin, @QueryParam("subjectId") String subjectId,
+            @QueryParam("partnerId") String partnerId, @QueryParam("overdue") String overdue,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
+        String subject = subjectId == null || subjectId.isBlank() ? null : subjectId.strip();
+        if (!caller.isOversight()) {
+            if (subject != null && !subject.equals(caller.subject())) {
+                throw Params.invalid("subjectId", "a data subject lists only their own requests");
+            }
+            subject = caller.subject();
+        }
+        RequestFilter filter = new RequestFilter(subject, Params.enumValue("status", status, RequestStatus.class),
+                Params.enumValue("type", type, RequestType.class),
+                Params.enumValue("origin", origin, RequestOrigin.class), Params.uuid("partnerId", partnerId),
+                Params.bool("overdue", overdue), Times.today());
+        CursorKeys.TimeKey after = CursorKeys.time(cursor);
+        return requests.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
+                .map(list -> Cursors.page(list, size, r -> CursorKeys.time(r.submittedAt, r.id)))
+                .map(page -> new Page<>(page.items().stream().map(views::summary).toList(), page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.DATA_SUBJECT, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "A request with status, due date, tasks and progress; a subject reads their own")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.load(id).chain(r -> service.view(r).map(view -> Response.ok(view).tag(etag(r)).build()));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({Roles.DATA_SUBJECT, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "What happened to the request, oldest first")
+    public Uni<List<TimelineEntryView>> timeline(@PathParam("id") UUID id) {
+        return service.load(id).chain(r -> timeline.of(r.id)).map(list -> list.stream().map(views::view).toList());
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @RolesAllowed(Roles.DATA_SUBJECT)
+    @WithTransaction
+    @Operation(summary = "The subject confirms or declines a request a partner submitted on their behalf")
+    public Uni<Response> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ConfirmationRequest request) {
+        return service.confirm(id, ifMatch, request).call(r -> requests.flush()).chain(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/extension")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Extend the deadline once where the policy allows it, with a reason told to the subject"
+            + " (the compliance officer decides, also on a partner's ask)")
+    public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ExtensionRequest request) {
+        return extensions.extend(id, ifMatch, request).chain(this::ok);
+    }
+
+    private Uni<Response> ok(DsrRequest r) {
+        return service.view(r).map(view -> Response.ok(view).tag(etag(r)).build());
+    }
+
+    static EntityTag etag(DsrRequest r) {
+        return new EntityTag(Long.toString(r.version));
+    }
+}

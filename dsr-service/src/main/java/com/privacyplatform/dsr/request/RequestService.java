@@ -1,0 +1,80 @@
+package com.privacyplatform.dsr.request;
+
+import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.dsr.export.ExportService;
+import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
+import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
+import com.privacyplatform.dsr.request.RequestViews.RequestView;
+import com.privacyplatform.dsr.request.RequestViews.RevocationView;
+import com.privacyplatform.dsr.task.TaskRepository;
+import com.privacyplatform.dsr.workflow.Confirmations;
+import com.privacyplatform.dsr.workflow.RequestWorkflow;
+import com.privacyplatform.dsr.workflow.Revocations;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** The HTTP side of requests: who may submit, confirm and read what (3.4.f). */
+@ApplicationScoped
+public class RequestService {
+
+    private final RequestWorkflow workflow;
+    private final Confirmations confirmations;
+    private final RequestRepository requests;
+    private final TaskRepository tasks;
+    private final Revocations revocations;
+    private final ExportService exports;
+    private final RequestViewMapper views;
+    private final Caller caller;
+
+    public RequestService(RequestWorkflow workflow, Confirmations confirmations, RequestRepository requests,
+            TaskRepository tasks, Revocations revocations, ExportService exports, RequestViewMapper views,
+            Caller caller) {
+        this.workflow = workflow;
+        this.confirmations = confirmations;
+        this.requests = requests;
+        this.tasks = tasks;
+        this.revocations = revocations;
+        this.exports = exports;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    public Uni<DsrRequest> submit(SubmitRequest body) {
+        return workflow.submit(SubmissionRules.of(body, caller));
+    }
+
+    public Uni<DsrRequest> confirm(UUID id, String ifMatch, ConfirmationRequest body) {
+        return requests.lock(id).chain(r -> {
+            requireOwnedBySubject(r);
+            Versions.requireMatch(ifMatch, r.version);
+            return confirmations.answer(r, body.confirmed(), caller.auditActor());
+        });
+    }
+
+    /** The subject's own request, or any request for oversight; 404 otherwise (existence is not revealed). */
+    public Uni<DsrRequest> load(UUID id) {
+        return requests.findById(id).invoke(r -> caller.requireVisible(r != null
+                && (caller.isOversight() || (caller.isDataSubject() && r.subjectId.equals(caller.subject()))),
+                "request"));
+    }
+
+    public Uni<RequestView> view(DsrRequest r) {
+        return requests.flush()
+                .chain(() -> tasks.ofRequest(r.id))
+                .chain(list -> progress(r).chain(progress -> exports.summary(r).map(export ->
+                        views.view(r, list, progress, export))));
+    }
+
+    private Uni<RevocationView> progress(DsrRequest r) {
+        if (r.type != RequestType.REVOKE_AUTHORIZATION) {
+            return Uni.createFrom().nullItem();
+        }
+        return revocations.progress(r.id).map(p -> new RevocationView(p[0], p[1]));
+    }
+
+    private void requireOwnedBySubject(DsrRequest r) {
+        caller.requireVisible(r != null && r.subjectId.equals(caller.subject()), "request");
+    }
+}

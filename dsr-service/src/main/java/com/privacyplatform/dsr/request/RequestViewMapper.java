@@ -1,0 +1,95 @@
+package com.privacyplatform.dsr.request;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.deadline.DeadlinePolicy;
+import com.privacyplatform.dsr.deadline.Deadlines;
+import com.privacyplatform.dsr.request.RequestViews.ExportSummaryView;
+import com.privacyplatform.dsr.request.RequestViews.ExtensionView;
+import com.privacyplatform.dsr.request.RequestViews.PolicyView;
+import com.privacyplatform.dsr.request.RequestViews.RecipientView;
+import com.privacyplatform.dsr.request.RequestViews.RejectionView;
+import com.privacyplatform.dsr.request.RequestViews.RequestSummaryView;
+import com.privacyplatform.dsr.request.RequestViews.RequestView;
+import com.privacyplatform.dsr.request.RequestViews.RevocationView;
+import com.privacyplatform.dsr.request.RequestViews.TaskSummaryView;
+import com.privacyplatform.dsr.request.RequestViews.TimelineEntryView;
+import com.privacyplatform.dsr.task.DsrTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds request views for the current caller, masking values it does not own (3.2.d). */
+@ApplicationScoped
+public class RequestViewMapper {
+
+    private final Caller caller;
+    private final CorrectionSeal corrections;
+    private final Deadlines deadlines;
+    private final ObjectMapper mapper;
+
+    public RequestViewMapper(Caller caller, CorrectionSeal corrections, Deadlines deadlines, ObjectMapper mapper) {
+        this.caller = caller;
+        this.corrections = corrections;
+        this.deadlines = deadlines;
+        this.mapper = mapper;
+    }
+
+    public RequestView view(DsrRequest r, List<DsrTask> tasks, RevocationView revocation, ExportSummaryView export) {
+        LocalDate today = Times.today();
+        DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
+        ExtensionView extension = r.extendedAt == null ? null
+                : new ExtensionView(r.extensionReason, r.extendedAt.toInstant(), r.originalDueOn);
+        Instant confirmed = r.receiptConfirmationDueOn == null ? null : Times.instant(r.receivedAt);
+        return new RequestView(r.id, r.subjectId, r.type, r.origin, r.status, r.outcome, r.jurisdiction,
+                new PolicyView(policy.id(), policy.law(), r.policyVersion), Times.instant(r.submittedAt),
+                Times.instant(r.receivedAt), confirmed, r.receiptConfirmationDueOn, r.dueOn, Times.endOf(r.dueOn),
+                r.originalDueOn, r.isOverdue(today), extension, r.linkedRequestId, r.onBehalfPartnerId,
+                r.requestedPartnerIds == null ? null : r.requestedPartnerIds.stream().map(UUID::fromString).toList(),
+                correctionsFor(r), tasks.stream().map(t -> summary(t, today)).toList(), revocation, export,
+                Times.instant(r.completedAt), Times.instant(r.updatedAt), r.version);
+    }
+
+    public RequestSummaryView summary(DsrRequest r) {
+        return new RequestSummaryView(r.id, r.subjectId, r.type, r.origin, r.status, r.outcome, r.jurisdiction,
+                r.policyId, Times.instant(r.submittedAt), r.dueOn, r.isOverdue(Times.today()), r.extendedAt != null,
+                r.linkedRequestId, Times.instant(r.completedAt));
+    }
+
+    public TimelineEntryView view(TimelineEntry e) {
+        return new TimelineEntryView(e.at.toInstant(), e.kind, e.actor, e.taskId, e.partnerId, json(e.detail));
+    }
+
+    /** 3.2.d: in clear for the subject and the partner that submitted them; masked for oversight. */
+    @Enforces("3.2.d")
+    List<Correction> correctionsFor(DsrRequest r) {
+        List<Correction> values = corrections.open(r);
+        return caller.ownsValuesOf(r.subjectId, r.onBehalfPartnerId) ? values : CorrectionMasking.mask(values);
+    }
+
+    private TaskSummaryView summary(DsrTask t, LocalDate today) {
+        RecipientView recipient = t.recipientName == null ? null : new RecipientView(t.recipientName,
+                t.recipientCountry);
+        RejectionView rejection = t.rejectionLegalBasis == null ? null
+                : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
+        return new TaskSummaryView(t.id, t.partnerId, t.kind, recipient, t.categories, t.retainedCategories, t.status,
+                t.dueOn, t.isOverdue(today), Times.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);
+    }
+
+    public JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.privacyplatform.dsr.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.dsr.task.TaskKind;
+import com.privacyplatform.dsr.task.TaskStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response bodies of the request endpoints. */
+public final class RequestViews {
+
+    private RequestViews() {
+    }
+
+    @Schema(name = "Request", description = "A data-subject request with its deadline, tasks and progress."
+            + " Correction values are masked (3.2.d) for everyone but the subject and the submitting partner.")
+    public record RequestView(
+            UUID id,
+            String subjectId,
+            RequestType type,
+            RequestOrigin origin,
+            RequestStatus status,
+            RequestOutcome outcome,
+            String jurisdiction,
+            PolicyView policy,
+            Instant submittedAt,
+            @Schema(description = "When the clock started: submission, or the subject's confirmation")
+            Instant receivedAt,
+            @Schema(description = "Receipt confirmed (the platform confirms on receipt) where the policy requires it")
+            Instant receiptConfirmedAt,
+            LocalDate receiptConfirmationDueOn,
+            LocalDate dueOn,
+            @Schema(description = "The deadline's last instant (end of the due day, UTC)") Instant dueAt,
+            LocalDate originalDueOn,
+            boolean overdue,
+            ExtensionView extension,
+            UUID linkedRequestId,
+            UUID onBehalfOfPartnerId,
+            List<UUID> partnerIds,
+            List<Correction> corrections,
+            List<TaskSummaryView> tasks,
+            RevocationView revocation,
+            ExportSummaryView export,
+            Instant completedAt,
+            Instant updatedAt,
+            long version) {
+    }
+
+    @Schema(name = "RequestSummary")
+    public record RequestSummaryView(UUID id, String subjectId, RequestType type, RequestOrigin origin,
+            RequestStatus status, RequestOutcome outcome, String jurisdiction, String policyId, Instant submittedAt,
+            LocalDate dueOn, boolean overdue, boolean extended, UUID linkedRequestId, Instant completedAt) {
+    }
+
+    @Schema(name = "DeadlinePolicyRef")
+    public record PolicyView(String id, String law, String version) {
+    }
+
+    @Schema(name = "Extension", description = "The one extension, with the reason told to the subject")
+    public record ExtensionView(String reason, Instant extendedAt, LocalDate previousDueOn) {
+    }
+
+    @Schema(name = "TaskSummary")
+    public record TaskSummaryView(UUID id, UUID partnerId, TaskKind kind, RecipientView recipient,
+            List<String> categories, List<String> retainedCategories, TaskStatus status, LocalDate dueOn,
+            boolean overdue, Instant resolvedAt, boolean late, JsonNode evidence, RejectionView rejection) {
+    }
+
+    @Schema(name = "Recipient")
+    public record RecipientView(String name, String country) {
+    }
+
+    @Schema(name = "Rejection")
+    public record RejectionView(String legalBasis, String explanation) {
+    }
+
+    @Schema(name = "RevocationProgress", description = "REVOKE_AUTHORIZATION: consents targeted and confirmed revoked")
+    public record RevocationView(long consents, long confirmed) {
+    }
+
+    @Schema(name = "ExportSummary", description = "ACCESS: exports delivered and until when the subject can download")
+    public record ExportSummaryView(int parts, boolean available, Instant expiresAt) {
+    }
+
+    @Schema(name = "TimelineEntry")
+    public record TimelineEntryView(Instant at, String kind, String actor, UUID taskId, UUID partnerId,
+            JsonNode detail) {
+    }
+}

@@ -1,0 +1,72 @@
+package com.privacyplatform.dsr.retention;
+
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
+import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
+import com.privacyplatform.dsr.support.CursorKeys;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 3.5.d: the partner's legal bases for keeping data after termination. */
+@Path("/partners/{partnerId}/retention-bases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Retention bases")
+public class RetentionBasisResource {
+
+    private final RetentionBasisService service;
+    private final RetentionBasisRepository bases;
+    private final Caller caller;
+
+    public RetentionBasisResource(RetentionBasisService service, RetentionBasisRepository bases, Caller caller) {
+        this.service = service;
+        this.bases = bases;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PARTNER)
+    @WithTransaction
+    @Operation(summary = "Record a legal basis to keep a subject's data or a category after termination (3.5.d);"
+            + " applied when the termination fans out")
+    public Uni<Response> record(@PathParam("partnerId") UUID partnerId, @Valid @NotNull RetentionBasisRequest request) {
+        return service.record(partnerId, request).map(b -> Response.created(
+                URI.create("/partners/" + partnerId + "/retention-bases/" + b.id))
+                .entity(RetentionBasisView.of(b)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "The partner's retention bases, oldest first; a partner reads its own")
+    public Uni<Page<RetentionBasisView>> list(@PathParam("partnerId") UUID partnerId,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        caller.requireVisible(caller.maySeePartner(partnerId), "partner");
+        int size = Cursors.limit(limit);
+        CursorKeys.TimeKey after = CursorKeys.time(cursor);
+        return bases.page(partnerId, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
+                .map(list -> Cursors.page(list, size, b -> CursorKeys.time(b.recordedAt, b.id)))
+                .map(page -> new Page<>(page.items().stream().map(RetentionBasisView::of).toList(),
+                        page.nextCursor()));
+    }
+}

@@ -1,0 +1,113 @@
+package com.privacyplatform.dsr.task;
+
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.request.RequestType;
+import com.privacyplatform.dsr.support.CursorKeys;
+import com.privacyplatform.dsr.support.Params;
+import com.privacyplatform.dsr.task.TaskRepository.TaskFilter;
+import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
+import com.privacyplatform.dsr.task.TaskRequests.RejectionRequest;
+import com.privacyplatform.dsr.task.TaskViews.TaskView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The partner's work queue (3.5.a-c): its own tasks only. */
+@Path("/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks")
+@RolesAllowed(Roles.PARTNER)
+public class TaskResource {
+
+    private final TaskService service;
+    private final TaskRepository tasks;
+    private final TaskViewMapper views;
+    private final Caller caller;
+
+    public TaskResource(TaskService service, TaskRepository tasks, TaskViewMapper views, Caller caller) {
+        this.service = service;
+        this.tasks = tasks;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The partner's own tasks, earliest due first; filter by status, type, request, overdue")
+    public Uni<Page<TaskView>> list(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("requestId") String requestId, @QueryParam("overdue") String overdue,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        UUID partner = caller.requirePartnerId();
+        int size = Cursors.limit(limit);
+        TaskFilter filter = new TaskFilter(Params.enumValue("status", status, TaskStatus.class),
+                Params.enumValue("type", type, RequestType.class), Params.uuid("requestId", requestId),
+                Params.bool("overdue", overdue), Times.today());
+        CursorKeys.DateKey after = CursorKeys.date(cursor);
+        return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
+                        size + 1)
+                .map(list -> Cursors.page(list, size, t -> CursorKeys.date(t.dueOn, t.id)))
+                .map(page -> new Page<>(page.items().stream().map(t -> views.view(t, null, null)).toList(),
+                        page.nextCursor()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(summary = "One of the partner's tasks, with the values to act on in clear")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.load(id).chain(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @WithTransaction
+    @Operation(summary = "OPEN -> CLAIMED: someone at the partner is on it")
+    public Uni<Response> claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return service.claim(id, ifMatch).chain(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @WithTransaction
+    @Operation(summary = "Complete with evidence: ACCESS an export (stored encrypted, expiring), CORRECTION a"
+            + " correction record, DELETION a deletion statement or (recipient task) a notice")
+    public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CompletionRequest request) {
+        return service.complete(id, ifMatch, request).chain(this::ok);
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @WithTransaction
+    @Operation(summary = "Reject naming a legal basis other than consent (e.g. a retention obligation) and why")
+    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RejectionRequest request) {
+        return service.reject(id, ifMatch, request).chain(this::ok);
+    }
+
+    private Uni<Response> ok(DsrTask t) {
+        return service.view(t).map(view -> Response.ok(view).tag(new EntityTag(Long.toString(t.version))).build());
+    }
+}

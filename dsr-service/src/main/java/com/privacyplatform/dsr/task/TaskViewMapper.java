@@ -1,0 +1,52 @@
+package com.privacyplatform.dsr.task;
+
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.request.Correction;
+import com.privacyplatform.dsr.request.DsrRequest;
+import com.privacyplatform.dsr.request.RequestViewMapper;
+import com.privacyplatform.dsr.request.RequestViews.RecipientView;
+import com.privacyplatform.dsr.request.RequestViews.RejectionView;
+import com.privacyplatform.dsr.task.TaskViews.TaskView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Task views for the partner that owns them: the values it must act on are in clear (its own task). */
+@ApplicationScoped
+public class TaskViewMapper {
+
+    private final RequestViewMapper requests;
+
+    public TaskViewMapper(RequestViewMapper requests) {
+        this.requests = requests;
+    }
+
+    /** @param r the task's request for the single-task read (origin, corrections); null in lists */
+    public TaskView view(DsrTask t, DsrRequest r, List<Correction> corrections) {
+        RecipientView recipient = t.recipientName == null ? null : new RecipientView(t.recipientName,
+                t.recipientCountry);
+        RejectionView rejection = t.rejectionLegalBasis == null ? null
+                : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
+        return new TaskView(t.id, t.requestId, t.partnerId, t.subjectId, t.type, t.kind, r == null ? null : r.origin,
+                instruction(t), recipient, t.categories, t.purposes, t.retainedCategories, corrections, t.status,
+                t.dueOn, Times.endOf(t.dueOn), t.isOverdue(Times.today()), Times.instant(t.claimedAt), t.claimedBy,
+                Times.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection,
+                t.createdAt.toInstant(), t.version);
+    }
+
+    static String instruction(DsrTask t) {
+        if (t.status == TaskStatus.EXEMPT) {
+            return "Exempt: a recorded retention basis covers this data (3.5.d); nothing to do.";
+        }
+        if (t.kind == TaskKind.RECIPIENT) {
+            return "Stop disclosing the subject's data to this recipient and notify it to delete the data it received"
+                    + " (3.5.c.b-c); complete with a notice.";
+        }
+        return switch (t.type) {
+            case ACCESS -> "Deliver an export of the subject's data you hold (3.5.a); complete with the export.";
+            case CORRECTION -> "Apply the corrections promptly (3.5.b); complete with a correction record.";
+            case DELETION -> "Delete the subject's data in the listed categories promptly (3.5.c, 3.5.d); complete"
+                    + " with a deletion statement: what, where, when, by whom.";
+            case REVOKE_AUTHORIZATION -> "Stop processing on the revoked authorizations (3.5.a).";
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package com.privacyplatform.dsr.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.dsr.request.Correction;
+import com.privacyplatform.dsr.request.RequestOrigin;
+import com.privacyplatform.dsr.request.RequestType;
+import com.privacyplatform.dsr.request.RequestViews.RecipientView;
+import com.privacyplatform.dsr.request.RequestViews.RejectionView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response bodies of the partner's work queue. */
+public final class TaskViews {
+
+    private TaskViews() {
+    }
+
+    @Schema(name = "Task", description = "A partner's task. `corrections` (CORRECTION) are the values to apply, in"
+            + " clear for the partner that must act on them; `origin` and `corrections` appear on the single-task"
+            + " read.")
+    public record TaskView(
+            UUID id,
+            UUID requestId,
+            UUID partnerId,
+            String subjectId,
+            RequestType type,
+            TaskKind kind,
+            RequestOrigin origin,
+            String instruction,
+            RecipientView recipient,
+            List<String> categories,
+            List<String> purposes,
+            List<String> retainedCategories,
+            List<Correction> corrections,
+            TaskStatus status,
+            LocalDate dueOn,
+            Instant dueAt,
+            boolean overdue,
+            Instant claimedAt,
+            String claimedBy,
+            Instant resolvedAt,
+            boolean late,
+            JsonNode evidence,
+            RejectionView rejection,
+            Instant createdAt,
+            long version) {
+    }
+}

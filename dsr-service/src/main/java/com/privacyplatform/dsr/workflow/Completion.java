@@ -1,0 +1,98 @@
+package com.privacyplatform.dsr.workflow;
+
+import com.privacyplatform.commons.audit.AuditActor;
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.events.DsrEvents;
+import com.privacyplatform.dsr.request.DsrRequest;
+import com.privacyplatform.dsr.request.RequestOutcome;
+import com.privacyplatform.dsr.request.RequestRepository;
+import com.privacyplatform.dsr.request.RequestStatus;
+import com.privacyplatform.dsr.request.Timeline;
+import com.privacyplatform.dsr.task.DsrTask;
+import com.privacyplatform.dsr.task.TaskRepository;
+import com.privacyplatform.dsr.task.TaskStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * A request completes when all its tasks have (completed with evidence, rejected with a legal basis,
+ * or exempt); its duplicates complete with it. Call with the request row locked.
+ */
+@ApplicationScoped
+public class Completion {
+
+    private final RequestRepository requests;
+    private final TaskRepository tasks;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final AuditTrail audit;
+
+    public Completion(RequestRepository requests, TaskRepository tasks, Outbox outbox, Timeline timeline,
+            AuditTrail audit) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.audit = audit;
+    }
+
+    /** Completes the request when none of its tasks is left open. */
+    public Uni<Void> completeIfDone(DsrRequest r, AuditActor actor) {
+        if (r.status != RequestStatus.OPEN) {
+            return Uni.createFrom().voidItem();
+        }
+        return tasks.ofRequest(r.id).chain(list -> list.stream().allMatch(t -> t.status.isResolved())
+                ? finish(r, outcomeOf(list), count(list, TaskStatus.COMPLETED), count(list, TaskStatus.REJECTED),
+                        count(list, TaskStatus.EXEMPT), actor)
+                : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Void> finish(DsrRequest r, RequestOutcome outcome, int completed, int rejected, int exempt,
+            AuditActor actor) {
+        return close(r, outcome, completed, rejected, exempt, actor)
+                .chain(() -> requests.linkedTo(r.id))
+                .chain(linked -> Multi.createFrom().iterable(linked)
+                        .onItem().transformToUniAndConcatenate(d ->
+                                close(d, outcome, completed, rejected, exempt, actor))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> close(DsrRequest r, RequestOutcome outcome, int completed, int rejected, int exempt,
+            AuditActor actor) {
+        r.status = RequestStatus.COMPLETED;
+        r.outcome = outcome;
+        r.completedAt = Times.now();
+        r.updatedAt = r.completedAt;
+        boolean late = r.dueOn != null && Times.utcDate(r.completedAt).isAfter(r.dueOn);
+        DsrEvents.Completed event = new DsrEvents.Completed(r.id, r.subjectId, r.type.name(), outcome.name(),
+                completed, rejected, exempt, late, r.completedAt.toInstant());
+        String detail = "{\"outcome\":\"" + outcome + "\",\"late\":" + late + "}";
+        return outbox.publish(DsrEvents.COMPLETED, r.id.toString(), event)
+                .call(() -> timeline.add(r.id, Timeline.COMPLETED, actor.actor(), detail))
+                .call(() -> audit.record(actor, "dsr-request.completed", "dsr-request", r.id.toString(), detail))
+                .replaceWithVoid();
+    }
+
+    static RequestOutcome outcomeOf(List<DsrTask> list) {
+        int completed = count(list, TaskStatus.COMPLETED);
+        if (list.isEmpty()) {
+            return RequestOutcome.NO_DATA_HELD;
+        }
+        if (completed == list.size()) {
+            return RequestOutcome.FULFILLED;
+        }
+        if (completed > 0) {
+            return RequestOutcome.PARTIALLY_FULFILLED;
+        }
+        return count(list, TaskStatus.EXEMPT) == list.size() ? RequestOutcome.RETAINED : RequestOutcome.NOT_FULFILLED;
+    }
+
+    private static int count(List<DsrTask> list, TaskStatus status) {
+        return (int) list.stream().filter(t -> t.status == status).count();
+    }
+}

@@ -1,0 +1,74 @@
+package com.privacyplatform.dsr.workflow;
+
+import com.privacyplatform.commons.audit.AuditActor;
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.events.DsrEvents;
+import com.privacyplatform.dsr.request.DsrRequest;
+import com.privacyplatform.dsr.request.Timeline;
+import com.privacyplatform.dsr.task.DsrTask;
+import com.privacyplatform.dsr.task.TaskRepository;
+import com.privacyplatform.dsr.task.TaskStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Turns task plans into tasks of an OPEN request: rows, dsr.task-created events, timeline and audit. */
+@ApplicationScoped
+public class FanOut {
+
+    private final TaskRepository tasks;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final AuditTrail audit;
+
+    public FanOut(TaskRepository tasks, Outbox outbox, Timeline timeline, AuditTrail audit) {
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.audit = audit;
+    }
+
+    public Uni<List<DsrTask>> create(DsrRequest r, List<TaskPlan> plans, AuditActor actor) {
+        return Multi.createFrom().iterable(plans)
+                .onItem().transformToUniAndConcatenate(plan -> create(r, plan, actor)) // one session: in sequence
+                .collect().asList();
+    }
+
+    private Uni<DsrTask> create(DsrRequest r, TaskPlan plan, AuditActor actor) {
+        DsrTask t = new DsrTask();
+        t.id = Ids.newId();
+        t.requestId = r.id;
+        t.partnerId = plan.partnerId();
+        t.kind = plan.kind();
+        t.type = r.type;
+        t.subjectId = r.subjectId;
+        t.recipientName = plan.recipientName();
+        t.recipientCountry = plan.recipientCountry();
+        t.categories = plan.categories();
+        t.purposes = plan.purposes();
+        t.retainedCategories = plan.retainedCategories();
+        t.retentionBasisIds = plan.retentionBasisIds();
+        t.status = plan.exempt() ? TaskStatus.EXEMPT : TaskStatus.OPEN;
+        t.dueOn = r.dueOn;
+        t.createdAt = Times.now();
+        t.updatedAt = t.createdAt;
+        if (plan.exempt()) {
+            t.resolvedAt = t.createdAt;
+            t.resolvedBy = actor.actor();
+        }
+        DsrEvents.Recipient recipient = t.recipientName == null ? null
+                : new DsrEvents.Recipient(t.recipientName, t.recipientCountry);
+        DsrEvents.TaskCreated event = new DsrEvents.TaskCreated(t.id, r.id, t.partnerId, r.subjectId, r.type.name(),
+                t.kind.name(), t.status.name(), recipient, t.categories, t.dueOn, r.origin.name());
+        String detail = "{\"kind\":\"" + t.kind + "\",\"status\":\"" + t.status + "\"}";
+        return tasks.persist(t)
+                .call(() -> outbox.publish(DsrEvents.TASK_CREATED, r.id.toString(), event))
+                .call(() -> timeline.add(r.id, t.id, t.partnerId,
+                        plan.exempt() ? Timeline.TASK_EXEMPT : Timeline.TASK_CREATED, actor.actor(), detail))
+                .call(() -> audit.record(actor, "dsr-task.created", "dsr-task", t.id.toString(), detail));
+    }
+}

@@ -1,0 +1,107 @@
+package com.privacyplatform.dsr.workflow;
+
+import com.privacyplatform.commons.audit.AuditActor;
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.crypto.ValueCipher;
+import com.privacyplatform.dsr.deadline.DeadlineCalculator.Schedule;
+import com.privacyplatform.dsr.deadline.DeadlinePolicy;
+import com.privacyplatform.dsr.deadline.Deadlines;
+import com.privacyplatform.dsr.events.DsrEvents;
+import com.privacyplatform.dsr.request.CorrectionSeal;
+import com.privacyplatform.dsr.request.DsrRequest;
+import com.privacyplatform.dsr.request.RequestRepository;
+import com.privacyplatform.dsr.request.RequestStatus;
+import com.privacyplatform.dsr.request.Timeline;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Creating, storing, linking and timing request rows; shared by submission, confirmation and orders. */
+@ApplicationScoped
+public class RequestRecords {
+
+    private final RequestRepository requests;
+    private final Fingerprints fingerprints;
+    private final CorrectionSeal corrections;
+    private final Deadlines deadlines;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final AuditTrail audit;
+
+    public RequestRecords(RequestRepository requests, ValueCipher cipher, CorrectionSeal corrections,
+            Deadlines deadlines, Outbox outbox, Timeline timeline, AuditTrail audit) {
+        this.requests = requests;
+        this.fingerprints = new Fingerprints(cipher);
+        this.corrections = corrections;
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.audit = audit;
+    }
+
+    String fingerprint(Submission s) {
+        return fingerprints.of(s);
+    }
+
+    DsrRequest newRequest(Submission s, RequestStatus status) {
+        DsrRequest r = new DsrRequest();
+        r.id = Ids.newId();
+        r.subjectId = s.subjectId();
+        r.type = s.type();
+        r.origin = s.origin();
+        r.originRef = s.originRef();
+        r.status = status;
+        r.submittedBy = s.actor().actor();
+        r.onBehalfPartnerId = s.onBehalfPartnerId();
+        r.requestedPartnerIds = s.partnerIds() == null ? null : s.partnerIds().stream().map(UUID::toString).toList();
+        r.jurisdiction = s.jurisdiction();
+        DeadlinePolicy policy = deadlines.policies().select(s.jurisdiction(), s.origin().name());
+        r.policyId = policy.id();
+        r.policyVersion = deadlines.policies().version();
+        r.fingerprint = fingerprints.of(s);
+        r.submittedAt = Times.now();
+        r.updatedAt = r.submittedAt;
+        corrections.seal(r, s.corrections());
+        return r;
+    }
+
+    /** Stores a new request with its dsr.submitted event, first timeline entry and audit record. */
+    Uni<DsrRequest> persist(DsrRequest r, AuditActor actor, String timelineKind) {
+        DsrEvents.Submitted event = new DsrEvents.Submitted(r.id, r.subjectId, r.type.name(), r.origin.name(),
+                r.status.name(), r.linkedRequestId, r.onBehalfPartnerId, r.jurisdiction, r.policyId, r.dueOn,
+                r.submittedAt.toInstant());
+        String detail = "{\"type\":\"" + r.type + "\",\"origin\":\"" + r.origin + "\",\"status\":\"" + r.status + "\"}";
+        return requests.persistAndFlush(r)
+                .call(() -> outbox.publish(DsrEvents.SUBMITTED, r.id.toString(), event))
+                .call(() -> timeline.add(r.id, timelineKind, actor.actor(), detail))
+                .call(() -> audit.record(actor, "dsr-request.submitted", "dsr-request", r.id.toString(), detail));
+    }
+
+    /** A duplicate is kept for the record and linked to the open original, never fanned out twice. */
+    Uni<DsrRequest> link(DsrRequest r, DsrRequest original, AuditActor actor, boolean isNew) {
+        r.status = RequestStatus.LINKED;
+        r.linkedRequestId = original.id;
+        r.receivedAt = original.receivedAt;
+        r.dueOn = original.dueOn;
+        r.originalDueOn = original.originalDueOn;
+        Uni<DsrRequest> stored = isNew ? persist(r, actor, Timeline.LINKED)
+                : timeline.add(r.id, Timeline.LINKED, actor.actor(), null).replaceWith(r);
+        return stored.call(() -> timeline.add(original.id, Timeline.DUPLICATE_RECEIVED, actor.actor(),
+                "{\"duplicateId\":\"" + r.id + "\"}"));
+    }
+
+    /** Receipt starts the clock of the request's deadline policy (days are UTC). */
+    void startClock(DsrRequest r, OffsetDateTime receivedAt) {
+        DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
+        Schedule schedule = deadlines.calculator().schedule(policy, Times.utcDate(receivedAt), r.jurisdiction);
+        r.receivedAt = receivedAt;
+        r.dueOn = schedule.dueOn();
+        r.originalDueOn = schedule.dueOn();
+        r.receiptConfirmationDueOn = schedule.receiptConfirmationDueOn();
+        r.updatedAt = Times.now();
+    }
+}

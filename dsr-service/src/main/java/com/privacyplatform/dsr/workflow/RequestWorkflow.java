@@ -1,0 +1,74 @@
+package com.privacyplatform.dsr.workflow;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.dsr.holding.HoldingRepository;
+import com.privacyplatform.dsr.request.DsrRequest;
+import com.privacyplatform.dsr.request.RequestOrigin;
+import com.privacyplatform.dsr.request.RequestRepository;
+import com.privacyplatform.dsr.request.RequestStatus;
+import com.privacyplatform.dsr.request.Timeline;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Opening requests, whoever asks (the subject, a partner on the subject's behalf, the platform):
+ * duplicate detection, deadlines and the start of the work. Independent of the HTTP caller, so
+ * event consumers and tests use it too. Call inside a transaction.
+ */
+@ApplicationScoped
+public class RequestWorkflow {
+
+    private final RequestRepository requests;
+    private final HoldingRepository holdings;
+    private final RequestRecords records;
+    private final WorkStarter work;
+
+    public RequestWorkflow(RequestRepository requests, HoldingRepository holdings, RequestRecords records,
+            WorkStarter work) {
+        this.requests = requests;
+        this.holdings = holdings;
+        this.records = records;
+        this.work = work;
+    }
+
+    /**
+     * A subject's own request starts at once, or is linked when the subject has the same request
+     * open. A partner's waits for the subject's confirmation and is linked only to the same partner's
+     * own submission still awaiting it (a partner learns nothing of other requests).
+     */
+    @Enforces(value = {"3.5.a", "1.2"}, note = "the subject's channel to access, correct, delete and revoke")
+    public Uni<DsrRequest> submit(Submission s) {
+        String fingerprint = records.fingerprint(s);
+        boolean byPartner = s.origin() == RequestOrigin.PARTNER;
+        return requests.lockSubject(s.subjectId())
+                .chain(() -> holdings.ofSubject(s.subjectId()))
+                .invoke(held -> Addressees.requireHolders(s, held))
+                .chain(held -> (byPartner
+                                ? requests.awaitingDuplicate(s.subjectId(), fingerprint, s.onBehalfPartnerId())
+                                : requests.openDuplicate(s.subjectId(), fingerprint, Ids.newId()))
+                        .chain(original -> {
+                            if (original != null) {
+                                return records.link(records.newRequest(s, RequestStatus.LINKED), original, s.actor(),
+                                        true);
+                            }
+                            if (byPartner) {
+                                return records.persist(records.newRequest(s,
+                                        RequestStatus.AWAITING_SUBJECT_CONFIRMATION), s.actor(),
+                                        Timeline.AWAITING_CONFIRMATION);
+                            }
+                            DsrRequest r = records.newRequest(s, RequestStatus.OPEN);
+                            records.startClock(r, r.submittedAt);
+                            return records.persist(r, s.actor(), Timeline.SUBMITTED)
+                                    .call(() -> work.start(r, held, s.partnerIds(), s.actor()));
+                        }));
+    }
+
+    /** A deletion the platform orders (3.5.d termination, 3.4.j breach), with its tasks already planned. */
+    public Uni<DsrRequest> order(Submission s, List<TaskPlan> plans) {
+        DsrRequest r = records.newRequest(s, RequestStatus.OPEN);
+        records.startClock(r, r.submittedAt);
+        return records.persist(r, s.actor(), Timeline.SUBMITTED).call(() -> work.startPlanned(r, plans, s.actor()));
+    }
+}

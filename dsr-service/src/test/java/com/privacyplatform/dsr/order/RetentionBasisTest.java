@@ -1,0 +1,104 @@
+package com.privacyplatform.dsr.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.privacyplatform.dsr.support.Fixtures;
+import com.privacyplatform.testing.TestDb;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** 3.5.d: a partner records the legal bases on which it keeps data after termination. */
+@QuarkusTest
+class RetentionBasisTest {
+
+    static final String KEEPER = "d5a00000-0000-4000-8000-0000000000c1";
+    static final String CLOSED = "d5a00000-0000-4000-8000-0000000000c2";
+    static final String PATH = "/partners/" + KEEPER + "/retention-bases";
+
+    private static io.restassured.response.Response record(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(path);
+    }
+
+    private static long bases(String partner) {
+        return TestDb.count("SELECT count(*) FROM retention_basis WHERE partner_id = ?::uuid", partner);
+    }
+
+    @Test
+    @TestSecurity(user = "keeper", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = KEEPER))
+    void aPartnerRecordsRetentionBasesForASubjectOrACategoryAndListsThem() {
+        String subject = Fixtures.newSubject();
+        record(PATH, "{\"subjectId\":\"" + subject + "\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":"
+                + "\"court order to preserve records\"}").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString(PATH + "/"))
+                .body("subjectId", equalTo(subject)).body("category", equalTo(null))
+                .body("recordedBy", equalTo("partner:" + KEEPER));
+        record(PATH, "{\"category\":\"user.financial.transaction\",\"legalBasis\":\"EXPRESS_CONSENT\","
+                + "\"explanation\":\"subjects agreed to keep their receipts\"}").then().statusCode(201);
+        String next = given().queryParam("limit", 1).get(PATH).then().statusCode(200).body("items", hasSize(1))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        given().queryParam("limit", 1).queryParam("cursor", next).get(PATH).then()
+                .body("items[0].category", equalTo("user.financial.transaction"));
+    }
+
+    @Test
+    @TestSecurity(user = "keeper", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = KEEPER))
+    void aBlanketExemptionUnknownValuesOrMereConsentAreRefused() {
+        long before = bases(KEEPER);
+        record(PATH, "{}").then().statusCode(400);
+        record(PATH, "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"we keep everything\"}").then()
+                .statusCode(400).body("errors[0].field", equalTo("subjectId"));
+        record(PATH, "{\"category\":\"user.shoe_size\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}")
+                .then().statusCode(400).body("errors[0].field", equalTo("category"));
+        record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"HABIT\",\"explanation\":\"x\"}").then()
+                .statusCode(400).body("errors[0].field", equalTo("legalBasis"));
+        record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"CONSENT\",\"explanation\":\"they agreed once\"}")
+                .then().statusCode(422).body("clause", equalTo("3.5.d"))
+                .body("type", equalTo("https://privacy-platform.example/problems/retention-basis-insufficient"));
+        assertThat(bases(KEEPER)).isEqualTo(before);
+    }
+
+    @Test
+    @TestSecurity(user = "partner-a", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_A))
+    void anotherPartnersRetentionBasesAre404() {
+        long before = bases(KEEPER);
+        record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then()
+                .statusCode(404);
+        given().get(PATH).then().statusCode(404);
+        assertThat(bases(KEEPER)).isEqualTo(before);
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "compliance-officer")
+    void officersReadButDoNotRecordAPartnersBases() {
+        record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then()
+                .statusCode(403);
+        given().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "5b000000-0000-4000-8000-000000000801", roles = "data-subject")
+    void subjectsCannotReadPartnersBases() {
+        given().get(PATH).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "closed", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = CLOSED))
+    void afterTheTerminationFannedOutABasisCanNoLongerBeRecorded() {
+        TestDb.execute("INSERT INTO deletion_order (kind, ref, partner_id, categories, event_id, ordered_at) VALUES"
+                + " ('TERMINATION', '" + CLOSED + "', '" + CLOSED + "', '{}', gen_random_uuid(), now())");
+        record("/partners/" + CLOSED + "/retention-bases", "{\"category\":\"user.name\",\"legalBasis\":"
+                + "\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then().statusCode(409);
+    }
+}

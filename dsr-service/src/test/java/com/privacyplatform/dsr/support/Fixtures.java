@@ -1,0 +1,99 @@
+package com.privacyplatform.dsr.support;
+
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.testing.TestDb;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fixed identities for {@code @TestSecurity}/{@code @OidcSecurity} (annotation values must be
+ * constants) and rows written straight into the test database. Every scenario uses its own subject,
+ * so requests of one test never look like duplicates of another's.
+ */
+public final class Fixtures {
+
+    /** Partners of @OidcSecurity claims (not the demo realm's). */
+    public static final String PARTNER_A = "d5a00000-0000-4000-8000-00000000000a";
+    public static final String PARTNER_B = "d5a00000-0000-4000-8000-00000000000b";
+    /** The demo realm's partner-demo-a / partner-demo-b (partner_id claims of real tokens). */
+    public static final String DEMO_A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
+    public static final String DEMO_B = "e323d24b-b3af-54e4-9942-b04f7ce699c8";
+    /** The demo realm's users. */
+    public static final String ALICE = "6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c";
+    public static final String BOB = "6b1f2c1e-3d4a-4f5b-8c6d-000000000b0b";
+
+    public static final String ACTIVE = "ACTIVE";
+
+    private Fixtures() {
+    }
+
+    public static UUID partnerA() {
+        return UUID.fromString(PARTNER_A);
+    }
+
+    public static UUID partnerB() {
+        return UUID.fromString(PARTNER_B);
+    }
+
+    public static String newSubject() {
+        return Ids.newId().toString();
+    }
+
+    public static UUID newPartner() {
+        return Ids.newId();
+    }
+
+    /** A consent the partner obtained, as the projection would hold it after consent.granted. */
+    public static UUID holding(UUID partnerId, String subjectId, String status, String purpose,
+            List<String> categories, String recipientsJson) {
+        UUID consentId = Ids.newId();
+        TestDb.execute("INSERT INTO consent_holding (consent_id, partner_id, subject_id, purpose, categories,"
+                + " recipients, status, granted_at, updated_at) VALUES ('" + consentId + "', '" + partnerId + "', '"
+                + subjectId + "', '" + purpose + "', '{" + String.join(",", categories) + "}', '"
+                + (recipientsJson == null ? "[]" : recipientsJson) + "', '" + status + "', now(), now())");
+        return consentId;
+    }
+
+    public static UUID holding(UUID partnerId, String subjectId, String... categories) {
+        return holding(partnerId, subjectId, ACTIVE, "order_fulfilment", List.of(categories), null);
+    }
+
+    public static String recipients(String... nameCountryPairs) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i + 1 < nameCountryPairs.length; i += 2) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"name\":\"").append(nameCountryPairs[i]).append("\",\"country\":\"")
+                    .append(nameCountryPairs[i + 1]).append("\"}");
+        }
+        return json.append(']').toString();
+    }
+
+    /** Moves a request's (and its unresolved tasks') deadline into the past. */
+    public static void dueDaysAgo(UUID requestId, int days) {
+        TestDb.execute("UPDATE dsr_request SET due_on = current_date - " + days + ", original_due_on = current_date - "
+                + days + " WHERE id = '" + requestId + "'",
+                "UPDATE dsr_task SET due_on = current_date - " + days + " WHERE request_id = '" + requestId
+                        + "' AND status IN ('OPEN', 'CLAIMED')");
+    }
+
+    public static String status(UUID requestId) {
+        return (String) TestDb.single("SELECT status FROM dsr_request WHERE id = ?::uuid", requestId.toString());
+    }
+
+    public static long tasksOf(UUID requestId) {
+        return TestDb.count("SELECT count(*) FROM dsr_task WHERE request_id = ?::uuid", requestId.toString());
+    }
+
+    public static long requestsOf(String subjectId) {
+        return TestDb.count("SELECT count(*) FROM dsr_request WHERE subject_id = ?", subjectId);
+    }
+
+    /** The id of the only task of {@code partnerId} in the request. */
+    public static UUID taskOf(UUID requestId, UUID partnerId, String kind) {
+        return UUID.fromString(TestDb.single("SELECT id::text FROM dsr_task WHERE request_id = ?::uuid"
+                + " AND partner_id = ?::uuid AND kind = ? ORDER BY recipient_name NULLS FIRST LIMIT 1",
+                requestId.toString(), partnerId.toString(), kind).toString());
+    }
+}
