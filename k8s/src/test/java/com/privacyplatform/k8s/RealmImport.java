@@ -1,0 +1,163 @@
+package com.privacyplatform.k8s;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the KeycloakRealmImport (k8s/base/keycloak/realm-import.yaml) from the realm the local
+ * run imports (infra/keycloak/realm-privacy.json), so both stay the same realm:
+ * <ul>
+ * <li>every client secret becomes the placeholder ${KC_CLIENT_SECRET_<CLIENT>} and every user
+ * password ${KC_USER_PASSWORD_<USER>}, filled by the operator from the Secret
+ * privacy-realm-secrets (no credential is committed);</li>
+ * <li>the local origins of the gateway (http://localhost:8080, https://localhost:8443) become
+ * ${KC_GATEWAY_PUBLIC_URL}, the gateway's public URL from the same Secret;</li>
+ * <li>the client privacy-cli is left out: it exists for the local test suite only
+ * (infra/keycloak/README.md).</li>
+ * </ul>
+ */
+final class RealmImport {
+
+    static final String NAME = "privacy-realm";
+    static final String KEYCLOAK = "privacy-keycloak";
+    static final String SECRET = "privacy-realm-secrets";
+    static final String PUBLIC_URL = "KC_GATEWAY_PUBLIC_URL";
+    static final List<String> LOCAL_ONLY_CLIENTS = List.of("privacy-cli");
+    private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:8080", "https://localhost:8443");
+
+    private RealmImport() {
+    }
+
+    static Path source() {
+        return ModulePaths.repository().resolve("infra/keycloak/realm-privacy.json");
+    }
+
+    static Path committed() {
+        return ModulePaths.base().resolve("keycloak/realm-import.yaml");
+    }
+
+    /** The KeycloakRealmImport object for a realm representation. */
+    static Map<String, Object> from(Map<String, Object> localRealm) {
+        Map<String, Object> realm = Yaml.copy(localRealm);
+        Map<String, String> placeholders = new TreeMap<>();
+        List<Object> clients = new ArrayList<>();
+        for (Object client : Nodes.list(realm.get("clients"))) {
+            Map<String, Object> c = Nodes.map(client);
+            String clientId = String.valueOf(c.get("clientId"));
+            if (LOCAL_ONLY_CLIENTS.contains(clientId)) {
+                continue;
+            }
+            if (c.get("secret") != null) {
+                c.put("secret", placeholder(placeholders, "KC_CLIENT_SECRET_" + envName(clientId)));
+            }
+            c.replaceAll((k, v) -> publicOrigins(v, placeholders));
+            clients.add(c);
+        }
+        realm.put("clients", clients);
+        for (Object user : Nodes.list(realm.get("users"))) {
+            Map<String, Object> u = Nodes.map(user);
+            for (Object credential : Nodes.list(u.get("credentials"))) {
+                Map<String, Object> cr = Nodes.map(credential);
+                if ("password".equals(cr.get("type")) && cr.get("value") != null) {
+                    cr.put("value", placeholder(placeholders, "KC_USER_PASSWORD_" + envName(String.valueOf(u.get("username")))));
+                }
+            }
+        }
+        Map<String, Object> refs = new LinkedHashMap<>();
+        placeholders.keySet().forEach(p -> refs.put(p, Map.of("secret", secretRef(p))));
+
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", NAME);
+        metadata.put("labels", new TreeMap<>(Map.of("app.kubernetes.io/part-of", "privacy-platform",
+                "app.kubernetes.io/component", "identity-provider")));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("keycloakCRName", KEYCLOAK);
+        spec.put("placeholders", refs);
+        spec.put("realm", realm);
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        object.put("kind", "KeycloakRealmImport");
+        object.put("metadata", metadata);
+        object.put("spec", spec);
+        return object;
+    }
+
+    /** The keys the Secret privacy-realm-secrets must hold. */
+    static List<String> secretKeys() {
+        Map<String, Object> spec = Nodes.map(from(Yaml.readJsonObject(source())).get("spec"));
+        return List.copyOf(Nodes.map(spec.get("placeholders")).keySet());
+    }
+
+    static String render(Map<String, Object> realmImport) {
+        return """
+                # GENERATED from infra/keycloak/realm-privacy.json by the k8s module's tests - do not edit.
+                # Regenerate: ./mvnw -B -ntp -pl k8s verify -Dk8s.update=true   (rules: RealmImport.java)
+                # Client secrets, user passwords and the gateway's public URL are placeholders filled by
+                # the Keycloak operator from the Secret privacy-realm-secrets (k8s/README.md).
+                """ + Yaml.toYaml(realmImport);
+    }
+
+    private static Map<String, Object> secretRef(String key) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("name", SECRET);
+        ref.put("key", key);
+        return ref;
+    }
+
+    private static String placeholder(Map<String, String> placeholders, String name) {
+        placeholders.put(name, name);
+        return "${" + name + "}";
+    }
+
+    /** Replaces the local gateway origins in strings, lists and maps of a client. */
+    private static Object publicOrigins(Object value, Map<String, String> placeholders) {
+        if (value instanceof String s) {
+            String out = s;
+            for (String origin : LOCAL_ORIGINS) {
+                if (out.contains(origin)) {
+                    out = out.replace(origin, placeholder(placeholders, PUBLIC_URL));
+                }
+            }
+            return dedupeSeparated(out);
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : l) {
+                Object replaced = publicOrigins(item, placeholders);
+                if (!out.contains(replaced)) {
+                    out.add(replaced);
+                }
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?>) {
+            Map<String, Object> m = Nodes.map(value);
+            m.replaceAll((k, v) -> publicOrigins(v, placeholders));
+            return m;
+        }
+        return value;
+    }
+
+    /** "a##a" (Keycloak's list separator) collapses to "a" once both origins became one. */
+    private static String dedupeSeparated(String s) {
+        if (!s.contains("##")) {
+            return s;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : s.split("##")) {
+            if (!parts.contains(p)) {
+                parts.add(p);
+            }
+        }
+        return String.join("##", parts);
+    }
+
+    private static String envName(String s) {
+        return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+}

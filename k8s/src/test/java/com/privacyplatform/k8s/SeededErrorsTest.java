@@ -1,0 +1,518 @@
+package com.privacyplatform.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each check fails on a seeded error: proof that a green run means something. */
+class SeededErrorsTest {
+
+    static K8sObject find(List<K8sObject> objects, String kind, String name) {
+        return objects.stream().filter(o -> o.is(kind) && o.name().startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    static List<K8sObject> dev() {
+        return Kustomize.overlayCopy("dev");
+    }
+
+    static List<K8sObject> prod() {
+        return Kustomize.overlayCopy("prod");
+    }
+
+    static List<K8sObject> plus(List<K8sObject> objects, K8sObject extra) {
+        List<K8sObject> out = new ArrayList<>(objects);
+        out.add(extra);
+        return out;
+    }
+
+    static List<K8sObject> without(List<K8sObject> objects, String kind, String name) {
+        return objects.stream().filter(o -> !(o.is(kind) && o.name().startsWith(name))).toList();
+    }
+
+    @Nested
+    class Rendering {
+
+        @TempDir
+        Path tmp;
+
+        @Test
+        void aKustomizationNamingAMissingFileDoesNotRender() throws IOException {
+            Files.writeString(tmp.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
+
+            assertThatThrownBy(() -> Kustomize.build(tmp)).isInstanceOf(AssertionError.class).hasMessageContaining("missing.yaml");
+        }
+
+        @Test
+        void aPatchWhoseTargetMatchesNothingIsCaughtByTheRenderedValues() throws IOException {
+            copyTree(ModulePaths.module(), tmp, "base", "components", "overlays");
+            Path kustomization = tmp.resolve("overlays/prod/kustomization.yaml");
+            String prod = Files.readString(kustomization)
+                    .replace("labelSelector: app.kubernetes.io/part-of=privacy-platform,", "labelSelector: app.kubernetes.io/part-of=privacy-platfrom,")
+                    .replace("kind: RabbitmqCluster", "kind: RabbitMQCluster");
+            Files.writeString(kustomization, prod);
+
+            List<K8sObject> rendered = K8sObject.of(Yaml.readAll(Kustomize.build(tmp.resolve("overlays/prod"))));
+
+            assertThat(RenderedValues.replicas(rendered, RenderedValues.OVERLAYS.get("prod")))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: 1 replicas in prod"))
+                    .anyMatch(v -> v.startsWith("RabbitmqCluster/privacy-rabbitmq: 1 RabbitMQ nodes in prod"));
+        }
+
+        private static void copyTree(Path from, Path to, String... dirs) throws IOException {
+            for (String dir : dirs) {
+                try (Stream<Path> files = Files.walk(from.resolve(dir))) {
+                    for (Path f : files.toList()) {
+                        Path target = to.resolve(from.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(f, target);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Nested
+    class BuiltinKinds {
+
+        @Test
+        void anUnknownFieldDeepInADeploymentFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Deployment", "gateway").body(), "Always", "spec", "template", "spec", "containers", "0", "imagePullPolic");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Deployment/gateway") && v.contains("imagePullPolic"));
+        }
+
+        @Test
+        void aMissingRequiredFieldFails() {
+            List<K8sObject> objects = dev();
+            Nodes.remove(find(objects, "Deployment", "gateway").body(), "spec", "template", "spec", "containers", "0", "name");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Deployment/gateway") && v.contains("name"));
+        }
+
+        @Test
+        void aWrongTypeFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Deployment", "gateway").body(), "two", "spec", "replicas");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Deployment/gateway"));
+        }
+
+        @Test
+        void aMalformedQuantityFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Deployment", "partner-registry-service").body(), "abc",
+                    "spec", "template", "spec", "containers", "0", "resources", "limits", "memory");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Deployment/partner-registry-service"));
+        }
+
+        @Test
+        void anUnknownFieldInAnIngressOrNetworkPolicyFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Ingress", "gateway").body(), "gateway-tls", "spec", "tls", "0", "secret");
+            Nodes.put(find(objects, "NetworkPolicy", "gateway").body(), List.of("Ingress"), "spec", "policyType");
+
+            assertThat(Schemas.validate(objects))
+                    .anyMatch(v -> v.startsWith("Ingress/gateway") && v.contains("secret"))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/gateway") && v.contains("policyType"));
+        }
+
+        @Test
+        void anUnknownKindAndAnInvalidNameFail() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "ConfigMap", "gateway-config").body(), "Gateway_Config", "metadata", "name");
+            objects = plus(objects, new K8sObject(new LinkedHashMap<>(Map.of("apiVersion", "v1", "kind", "Secrett",
+                    "metadata", Map.of("name", "x")))));
+
+            assertThat(Schemas.validate(objects))
+                    .anyMatch(v -> v.contains("Gateway_Config") && v.contains("not a valid Kubernetes name"))
+                    .anyMatch(v -> v.startsWith("Secrett/x"));
+        }
+    }
+
+    @Nested
+    class CustomResources {
+
+        @Test
+        void anUnknownFieldInAClusterSpecFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Cluster", "pg-gateway").body(), 3, "spec", "instance");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Cluster/pg-gateway") && v.contains("instance"));
+        }
+
+        @Test
+        void aMisspeltNestedFieldFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "RabbitmqCluster", "privacy-rabbitmq").body(), "fast", "spec", "persistence", "storageClass");
+            Nodes.put(find(objects, "Keycloak", "privacy-keycloak").body(), "x", "spec", "db", "usernameSecret", "nam");
+
+            assertThat(Schemas.validate(objects))
+                    .anyMatch(v -> v.startsWith("RabbitmqCluster/privacy-rabbitmq") && v.contains("storageClass"))
+                    .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak") && v.contains("nam"));
+        }
+
+        @Test
+        void aValueOutsideAnEnumOrOfTheWrongTypeFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "ScheduledBackup", "pg-gateway").body(), "snapshot", "spec", "method");
+            Nodes.put(find(objects, "Queue", "gateway-partner-controls").body(), "yes", "spec", "durable");
+
+            assertThat(Schemas.validate(objects))
+                    .anyMatch(v -> v.startsWith("ScheduledBackup/pg-gateway-nightly") && v.contains("method"))
+                    .anyMatch(v -> v.startsWith("Queue/gateway-partner-controls") && v.contains("durable"));
+        }
+
+        @Test
+        void aMissingRequiredFieldFails() {
+            List<K8sObject> objects = dev();
+            Nodes.remove(find(objects, "Queue", "gateway-partner-controls").body(), "spec", "name");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Queue/gateway-partner-controls") && v.contains("name"));
+        }
+
+        @Test
+        void anUnknownFieldInsideTheImportedRealmFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "KeycloakRealmImport", "privacy-realm").body(), "x", "spec", "realm", "clients", "0", "secrett");
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("KeycloakRealmImport/privacy-realm") && v.contains("secrett"));
+        }
+
+        @Test
+        void aCustomKindWithoutACrdFails() {
+            List<K8sObject> objects = plus(dev(), new K8sObject(new LinkedHashMap<>(Map.of("apiVersion", "rabbitmq.com/v1beta1",
+                    "kind", "Shovel", "metadata", Map.of("name", "x"), "spec", Map.of()))));
+
+            assertThat(Schemas.validate(objects)).anyMatch(v -> v.startsWith("Shovel/x"));
+        }
+    }
+
+    @Nested
+    class References {
+
+        @Test
+        void aSecretThatNobodyCreatesFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Deployment", "gateway").body(), "pg-gateway-credentials",
+                    "spec", "template", "spec", "containers", "0", "env", "1", "valueFrom", "secretKeyRef", "name");
+
+            assertThat(CrossReferences.secretsAndConfigMaps(objects)).anyMatch(v -> v.contains("pg-gateway-credentials"));
+        }
+
+        @Test
+        void aKeyThatTheOperatorsSecretDoesNotHaveFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Keycloak", "privacy-keycloak").body(), "pasword", "spec", "db", "passwordSecret", "key");
+
+            assertThat(CrossReferences.secretsAndConfigMaps(objects)).anyMatch(v -> v.contains("key pasword of Secret pg-keycloak-app"));
+        }
+
+        @Test
+        void aMissingConfigMapAndAMissingPrerequisiteSecretKeyFail() {
+            List<K8sObject> objects = without(dev(), "ConfigMap", "gateway-config");
+            Nodes.put(find(objects, "ObjectStore", "privacy-backups").body(), "ACCESS_KEY", "spec", "configuration", "s3Credentials",
+                    "accessKeyId", "key");
+
+            assertThat(CrossReferences.secretsAndConfigMaps(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway") && v.contains("ConfigMap gateway-config"))
+                    .anyMatch(v -> v.startsWith("ObjectStore/privacy-backups") && v.contains("ACCESS_KEY"));
+        }
+
+        @Test
+        void aServiceSelectorOrTargetPortThatMatchesNoPodFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Service", "partner-registry-service").body(), "partner-registry", "spec", "selector", "app.kubernetes.io/name");
+            Nodes.put(find(objects, "Service", "gateway").body(), 8081, "spec", "ports", "0", "targetPort");
+
+            assertThat(CrossReferences.selectors(objects))
+                    .anyMatch(v -> v.startsWith("Service/partner-registry-service") && v.contains("selects no pod"))
+                    .anyMatch(v -> v.startsWith("Service/gateway") && v.contains("targetPort 8081"));
+        }
+
+        @Test
+        void aDisruptionBudgetOrAutoscalerWithoutTargetFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(find(objects, "PodDisruptionBudget", "gateway").body(), "gateway-service", "spec", "selector", "matchLabels", "app.kubernetes.io/name");
+            Nodes.put(find(objects, "HorizontalPodAutoscaler", "gateway").body(), "gateway-service", "spec", "scaleTargetRef", "name");
+
+            assertThat(CrossReferences.selectors(objects))
+                    .anyMatch(v -> v.startsWith("PodDisruptionBudget/gateway") && v.contains("selects no pod"))
+                    .anyMatch(v -> v.startsWith("HorizontalPodAutoscaler/gateway") && v.contains("gateway-service"));
+        }
+
+        @Test
+        void aNetworkPolicyThatSelectsNoPodOrOpensAPortNobodyListensOnFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "NetworkPolicy", "partner-registry-service").body(), "registry", "spec", "podSelector", "matchLabels",
+                    "app.kubernetes.io/name");
+            Nodes.put(find(objects, "NetworkPolicy", "gateway").body(), 5433, "spec", "egress", "1", "ports", "0", "port");
+            Nodes.put(find(objects, "NetworkPolicy", "rabbitmq").body(), "gateway-service", "spec", "ingress", "0", "from", "0",
+                    "podSelector", "matchLabels", "app.kubernetes.io/part-of");
+
+            assertThat(CrossReferences.selectors(objects))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/partner-registry-service") && v.contains("selects no pod"))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/gateway") && v.contains("port 5433"))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/rabbitmq") && v.contains("ingress.from"));
+        }
+
+        @Test
+        void aBindingToAnUndeclaredQueueOrFromAnUndeclaredExchangeFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Binding", "gateway-partner-controls-partner-activated").body(), "gateway.partner-control",
+                    "spec", "destination");
+            Nodes.put(find(objects, "Binding", "dsr-service-breach-orders-breach").body(), "privacy-events", "spec", "source");
+
+            assertThat(CrossReferences.messaging(objects))
+                    .anyMatch(v -> v.contains("destination queue gateway.partner-control is not declared"))
+                    .anyMatch(v -> v.contains("source exchange privacy-events is not declared"));
+        }
+
+        @Test
+        void aPermissionForAnUndeclaredUserOrForEverythingFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Permission", "gateway").body(), "gateway-user", "spec", "userReference", "name");
+            Nodes.put(find(objects, "Permission", "partner-registry-service").body(), ".*", "spec", "permissions", "read");
+
+            assertThat(CrossReferences.messaging(objects))
+                    .anyMatch(v -> v.startsWith("Permission/gateway") && v.contains("gateway-user"))
+                    .anyMatch(v -> v.startsWith("Permission/partner-registry-service") && v.contains("least privilege"))
+                    .anyMatch(v -> v.startsWith("User/gateway") && v.contains("0 Permissions"));
+        }
+
+        @Test
+        void aConsumerQueueWithoutItsDeadLetterQueueFails() {
+            List<K8sObject> objects = without(dev(), "Queue", "gateway-partner-controls-dlq");
+
+            assertThat(CrossReferences.messaging(objects)).anyMatch(v -> v.contains("dead-letter queue gateway.partner-controls.dlq is not declared"));
+        }
+
+        @Test
+        void infrastructureNamingWhatIsNotDeclaredFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "ScheduledBackup", "pg-gateway").body(), "pg-gw", "spec", "cluster", "name");
+            Nodes.put(find(objects, "Keycloak", "privacy-keycloak").body(), "postgres-rw", "spec", "db", "host");
+            Nodes.put(find(objects, "KeycloakRealmImport", "privacy-realm").body(), "${KC_CLIENT_SECRET_UNKNOWN}",
+                    "spec", "realm", "clients", "0", "secret");
+
+            assertThat(CrossReferences.infrastructure(objects))
+                    .anyMatch(v -> v.startsWith("ScheduledBackup/pg-gateway-nightly"))
+                    .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak") && v.contains("postgres-rw"))
+                    .anyMatch(v -> v.contains("KC_CLIENT_SECRET_UNKNOWN"));
+        }
+
+        @Test
+        void aServiceUrlOrDatabaseThatDoesNotExistFails() {
+            List<K8sObject> objects = dev();
+            K8sObject config = find(objects, "ConfigMap", "gateway-config");
+            Nodes.put(config.body(), "http://partner-registry:80", "data", "REGISTRY_URL");
+            Nodes.put(config.body(), "postgresql://pg-gateway-rw:5432/gateway_db", "data", "DB_REACTIVE_URL");
+            Nodes.put(config.body(), "jdbc:postgresql://pg-partner-registry-rw:5432/partner_registry", "data", "DB_JDBC_URL");
+
+            assertThat(CrossReferences.serviceConfiguration(objects))
+                    .anyMatch(v -> v.contains("REGISTRY_URL") && v.contains("partner-registry,"))
+                    .anyMatch(v -> v.contains("DB_REACTIVE_URL names database gateway_db"))
+                    .anyMatch(v -> v.contains("DB_PASSWORD does not come from pg-partner-registry-app"));
+        }
+    }
+
+    @Nested
+    class Network {
+
+        @Test
+        void aServiceWithoutItsNetworkPolicyCannotReachItsDatabaseAndFails() {
+            List<K8sObject> objects = without(dev(), "NetworkPolicy", "partner-registry-service");
+
+            assertThat(NetworkReachability.requiredPathsAreOpen(objects))
+                    .anyMatch(v -> v.contains("Deployment/partner-registry-service -> pg-partner-registry-rw:5432"))
+                    .anyMatch(v -> v.contains("Deployment/gateway -> partner-registry-service:8081"));
+        }
+
+        @Test
+        void aServiceThatNobodyCallsFails() {
+            List<K8sObject> objects = dev();
+            Nodes.remove(find(objects, "ConfigMap", "gateway-config").body(), "data", "REGISTRY_URL");
+
+            assertThat(NetworkReachability.requiredPathsAreOpen(objects)).anyMatch(v -> v.startsWith("Service/partner-registry-service: no service"));
+        }
+
+        @Test
+        void aPathToAnotherServicesDatabaseOrFromServiceToServiceFails() {
+            List<K8sObject> objects = dev();
+            K8sObject registry = find(objects, "NetworkPolicy", "partner-registry-service");
+            Nodes.put(registry.body(), List.of(), "spec", "egress", "0", "to");
+            Nodes.remove(registry.body(), "spec", "egress", "0", "ports");
+            Nodes.put(find(objects, "NetworkPolicy", "pg-gateway-from-gateway").body(), List.of(), "spec", "ingress", "0", "from");
+            Nodes.put(find(objects, "NetworkPolicy", "gateway").body(), List.of(), "spec", "ingress", "0", "from");
+
+            assertThat(NetworkReachability.nothingElseIsOpen(objects))
+                    .anyMatch(v -> v.contains("let Deployment/partner-registry-service reach Cluster/pg-gateway"))
+                    .anyMatch(v -> v.contains("let Deployment/partner-registry-service call Deployment/gateway"));
+        }
+
+        @Test
+        void aSecondServiceReachableFromOutsideFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "NetworkPolicy", "partner-registry-service").body(),
+                    List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx")))),
+                    "spec", "ingress", "0", "from");
+
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(objects))
+                    .anyMatch(v -> v.contains("to Deployment/partner-registry-service"));
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @Test
+        void aContainerWithoutARestrictedSecurityContextFails() {
+            List<K8sObject> objects = dev();
+            Nodes.remove(find(objects, "Deployment", "gateway").body(), "spec", "template", "spec", "containers", "0", "securityContext");
+            Nodes.put(find(objects, "Deployment", "partner-registry-service").body(), false,
+                    "spec", "template", "spec", "containers", "0", "securityContext", "readOnlyRootFilesystem");
+
+            assertThat(RenderedValues.containers(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway container gateway: no securityContext"))
+                    .anyMatch(v -> v.contains("partner-registry-service: readOnlyRootFilesystem is not true"));
+        }
+
+        @Test
+        void aContainerWithoutLimitsOrWithTheWrongProbeFails() {
+            List<K8sObject> objects = dev();
+            Nodes.remove(find(objects, "Deployment", "gateway").body(), "spec", "template", "spec", "containers", "0", "resources", "limits");
+            Nodes.put(find(objects, "Deployment", "partner-registry-service").body(), "/q/health",
+                    "spec", "template", "spec", "containers", "0", "livenessProbe", "httpGet", "path");
+
+            assertThat(RenderedValues.containers(objects))
+                    .anyMatch(v -> v.contains("gateway: no memory limits"))
+                    .anyMatch(v -> v.contains("livenessProbe is /q/health"));
+        }
+
+        @Test
+        void aLatestOrUnpinnedImageFails() {
+            List<K8sObject> dev = dev();
+            Nodes.put(find(dev, "Deployment", "gateway").body(), "registry.example.com/privacy-platform/gateway:latest",
+                    "spec", "template", "spec", "containers", "0", "image");
+            List<K8sObject> prod = prod();
+            Nodes.put(find(prod, "Deployment", "gateway").body(), "registry.example.com/privacy-platform/gateway:1.0.0-SNAPSHOT",
+                    "spec", "template", "spec", "containers", "0", "image");
+
+            assertThat(RenderedValues.images(dev, false)).anyMatch(v -> v.contains(":latest"));
+            assertThat(RenderedValues.images(prod, true)).anyMatch(v -> v.contains("not pinned"));
+        }
+
+        @Test
+        void aSecondWayInFromOutsideFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(find(objects, "Service", "partner-registry-service").body(), "LoadBalancer", "spec", "type");
+            Nodes.put(find(objects, "Keycloak", "privacy-keycloak").body(), true, "spec", "ingress", "enabled");
+            objects = without(objects, "NetworkPolicy", "default-deny");
+
+            assertThat(RenderedValues.exposure(objects))
+                    .anyMatch(v -> v.contains("type LoadBalancer"))
+                    .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak"))
+                    .anyMatch(v -> v.contains("no default-deny"));
+        }
+
+        @Test
+        void aRoleBoundToAServiceAccountFails() {
+            List<K8sObject> objects = plus(dev(), new K8sObject(new LinkedHashMap<>(Map.of("apiVersion", "rbac.authorization.k8s.io/v1",
+                    "kind", "RoleBinding", "metadata", Map.of("name", "view"),
+                    "subjects", List.of(Map.of("kind", "ServiceAccount", "name", "gateway")),
+                    "roleRef", Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole", "name", "view")))));
+
+            assertThat(RenderedValues.serviceAccounts(objects)).anyMatch(v -> v.startsWith("RoleBinding/view"));
+        }
+
+        @Test
+        void aDatabaseWithoutBackupsFails() {
+            List<K8sObject> objects = without(dev(), "ScheduledBackup", "pg-consent");
+            Nodes.put(find(objects, "Cluster", "pg-dsr").body(), List.of(), "spec", "plugins");
+
+            assertThat(RenderedValues.infrastructure(objects))
+                    .anyMatch(v -> v.equals("Cluster/pg-consent: no ScheduledBackup"))
+                    .anyMatch(v -> v.equals("Cluster/pg-dsr: no continuous WAL archiving"));
+        }
+
+        @Test
+        void aPasswordGrantClientInProdOrAnEditedOneInDevFails() {
+            List<K8sObject> dev = dev();
+            K8sObject realm = find(dev, "KeycloakRealmImport", "privacy-realm");
+            Object cli = realm.list("spec", "realm", "clients").stream()
+                    .filter(c -> "privacy-cli".equals(Nodes.at(c, "clientId"))).findFirst().orElseThrow();
+            Nodes.put(cli, true, "standardFlowEnabled");
+
+            assertThat(RenderedValues.realmClients(dev, false)).anyMatch(v -> v.contains("local-only client privacy-cli"));
+            assertThat(RenderedValues.realmClients(dev, true)).anyMatch(v -> v.contains("privacy-cli differs"));
+        }
+
+        @Test
+        void aProdServiceWithoutAutoscalerOrBudgetFails() {
+            List<K8sObject> objects = without(without(prod(), "HorizontalPodAutoscaler", "gateway"), "PodDisruptionBudget", "gateway");
+
+            assertThat(RenderedValues.autoscaling(objects, true))
+                    .contains("Deployment/gateway: no HorizontalPodAutoscaler", "Deployment/gateway: no PodDisruptionBudget selects its pods");
+        }
+    }
+
+    @Nested
+    class Drifts {
+
+        @TempDir
+        Path tmp;
+
+        @Test
+        void aCommittedManifestThatDiffersFromTheBuildOutputFails() throws IOException {
+            Path generated = tmp.resolve("kubernetes.yml");
+            Path committed = tmp.resolve("gateway.yml");
+            Files.writeString(generated, "kind: Service\nmetadata:\n  name: gateway\n");
+            Files.writeString(committed, "kind: Service\nmetadata:\n  name: gatway\n");
+
+            assertThat(Drift.generatedManifest(committed, generated)).singleElement().asString()
+                    .contains("gatway", "gateway");
+        }
+
+        @Test
+        void theOrderOfKeysKeyedListsAndDocumentsIsNotADifference() throws IOException {
+            Path generated = tmp.resolve("kubernetes.yml");
+            Path committed = tmp.resolve("gateway.yml");
+            Files.writeString(generated, "kind: ServiceAccount\nmetadata:\n  name: gateway\n---\nkind: Service\nmetadata:\n  name: gateway\n"
+                    + "  labels: {a: x, b: y}\nspec:\n  ports:\n  - {name: https, port: 443}\n  - {name: http, port: 80}\n");
+            Files.writeString(committed, "kind: Service\nmetadata:\n  labels: {b: y, a: x}\n  name: gateway\nspec:\n  ports:\n"
+                    + "  - {port: 80, name: http}\n  - {name: https, port: 443}\n---\nkind: ServiceAccount\nmetadata:\n  name: gateway\n");
+
+            assertThat(Drift.generatedManifest(committed, generated)).isEmpty();
+
+            Files.writeString(committed, Files.readString(committed).replace("port: 80", "port: 8080"));
+            assertThat(Drift.generatedManifest(committed, generated)).singleElement().asString().contains("port is 8080, expected 80");
+        }
+
+        @Test
+        void aRealmImportThatIsNotTheLocalRealmFails() throws IOException {
+            Map<String, Object> expected = RealmImport.from(Yaml.readJsonObject(RealmImport.source()));
+            Map<String, Object> edited = Yaml.copy(expected);
+            Nodes.put(edited, 600, "spec", "realm", "accessTokenLifespan");
+            Path committed = tmp.resolve("realm-import.yaml");
+            Files.writeString(committed, RealmImport.render(edited));
+
+            assertThat(Drift.realmImport(expected, committed)).singleElement().asString().contains("accessTokenLifespan is 600");
+        }
+    }
+}
