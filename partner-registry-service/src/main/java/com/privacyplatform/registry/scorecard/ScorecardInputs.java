@@ -5,15 +5,21 @@ import com.privacyplatform.registry.inspection.InspectionDue;
 import java.time.LocalDate;
 
 /**
- * What a partner's risk is computed from. {@code openBreaches}, {@code lateBreachReports} and
- * {@code overdueRequests} are placeholders: zero until the registry consumes the breach-service
- * and dsr-service events that will feed them.
+ * What a partner's risk is computed from: the registry's own facts, and {@code openBreaches},
+ * {@code lateBreachReports} and {@code overdueRequests} fed by breach-service and dsr-service
+ * events ({@link ScorecardFeed}).
  */
 public record ScorecardInputs(InspectionDue inspection, FindingTally findings, long openBreaches,
         long lateBreachReports, long overdueRequests, LocalDate today) {
 
-    /** Inputs with the not-yet-fed counters at zero. */
+    /** Inputs without fed counters (no incidents or overdue requests known). */
     public static ScorecardInputs of(InspectionDue inspection, FindingTally findings, LocalDate today) {
         return new ScorecardInputs(inspection, findings, 0, 0, 0, today);
+    }
+
+    static ScorecardInputs of(InspectionDue inspection, FindingTally findings, ScorecardFeedCounts.Counts fed,
+            LocalDate today) {
+        return new ScorecardInputs(inspection, findings, fed.openBreaches(), fed.lateBreachReports(),
+                fed.overdueRequests(), today);
     }
 }

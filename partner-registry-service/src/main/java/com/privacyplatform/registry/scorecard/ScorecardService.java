@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * 4.6: scorecards computed on read from the registry's own facts, so they are never stale. The
  * list computes every open partner's card from two aggregate queries and pages in memory, which
- * is fine for thousands of partners; materialize it once breach and request inputs are fed.
+ * is fine for thousands of partners. Breach and request counters come from {@link ScorecardFeed}.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -36,11 +36,14 @@ public class ScorecardService {
     private final PartnerService partners;
     private final InspectionDueQueries inspections;
     private final FindingRepository findings;
+    private final ScorecardFeedCounts fed;
 
-    public ScorecardService(PartnerService partners, InspectionDueQueries inspections, FindingRepository findings) {
+    public ScorecardService(PartnerService partners, InspectionDueQueries inspections, FindingRepository findings,
+            ScorecardFeedCounts fed) {
         this.partners = partners;
         this.inspections = inspections;
         this.findings = findings;
+        this.fed = fed;
     }
 
     /** One partner's card; 404 when the caller may not see the partner. */
@@ -48,30 +51,34 @@ public class ScorecardService {
     public Uni<ScorecardView> of(UUID partnerId) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return partners.load(partnerId).chain(p -> inspections.of(p.id))
-                .chain(due -> findings.tally(due.partnerId(), today).map(tallies -> card(due,
-                        tallies.isEmpty() ? FindingTally.none(due.partnerId()) : tallies.get(0), today)));
+                .chain(due -> findings.tally(due.partnerId(), today).chain(tallies -> fed.of(due.partnerId())
+                        .map(counts -> card(due, tallies.isEmpty() ? FindingTally.none(due.partnerId()) : tallies.get(0),
+                                ScorecardFeedCounts.or(counts, due.partnerId()), today))));
     }
 
     /** Cards of partners that are not TERMINATED, highest risk first, then by partner id. */
     @Enforces("4.6")
     public Uni<Page<ScorecardView>> list(RiskLevel riskLevel, ScorecardCursor after, int limit) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return inspections.ofOpenPartners().chain(dues -> findings.tally(null, today).map(tallies -> {
+        return inspections.ofOpenPartners().chain(dues -> findings.tally(null, today).chain(tallies -> fed.of(null)
+                .map(counts -> {
             Map<UUID, FindingTally> byPartner = tallies.stream()
                     .collect(Collectors.toMap(FindingTally::partnerId, Function.identity()));
             List<ScorecardView> cards = dues.stream()
-                    .map(d -> card(d, byPartner.getOrDefault(d.partnerId(), FindingTally.none(d.partnerId())), today))
+                    .map(d -> card(d, byPartner.getOrDefault(d.partnerId(), FindingTally.none(d.partnerId())),
+                            ScorecardFeedCounts.or(counts, d.partnerId()), today))
                     .filter(v -> riskLevel == null || v.riskLevel() == riskLevel)
                     .filter(v -> after == null || after.precedes(v))
                     .sorted(ORDER)
                     .limit(limit + 1L)
                     .toList();
             return Cursors.page(cards, limit, ScorecardCursor::key);
-        }));
+        })));
     }
 
-    private static ScorecardView card(InspectionDue due, FindingTally tally, LocalDate today) {
-        ScorecardInputs in = ScorecardInputs.of(due, tally, today);
+    private static ScorecardView card(InspectionDue due, FindingTally tally, ScorecardFeedCounts.Counts counts,
+            LocalDate today) {
+        ScorecardInputs in = ScorecardInputs.of(due, tally, counts, today);
         RiskRules.Risk risk = RiskRules.assess(in);
         return new ScorecardView(due.partnerId(), due.legalName(), due.partnerStatus(), risk.level(), risk.reasons(),
                 due.applies() ? due.dueOn() : null, due.lastPeriodEnd(), due.daysOverdue(today), tally.open(),

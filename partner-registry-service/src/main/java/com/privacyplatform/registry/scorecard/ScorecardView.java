@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Scorecard", description = "4.6: a partner's compliance risk with the reasons and the inputs it is"
-        + " computed from, as of computedAt. openBreaches, lateBreachReports and overdueRequests are always 0 for"
-        + " now: they will be fed from breach-service and dsr-service events in later releases.")
+        + " computed from, as of computedAt. openBreaches, lateBreachReports and overdueRequests come from"
+        + " breach-service and dsr-service events.")
 public record ScorecardView(
         UUID partnerId,
         String legalName,
@@ -26,9 +26,9 @@ public record ScorecardView(
         long overdueAuditFindings,
         long overdueMaterialFindings,
         long overdueCriticalFindings,
-        @Schema(description = "Not fed yet (always 0): open breaches from breach-service") long openBreaches,
-        @Schema(description = "Not fed yet (always 0): breaches reported late (5.1)") long lateBreachReports,
-        @Schema(description = "Not fed yet (always 0): overdue data-subject request tasks from dsr-service")
+        @Schema(description = "Open incidents reported by breach-service") long openBreaches,
+        @Schema(description = "Incidents reported late to the platform (5.1)") long lateBreachReports,
+        @Schema(description = "Overdue data-subject request tasks still open (dsr-service)")
         long overdueRequests,
         Instant computedAt) {
 }
