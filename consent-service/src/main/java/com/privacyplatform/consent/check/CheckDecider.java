@@ -1,0 +1,64 @@
+package com.privacyplatform.consent.check;
+
+import com.privacyplatform.commons.clause.Enforces;
+import java.time.Instant;
+
+/**
+ * The check's rules, in order: the partner must be known and ACTIVE, the (purpose, category) in its
+ * permitted scope, automated decision-making authorized, and the subject's decision for the purpose
+ * GRANTED, unexpired and covering the category. Anything else is DENY with the first reason.
+ */
+final class CheckDecider {
+
+    static final String ADM = "automated_decision_making";
+
+    private CheckDecider() {
+    }
+
+    @Enforces({"3.1.a", "3.2.a", "3.2.b", "3.2.c", "3.3.a", "3.5.a"})
+    static CheckResult decide(CheckRow row, String purpose, Instant now) {
+        if (row.partnerStatus() == null) {
+            return CheckResult.deny(CheckReason.PARTNER_UNKNOWN, row);
+        }
+        switch (row.partnerStatus()) {
+            case "ACTIVE" -> {
+            }
+            case "SUSPENDED" -> {
+                return CheckResult.deny(CheckReason.PARTNER_SUSPENDED, row);
+            }
+            case "TERMINATED" -> {
+                return CheckResult.deny(CheckReason.PARTNER_TERMINATED, row);
+            }
+            default -> {
+                return CheckResult.deny(CheckReason.PARTNER_NOT_ACTIVE, row);
+            }
+        }
+        if (ADM.equals(purpose) && !row.admAuthorized()) {
+            return CheckResult.deny(CheckReason.AUTOMATED_DECISIONS_NOT_AUTHORIZED, row);
+        }
+        if (!row.inScope()) {
+            return CheckResult.deny(CheckReason.OUT_OF_SCOPE, row);
+        }
+        if (row.consentId() == null) {
+            return CheckResult.deny(CheckReason.NO_CONSENT, row);
+        }
+        return switch (row.consentState()) {
+            case "GRANTED" -> granted(row, now);
+            case "REFUSED" -> CheckResult.deny(CheckReason.CONSENT_REFUSED, row);
+            case "REVOKED" -> CheckResult.deny(CheckReason.CONSENT_REVOKED, row);
+            case "EXPIRED" -> CheckResult.deny(CheckReason.CONSENT_EXPIRED, row);
+            default -> CheckResult.deny(CheckReason.NO_CONSENT, row);
+        };
+    }
+
+    private static CheckResult granted(CheckRow row, Instant now) {
+        // expired even before the expiry scan has marked it
+        if (row.expiresAt() != null && !row.expiresAt().toInstant().isAfter(now)) {
+            return CheckResult.deny(CheckReason.CONSENT_EXPIRED, row);
+        }
+        if (!row.coversCategory()) {
+            return CheckResult.deny(CheckReason.CATEGORY_NOT_CONSENTED, row);
+        }
+        return CheckResult.allow(row);
+    }
+}

@@ -1,0 +1,40 @@
+package com.privacyplatform.consent.partner;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The partner-registry events this service consumes (their {@code data}), in the registry's shape.
+ * Registered for reflection: Jackson reads them from consumed messages, outside any REST signature.
+ */
+@RegisterForReflection(targets = {PartnerEvents.ScopeItem.class, PartnerEvents.Activated.class,
+        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class})
+public final class PartnerEvents {
+
+    public static final String ACTIVATED = "partner.activated";
+    public static final String SUSPENDED = "partner.suspended";
+    public static final String REINSTATED = "partner.reinstated";
+    public static final String TERMINATED = "partner.terminated";
+    public static final String SCOPE_CHANGED = "partner.scope-changed";
+
+    private PartnerEvents() {
+    }
+
+    /** One permitted purpose and the data categories allowed for it. */
+    public record ScopeItem(String purpose, List<String> categories) {
+    }
+
+    public record Activated(UUID partnerId, String oidcClientId, String jurisdiction, String reason,
+            int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant at) {
+    }
+
+    /** partner.suspended / partner.reinstated / partner.terminated. */
+    public record StatusChanged(UUID partnerId, PartnerStatus from, PartnerStatus to, String reason, Instant at) {
+    }
+
+    public record ScopeChanged(UUID partnerId, PartnerStatus status, String jurisdiction, int scopeVersion,
+            List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant at) {
+    }
+}

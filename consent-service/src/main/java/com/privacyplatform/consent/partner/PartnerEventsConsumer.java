@@ -1,0 +1,74 @@
+package com.privacyplatform.consent.partner;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.events.EventConsumer;
+import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.consent.partner.PartnerEvents.Activated;
+import com.privacyplatform.consent.partner.PartnerEvents.ScopeChanged;
+import com.privacyplatform.consent.partner.PartnerEvents.StatusChanged;
+import com.privacyplatform.consent.revocation.Revocations;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Keeps the partner projection current from partner-registry's events, exactly once per event
+ * (inbox). Scope updates apply only when their {@code scopeVersion} is newer than the stored one;
+ * status updates only when newer than the stored status time. Termination revokes every consent
+ * the partner holds (3.5.d).
+ */
+@ApplicationScoped
+public class PartnerEventsConsumer {
+
+    public static final String CONSUMER = "consent-service";
+
+    private final EventConsumer consumer;
+    private final ProjectionRepository projection;
+    private final Revocations revocations;
+
+    public PartnerEventsConsumer(EventConsumer consumer, ProjectionRepository projection, Revocations revocations) {
+        this.consumer = consumer;
+        this.projection = projection;
+        this.revocations = revocations;
+    }
+
+    @Incoming("partner-events")
+    public Uni<Void> onPartnerEvent(Message<byte[]> message) {
+        return consumer.consume(message, CONSUMER, this::apply);
+    }
+
+    Uni<Void> apply(ReceivedEvent event) {
+        return switch (event.type()) {
+            case PartnerEvents.ACTIVATED -> activated(event.data(Activated.class));
+            case PartnerEvents.SCOPE_CHANGED -> scopeChanged(event.data(ScopeChanged.class));
+            case PartnerEvents.SUSPENDED, PartnerEvents.REINSTATED -> status(event.data(StatusChanged.class));
+            case PartnerEvents.TERMINATED -> terminated(event.data(StatusChanged.class));
+            default -> Uni.createFrom().voidItem(); // other partner.* types are not bound; ignore if they come
+        };
+    }
+
+    private Uni<Void> activated(Activated e) {
+        return projection.applyScope(e.partnerId(), PartnerStatus.ACTIVE, e.jurisdiction(), e.scopeVersion(), e.scope(),
+                        e.automatedDecisionAuthorized())
+                .chain(() -> projection.applyStatus(e.partnerId(), PartnerStatus.ACTIVE, e.at()));
+    }
+
+    @Enforces(value = {"3.1.b", "3.2.c"}, note = "the projection ignores scope versions older than the stored one")
+    private Uni<Void> scopeChanged(ScopeChanged e) {
+        return projection.applyScope(e.partnerId(), e.status(), e.jurisdiction(), e.scopeVersion(), e.scope(),
+                        e.automatedDecisionAuthorized())
+                .chain(() -> projection.applyStatus(e.partnerId(), e.status(), e.at()));
+    }
+
+    private Uni<Void> status(StatusChanged e) {
+        return projection.applyStatus(e.partnerId(), e.to(), e.at());
+    }
+
+    @Enforces("3.5.d")
+    private Uni<Void> terminated(StatusChanged e) {
+        return projection.applyStatus(e.partnerId(), PartnerStatus.TERMINATED, e.at())
+                .chain(() -> revocations.revokeAllOfTerminatedPartner(e.partnerId(), e.reason()))
+                .replaceWithVoid();
+    }
+}

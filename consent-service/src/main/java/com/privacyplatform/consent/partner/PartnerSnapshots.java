@@ -1,0 +1,23 @@
+package com.privacyplatform.consent.partner;
+
+import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The registry's {@code GET /partner-snapshots} page, as the bootstrap reads it. */
+public final class PartnerSnapshots {
+
+    private PartnerSnapshots() {
+    }
+
+    @RegisterForReflection
+    public record PartnerSnapshot(UUID partnerId, String oidcClientId, String jurisdiction, PartnerStatus status,
+            int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant updatedAt) {
+    }
+
+    @RegisterForReflection
+    public record SnapshotPage(List<PartnerSnapshot> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,138 @@
+package com.privacyplatform.consent.partner;
+
+import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The local projection of partner-registry: status (with the time of the newest status fact) and
+ * the permitted scope (with its {@code scopeVersion}). Writes run in the caller's transaction and
+ * apply only newer facts, so events and snapshots may arrive in any order and any number of times.
+ */
+@ApplicationScoped
+public class ProjectionRepository {
+
+    /** What the record rules need to know about a partner. */
+    public record PartnerState(UUID partnerId, PartnerStatus status, boolean admAuthorized, int scopeVersion,
+            Set<String> scopePairs) {
+
+        public boolean permits(String purpose, String category) {
+            return scopePairs.contains(pair(purpose, category));
+        }
+
+        public boolean permitsPurpose(String purpose) {
+            return scopePairs.stream().anyMatch(p -> p.startsWith(purpose + "|"));
+        }
+    }
+
+    public Uni<Optional<PartnerState>> find(UUID partnerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, adm_authorized, scope_version"
+                        + " FROM partner_projection WHERE partner_id = :id", Object[].class)
+                .setParameter("id", partnerId).getResultList()
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(Optional.<PartnerState>empty())
+                        : s.createNativeQuery("SELECT purpose, category FROM partner_scope WHERE partner_id = :id",
+                                        Object[].class)
+                                .setParameter("id", partnerId).getResultList()
+                                .map(pairs -> Optional.of(state(partnerId, rows.get(0), pairs)))));
+    }
+
+    /** The projected status of each known partner among {@code partnerIds}. */
+    public Uni<Map<UUID, PartnerStatus>> statuses(Collection<UUID> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT partner_id, status FROM partner_projection"
+                        + " WHERE partner_id IN (:ids)", Object[].class)
+                .setParameter("ids", partnerIds).getResultList())
+                .map(rows -> {
+                    Map<UUID, PartnerStatus> out = new HashMap<>();
+                    rows.forEach(r -> out.put((UUID) r[0], PartnerStatus.valueOf((String) r[1])));
+                    return out;
+                });
+    }
+
+    /** Applies a status fact unless a newer one is already applied; creates the row when unknown. */
+    public Uni<Void> applyStatus(UUID partnerId, PartnerStatus status, Instant at) {
+        OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+        return Panache.getSession().chain(s -> ensure(s, partnerId, status)
+                .chain(() -> s.createNativeQuery("UPDATE partner_projection SET status = :status, status_at = :at,"
+                                + " updated_at = now() WHERE partner_id = :id AND status_at <= :at")
+                        .setParameter("status", status.name()).setParameter("at", time).setParameter("id", partnerId)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Replaces the scope when {@code scopeVersion} is newer than the stored one; older versions are ignored. */
+    public Uni<Boolean> applyScope(UUID partnerId, PartnerStatus statusIfUnknown, String jurisdiction,
+            int scopeVersion, List<ScopeItem> scope, boolean admAuthorized) {
+        return Panache.getSession().chain(s -> ensure(s, partnerId, statusIfUnknown)
+                .chain(() -> s.createNativeQuery("UPDATE partner_projection SET scope_version = :version,"
+                                + " adm_authorized = :adm, jurisdiction = coalesce(:jurisdiction, jurisdiction),"
+                                + " updated_at = now() WHERE partner_id = :id AND scope_version < :version")
+                        .setParameter("version", scopeVersion).setParameter("adm", admAuthorized)
+                        .setParameter("jurisdiction", jurisdiction).setParameter("id", partnerId)
+                        .executeUpdate())
+                .chain(updated -> updated == 0 ? Uni.createFrom().item(false)
+                        : replacePairs(s, partnerId, scope).replaceWith(true)));
+    }
+
+    private static Uni<Integer> ensure(Mutiny.Session s, UUID partnerId, PartnerStatus status) {
+        // scope_version -1: no scope known yet; status_at -infinity: any status fact is newer
+        return s.createNativeQuery("INSERT INTO partner_projection (partner_id, status, scope_version, status_at,"
+                        + " updated_at) VALUES (:id, :status, -1, '-infinity', now()) ON CONFLICT DO NOTHING")
+                .setParameter("id", partnerId).setParameter("status", status.name()).executeUpdate();
+    }
+
+    private static Uni<Void> replacePairs(Mutiny.Session s, UUID partnerId, List<ScopeItem> scope) {
+        List<String[]> list = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ScopeItem item : scope == null ? List.<ScopeItem>of() : scope) {
+            for (String category : item.categories() == null ? List.<String>of() : item.categories()) {
+                if (seen.add(pair(item.purpose(), category))) {
+                    list.add(new String[] {item.purpose(), category});
+                }
+            }
+        }
+        Uni<Integer> delete = s.createNativeQuery("DELETE FROM partner_scope WHERE partner_id = :id")
+                .setParameter("id", partnerId).executeUpdate();
+        if (list.isEmpty()) {
+            return delete.replaceWithVoid();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO partner_scope (partner_id, purpose, category) VALUES ");
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id, :p").append(i).append(", :c").append(i).append(')');
+        }
+        return delete.chain(() -> {
+            var insert = s.createNativeQuery(sql.toString()).setParameter("id", partnerId);
+            for (int i = 0; i < list.size(); i++) {
+                insert.setParameter("p" + i, list.get(i)[0]).setParameter("c" + i, list.get(i)[1]);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    private static PartnerState state(UUID partnerId, Object[] row, List<Object[]> pairs) {
+        Set<String> scope = new LinkedHashSet<>();
+        pairs.forEach(p -> scope.add(pair((String) p[0], (String) p[1])));
+        return new PartnerState(partnerId, PartnerStatus.valueOf((String) row[0]), (Boolean) row[1],
+                ((Number) row[2]).intValue(), Set.copyOf(scope));
+    }
+
+    static String pair(String purpose, String category) {
+        return purpose + "|" + category;
+    }
+}

@@ -1,0 +1,92 @@
+package com.privacyplatform.consent.record;
+
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.paging.Cursors;
+import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.Problem.FieldError;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.consent.record.ConsentRepository.ConsentFilter;
+import com.privacyplatform.consent.record.ConsentViews.HistoryView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reading consents with the caller's visibility (3.4.f): a subject their own (across partners), a
+ * partner its own subjects' consents, officers and auditors all. Another tenant's consent is 404.
+ */
+@RequestScoped
+public class ConsentQueries {
+
+    private final ConsentRepository consents;
+    private final Caller caller;
+
+    public ConsentQueries(ConsentRepository consents, Caller caller) {
+        this.consents = consents;
+        this.caller = caller;
+    }
+
+    @Enforces("3.4.f")
+    public Uni<Consent> load(UUID id) {
+        return consents.findById(id).invoke(c -> caller.requireVisible(c != null
+                && caller.maySeeSubjectObject(c.subjectId, c.partnerId), "consent"));
+    }
+
+    @Enforces("3.4.f")
+    public Uni<Page<Consent>> list(String subjectId, String partnerId, String purpose, String state, String limit,
+            String cursor) {
+        int size = Cursors.limit(limit(limit));
+        UUID after = Cursors.decodeUuid(cursor);
+        ConsentFilter filter = new ConsentFilter(blankToNull(subjectId),
+                partnerId == null || partnerId.isBlank() ? null : uuid(partnerId, "partnerId", "is not a UUID"),
+                blankToNull(purpose), state(state),
+                caller.isOversight() || !caller.isDataSubject() ? null : caller.subject(),
+                caller.isOversight() || !caller.isPartner() ? null : caller.requirePartnerId());
+        return consents.page(filter, after, size + 1).map(list -> Cursors.page(list, size, c -> c.id.toString()));
+    }
+
+    public Uni<List<HistoryView>> history(UUID id, ConsentViewMapper views) {
+        return load(id).chain(c -> consents.history(c.id).map(entries -> views.history(c, entries)));
+    }
+
+    /** Query parameters arrive as text: a non-number is a 400 naming the parameter, not a 404. */
+    private static Integer limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit.strip());
+        } catch (NumberFormatException e) {
+            throw invalid("limit", "must be a number between 1 and " + Cursors.MAX_LIMIT);
+        }
+    }
+
+    private static ConsentState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ConsentState.valueOf(state.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid("state", "must be one of GRANTED, REFUSED, REVOKED, EXPIRED, SUPERSEDED");
+        }
+    }
+
+    private static UUID uuid(String value, String field, String message) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, message);
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.validation("invalid " + field, List.of(new FieldError(field, message)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

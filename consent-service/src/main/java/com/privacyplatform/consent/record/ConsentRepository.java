@@ -1,0 +1,70 @@
+package com.privacyplatform.consent.record;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
+
+    /**
+     * Filters of {@code GET /consents}. {@code onlySubject} / {@code onlyPartner} are the caller's
+     * visibility (3.4.f) and are ANDed with the requested filters, never replaced by them.
+     */
+    public record ConsentFilter(String subjectId, UUID partnerId, String purpose, ConsentState state,
+            String onlySubject, UUID onlyPartner) {
+    }
+
+    /** The live (GRANTED or REFUSED) decision for subject x partner x purpose, if any. */
+    public Uni<Consent> findLive(UUID partnerId, String subjectId, String purpose) {
+        return find("partnerId = ?1 and subjectId = ?2 and purpose = ?3 and state in ?4", partnerId, subjectId,
+                purpose, List.of(ConsentState.GRANTED, ConsentState.REFUSED)).firstResult();
+    }
+
+    /** Keyset page in id order (ids are UUID v7: recording order). */
+    public Uni<List<Consent>> page(ConsentFilter f, UUID afterId, int max) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        and(q, params, "id > :after", "after", afterId);
+        and(q, params, "subjectId = :subject", "subject", f.subjectId());
+        and(q, params, "partnerId = :partner", "partner", f.partnerId());
+        and(q, params, "purpose = :purpose", "purpose", f.purpose());
+        and(q, params, "state = :state", "state", f.state());
+        and(q, params, "subjectId = :onlySubject", "onlySubject", f.onlySubject());
+        and(q, params, "partnerId = :onlyPartner", "onlyPartner", f.onlyPartner());
+        return find(q.toString(), Sort.by("id"), params).range(0, max - 1).list();
+    }
+
+    /** GRANTED consents of a subject, optionally only with the given partners (empty = all). */
+    public Uni<List<Consent>> grantedOfSubject(String subjectId, List<UUID> partnerIds) {
+        if (partnerIds == null || partnerIds.isEmpty()) {
+            return list("subjectId = ?1 and state = ?2 order by id", subjectId, ConsentState.GRANTED);
+        }
+        return list("subjectId = ?1 and state = ?2 and partnerId in ?3 order by id", subjectId, ConsentState.GRANTED,
+                partnerIds);
+    }
+
+    public Uni<List<Consent>> grantedOfPartner(UUID partnerId) {
+        return list("partnerId = ?1 and state = ?2 order by id", partnerId, ConsentState.GRANTED);
+    }
+
+    /** Every decision that granted something to a partner for this subject: who may hold the data. */
+    public Uni<List<Consent>> grantedDecisionsOfSubject(String subjectId) {
+        return list("subjectId = ?1 and decision = ?2 order by id", subjectId, Decision.GRANTED);
+    }
+
+    public Uni<List<HistoryEntry>> history(UUID consentId) {
+        return HistoryEntry.list("consentId = ?1 order by at, id", consentId);
+    }
+
+    private static void and(StringBuilder q, Parameters params, String clause, String name, Object value) {
+        if (value != null) {
+            q.append(" and ").append(clause);
+            params.and(name, value);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.privacyplatform.consent.record;
+
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.consent.config.ConsentConfig;
+import com.privacyplatform.consent.partner.ProjectionRepository;
+import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
+import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Records a collection event: validates it, checks the policy rules against the partner
+ * projection, then stores one decision per purpose (1.2), each with its history entry, its event
+ * and its audit record, in the caller's transaction. A newer decision supersedes the live one for
+ * the same subject, partner and purpose; nothing is overwritten.
+ */
+@ApplicationScoped
+public class RecordService {
+
+    private final ConsentRepository consents;
+    private final ProjectionRepository projection;
+    private final RecipientCodec recipients;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final ConsentConfig config;
+
+    public RecordService(ConsentRepository consents, ProjectionRepository projection, RecipientCodec recipients,
+            Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config) {
+        this.consents = consents;
+        this.projection = projection;
+        this.recipients = recipients;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    /** 1.1: no collection without a recorded prior authorization; call inside a transaction. */
+    @Enforces({"1.1", "1.2"})
+    public Uni<List<Consent>> record(UUID partnerId, RecordRequest request) {
+        RecordValidation.validate(request, Instant.now(), config.record().maxClockSkew());
+        return projection.find(partnerId).chain(partner -> {
+            RecordRules.check(partner, request);
+            List<Recipient> given = recipients.fromRequest(request.recipientsOrEmpty());
+            String recipientJson = recipients.toJson(given);
+            List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
+                    .map(x -> new ConsentEvents.EventRecipient(x.name(), x.country(), x.kind())).toList();
+            OffsetDateTime at = now();
+            // one decision per purpose, one after another on the one session
+            return Multi.createFrom().iterable(request.purposes())
+                    .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
+                            at))
+                    .collect().asList();
+        });
+    }
+
+    private Uni<Consent> recordOne(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
+            List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at) {
+        Consent c = decision(partnerId, r, d, recipientJson, at);
+        return consents.findLive(partnerId, r.subjectId(), d.purpose())
+                .chain(previous -> previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
+                .chain(supersedes -> consents.persist(c)
+                        .call(() -> HistoryEntry.of(c, null, Cause.RECORDED, null, caller.auditActor(), null, at).persist())
+                        .call(() -> outbox.publish(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED
+                                : ConsentEvents.REFUSED, c.id.toString(), decided(c, forEvents, supersedes)))
+                        .call(() -> audit.record(caller.auditActor(), "consent.recorded", "consent", c.id.toString(),
+                                "{\"purpose\":\"" + c.purpose + "\",\"decision\":\"" + c.decision + "\"}")));
+    }
+
+    private Uni<UUID> supersede(Consent previous, UUID by, OffsetDateTime at) {
+        ConsentState from = previous.state;
+        previous.state = ConsentState.SUPERSEDED;
+        previous.stateChangedAt = at;
+        HistoryEntry entry = HistoryEntry.of(previous, from, Cause.SUPERSEDED, "a newer decision was recorded",
+                caller.auditActor(), null, at);
+        entry.supersededBy = by;
+        // flushed before the new decision is inserted: at most one live decision per purpose
+        return entry.persist().chain(consents::flush).replaceWith(previous.id);
+    }
+
+    private static Consent decision(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
+            OffsetDateTime at) {
+        Vocabulary vocabulary = Vocabulary.get();
+        Consent c = new Consent();
+        c.id = Ids.newId();
+        c.subjectId = r.subjectId();
+        c.partnerId = partnerId;
+        c.purpose = d.purpose();
+        c.categories = d.categories().toArray(String[]::new);
+        c.sensitive = d.categories().stream().anyMatch(vocabulary::isSensitive);
+        c.decision = Boolean.TRUE.equals(d.granted()) ? Decision.GRANTED : Decision.REFUSED;
+        c.state = c.decision == Decision.GRANTED ? ConsentState.GRANTED : ConsentState.REFUSED;
+        c.legalBasis = r.legalBasis();
+        c.method = r.method();
+        c.noticeVersion = r.notice().version().strip();
+        c.noticeHash = r.notice().textHash().toLowerCase(Locale.ROOT);
+        c.language = RecordValidation.languageTag(r.language());
+        c.channel = r.channel();
+        c.jurisdiction = r.jurisdiction();
+        c.collectedAt = utc(r.collectedAt());
+        c.expiresAt = r.expiresAt() == null ? null : utc(r.expiresAt());
+        c.recipients = recipientJson;
+        c.recordedAt = at;
+        c.stateChangedAt = at;
+        return c;
+    }
+
+    private static ConsentEvents.Decided decided(Consent c, List<ConsentEvents.EventRecipient> recipients,
+            UUID supersedes) {
+        return new ConsentEvents.Decided(c.id, c.partnerId, c.subjectId, c.purpose, List.of(c.categories), c.sensitive,
+                c.legalBasis, c.method, c.jurisdiction, c.noticeVersion, !recipients.isEmpty(), recipients, supersedes,
+                c.collectedAt.toInstant(), c.expiresAt == null ? null : c.expiresAt.toInstant(), c.recordedAt.toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static OffsetDateTime now() {
+        return utc(Instant.now());
+    }
+}

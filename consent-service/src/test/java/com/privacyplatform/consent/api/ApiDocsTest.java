@@ -1,0 +1,48 @@
+package com.privacyplatform.consent.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.privacyplatform.commons.clause.ClauseIndex;
+import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** OpenAPI with examples, clause tags that name real clauses, health without the registry. */
+@QuarkusTest
+class ApiDocsTest {
+
+    @Test
+    void theOpenApiDocumentsEveryEndpointWithExamples() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+        JsonNode paths = api.get("paths");
+        for (String path : new String[] {"/consents", "/consents/{id}", "/consents/{id}/history",
+            "/consents/{id}/receipt", "/consents/{id}/revocation", "/consents/check", "/subjects/{subjectId}/holders",
+            "/.well-known/jwks.json"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.at("/~1consents/post/requestBody/content/application~1json/examples").size()).isPositive();
+        JsonNode checkExamples = paths.at("/~1consents~1check/post/responses/200/content/application~1json/examples");
+        assertThat(checkExamples.has("allow") && checkExamples.has("deny")).isTrue();
+        assertThat(api.at("/components/schemas/RecordConsentRequest/properties/subjectId/examples/0").asText())
+                .isNotBlank();
+    }
+
+    @Test
+    void everyClauseTagNamesARealClauseAndTheMatrixIsWritten() throws Exception {
+        ClauseIndex index = ClauseIndex.scan(Path.of("target/classes"));
+        assertThat(index.unknownClauses()).isEmpty();
+        assertThat(index.byClause()).containsKeys("1.1", "1.2", "3.1.b", "3.1.c", "3.2.a", "3.2.b", "3.2.c", "3.2.d",
+                "3.3.a", "3.5.a", "3.5.d");
+        Files.writeString(Path.of("target/compliance-matrix.md"), index.toMarkdown());
+    }
+
+    @Test
+    void theServiceIsReadyWithoutTheRegistry() {
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

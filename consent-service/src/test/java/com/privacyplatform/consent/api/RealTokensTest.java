@@ -1,0 +1,77 @@
+package com.privacyplatform.consent.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.privacyplatform.consent.support.Fixtures;
+import com.privacyplatform.consent.support.RealTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** End to end with real Keycloak tokens: partner-demo-a records for alice; tenancy holds for everyone else. */
+@QuarkusTest
+class RealTokensTest {
+
+    @BeforeAll
+    static void partners() {
+        Fixtures.knownPartners();
+    }
+
+    @Test
+    void aliceReadsAndRevokesWhatPartnerARecordedWhileOthersSeeNothing() {
+        String id = as(RealTokens.partnerA()).contentType(ContentType.JSON)
+                .body(Fixtures.body(Fixtures.ALICE).purpose("marketing.communications", true, "user.contact.email").json())
+                .post("/consents").then().statusCode(201).extract().path("items[0].consent.id");
+
+        as(RealTokens.user("alice")).get("/consents/" + id).then().statusCode(200)
+                .body("subjectId", equalTo(Fixtures.ALICE));
+        as(RealTokens.user("alice")).get("/consents").then().statusCode(200).body("items.id", hasItem(id));
+        as(RealTokens.user("bob")).get("/consents/" + id).then().statusCode(404);
+        String partnerB = RealTokens.partnerB();
+        as(partnerB).get("/consents/" + id).then().statusCode(404);
+        as(partnerB).get("/consents/" + id + "/history").then().statusCode(404);
+        as(partnerB).get("/consents/" + id + "/receipt").then().statusCode(404);
+        as(partnerB).contentType(ContentType.JSON).body("{}").post("/consents/" + id + "/revocation").then()
+                .statusCode(404);
+        as(RealTokens.user("olivia")).get("/consents/" + id).then().statusCode(200);
+        as(RealTokens.user("aaron")).contentType(ContentType.JSON).body("{}")
+                .post("/consents/" + id + "/revocation").then().statusCode(403);
+
+        as(RealTokens.user("alice")).contentType(ContentType.JSON).body("{\"reason\":\"changed my mind\"}")
+                .post("/consents/" + id + "/revocation").then().statusCode(200).body("state", equalTo("REVOKED"));
+        as(RealTokens.partnerA()).contentType(ContentType.JSON).body("{\"subjectId\":\"" + Fixtures.ALICE
+                        + "\",\"purpose\":\"marketing.communications\",\"category\":\"user.contact.email\"}")
+                .post("/consents/check").then().statusCode(200)
+                .body("decision", equalTo("DENY")).body("reason", equalTo("CONSENT_REVOKED"));
+    }
+
+    @Test
+    void platformServicesLookUpHoldersWithTheirClientCredentials() {
+        as(RealTokens.partnerA()).contentType(ContentType.JSON)
+                .body(Fixtures.body(Fixtures.ALICE).purpose("analytics", true, "user.device.identifier").json())
+                .post("/consents").then().statusCode(201);
+        as(RealTokens.platformServices()).get("/subjects/" + Fixtures.ALICE + "/holders").then().statusCode(200)
+                .body("holders.partnerId", hasItem(Fixtures.A));
+        as(RealTokens.user("alice")).get("/subjects/" + Fixtures.ALICE + "/holders").then().statusCode(200);
+        as(RealTokens.user("bob")).get("/subjects/" + Fixtures.ALICE + "/holders").then().statusCode(404);
+    }
+
+    @Test
+    void forgedAndMissingTokensAreUnauthenticated() {
+        given().header("Authorization", "Bearer not.a.token").get("/consents").then().statusCode(401)
+                .contentType("application/problem+json");
+        String token = RealTokens.partnerA();
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        given().header("Authorization", "Bearer " + tampered).contentType(ContentType.JSON).body("{}")
+                .post("/consents/check").then().statusCode(401);
+        given().get("/consents").then().statusCode(401);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().header("Authorization", RealTokens.bearer(token));
+    }
+}

@@ -1,0 +1,83 @@
+package com.privacyplatform.consent.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.privacyplatform.consent.support.Fixtures;
+import com.privacyplatform.consent.support.Registry;
+import com.privacyplatform.testing.TestDb;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bootstrap client against a FAKE registry: a tiny Vert.x HTTP server started by this test that
+ * serves two snapshot pages in the registry's format. Used only to test the client's paging,
+ * token and parsing; the token itself is real (client credentials of platform-services at Keycloak).
+ */
+@QuarkusTest
+class ProjectionBootstrapTest {
+
+    static final String FRESH = "c0a5e000-0000-4000-8000-000000000301";
+    static final String ENDED = "c0a5e000-0000-4000-8000-000000000302";
+    static final String NEWER = "c0a5e000-0000-4000-8000-000000000303";
+
+    @Inject
+    ProjectionBootstrap bootstrap;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void theBootstrapReadsEveryPageWithAServiceTokenAndKeepsNewerEventState() throws Throwable {
+        Registry.activate(NEWER, 5, false, Map.of("analytics", new String[] {"user.device.identifier"}));
+        String consent = Fixtures.consent(ENDED, Fixtures.subject(), "analytics", "GRANTED", null,
+                "user.device.identifier");
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        List<String> cursors = new CopyOnWriteArrayList<>();
+        HttpServer registry = vertx.createHttpServer().requestHandler(request -> {
+            authorizations.add(request.getHeader("Authorization"));
+            String cursor = request.getParam("cursor");
+            cursors.add(String.valueOf(cursor));
+            String page = cursor == null
+                    ? "{\"items\":[" + snapshot(FRESH, "ACTIVE", 2, "[{\"purpose\":\"payment_processing\","
+                            + "\"categories\":[\"user.name\"]}]") + "," + snapshot(NEWER, "ACTIVE", 4, "[]")
+                            + "],\"nextCursor\":\"page-2\"}"
+                    : "{\"items\":[" + snapshot(ENDED, "TERMINATED", 1, "[]") + "],\"nextCursor\":null}";
+            request.response().putHeader("Content-Type", "application/json").end(page);
+        }).listen(0).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        try {
+            int applied = VertxContextSupport.subscribeAndAwait(() ->
+                    bootstrap.importFrom(URI.create("http://localhost:" + registry.actualPort())));
+            assertThat(applied).isEqualTo(3);
+        } finally {
+            registry.close();
+        }
+
+        assertThat(cursors).containsExactly("null", "page-2");
+        assertThat(authorizations).allSatisfy(a -> assertThat(a).startsWith("Bearer ey"));
+        assertThat(TestDb.rows("SELECT status, scope_version FROM partner_projection WHERE partner_id = ?::uuid", FRESH))
+                .containsExactly(List.of("ACTIVE", 2));
+        assertThat(TestDb.count("SELECT count(*) FROM partner_scope WHERE partner_id = ?::uuid", FRESH)).isEqualTo(1);
+        // the snapshot's scope version 4 is older than the event's 5: the event's scope stays
+        assertThat(TestDb.single("SELECT scope_version FROM partner_projection WHERE partner_id = ?::uuid", NEWER))
+                .isEqualTo(5);
+        assertThat(TestDb.single("SELECT status FROM partner_projection WHERE partner_id = ?::uuid", ENDED))
+                .isEqualTo("TERMINATED");
+        assertThat(TestDb.single("SELECT state FROM consent WHERE id = ?::uuid", consent)).isEqualTo("REVOKED");
+    }
+
+    private static String snapshot(String id, String status, int scopeVersion, String scope) {
+        return "{\"partnerId\":\"" + id + "\",\"oidcClientId\":\"client-" + id.substring(30) + "\",\"jurisdiction\":\"CN\","
+                + "\"status\":\"" + status + "\",\"scopeVersion\":" + scopeVersion + ",\"scope\":" + scope
+                + ",\"automatedDecisionAuthorized\":false,\"updatedAt\":\"" + Instant.now() + "\"}";
+    }
+}

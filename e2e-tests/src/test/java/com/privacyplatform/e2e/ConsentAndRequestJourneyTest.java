@@ -1,0 +1,134 @@
+package com.privacyplatform.e2e;
+
+import static com.privacyplatform.e2e.Platform.PARTNER_A;
+import static com.privacyplatform.e2e.Platform.PARTNER_B;
+import static com.privacyplatform.e2e.Platform.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.privacyplatform.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Consents and data-subject requests end to end: partners record through the gateway, the
+ * check follows the registry's lifecycle events, a subject revokes and files a deletion request
+ * that reaches both partners and completes.
+ */
+class ConsentAndRequestJourneyTest {
+
+    /** alice's pseudonymous subject id: her token's sub in the demo realm. */
+    static final String ALICE = "6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c";
+    private static final String NOTICE_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @BeforeAll
+    static void twoActivePartners() {
+        Platform.ensureActive("partner-demo-a", PARTNER_A, "CN");
+        Platform.ensureActive("partner-demo-b", PARTNER_B, "SG");
+    }
+
+    @Test
+    void theCheckFollowsSuspensionAndReinstatementWhileTheGatewayBlocksThePartner() {
+        String subject = "e2e-" + UUID.randomUUID();
+        String a = Platform.partnerA();
+        String officer = Platform.officer();
+        record(a, subject, "payment_processing", "user.name");
+        awaitDecision(officer, PARTNER_A, subject, "payment_processing", "user.name", "ALLOW");
+
+        as(officer).body("{\"reason\":\"end-to-end: suspension\"}").post("/api/partners/" + PARTNER_A + "/suspension")
+                .then().statusCode(200);
+        try {
+            awaitDecision(officer, PARTNER_A, subject, "payment_processing", "user.name", "DENY");
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    as(a).get("/api/partners/" + PARTNER_A).statusCode() == 403);
+        } finally {
+            as(officer).body("{\"reason\":\"end-to-end: reinstated\"}")
+                    .post("/api/partners/" + PARTNER_A + "/reinstatement").then().statusCode(200);
+        }
+        awaitDecision(officer, PARTNER_A, subject, "payment_processing", "user.name", "ALLOW");
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/api/partners/" + PARTNER_A).statusCode() == 200);
+    }
+
+    @Test
+    void aSubjectSeesConsentsAcrossPartnersRevokesOneAndThatPartnersCheckDenies() {
+        String consentAtA = record(Platform.partnerA(), ALICE, "marketing.communications", "user.contact.email");
+        record(Platform.partnerB(), ALICE, "marketing.communications", "user.contact.email");
+        String alice = Tokens.user("alice");
+        List<String> partners = as(alice).queryParam("limit", 500).get("/api/consents").then().statusCode(200)
+                .extract().jsonPath().getList("items.partnerId");
+        assertThat(partners).contains(PARTNER_A, PARTNER_B);
+        as(Tokens.user("bob")).get("/api/consents/" + consentAtA).then().statusCode(404);
+
+        as(alice).body("{\"reason\":\"no more newsletters\"}").post("/api/consents/" + consentAtA + "/revocation")
+                .then().statusCode(200);
+        as(Platform.partnerA()).body("{\"subjectId\":\"" + ALICE + "\",\"purpose\":\"marketing.communications\","
+                        + "\"category\":\"user.contact.email\"}")
+                .post("/api/consents/check").then().statusCode(200).body("decision", equalTo("DENY"));
+    }
+
+    @Test
+    void aDeletionRequestReachesBothPartnersAndCompletesWhenBothHaveDeleted() {
+        String subject = ALICE;
+        record(Platform.partnerA(), subject, "payment_processing", "user.name");
+        record(Platform.partnerB(), subject, "payment_processing", "user.name");
+        String alice = Tokens.user("alice");
+        String body = "{\"type\":\"DELETION\",\"jurisdiction\":\"DE\",\"partnerIds\":[\"" + PARTNER_A + "\",\""
+                + PARTNER_B + "\"]}";
+        // dsr-service learns who holds alice's data from consent events: until it knows both
+        // partners the request is refused (422, nothing stored), so retry until it is accepted
+        String requestId = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = as(alice).body(body).post("/api/requests");
+            return response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
+        }, id -> id != null);
+        as(alice).get("/api/requests/" + requestId).then().statusCode(200)
+                .body("partnerIds", org.hamcrest.Matchers.hasItems(PARTNER_A, PARTNER_B));
+
+        for (String partner : new String[] {Platform.partnerA(), Platform.partnerB()}) {
+            String task = await().atMost(Duration.ofSeconds(20)).until(() -> taskFor(partner, requestId),
+                    id -> id != null);
+            as(partner).body("{\"deletion\":{\"whatWasDeleted\":\"customer profile and payment records\","
+                            + "\"systems\":[\"crm\",\"billing\"],\"deletedAt\":\""
+                            + Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
+                            + "\",\"deletedBy\":\"data protection desk\"}}")
+                    .post("/api/tasks/" + task + "/completion").then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "COMPLETED".equals(as(alice).get("/api/requests/" + requestId).then().extract().path("status")));
+        as(Tokens.user("bob")).get("/api/requests/" + requestId).then().statusCode(404);
+    }
+
+    private static String taskFor(String partnerToken, String requestId) {
+        JsonPath page = as(partnerToken).queryParam("limit", 500).get("/api/tasks").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> ids = page.getList("items.findAll { it.requestId == '" + requestId + "' }.id");
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String record(String partnerToken, String subject, String purpose, String category) {
+        String body = "{\"subjectId\":\"" + subject + "\",\"jurisdiction\":\"CN\",\"language\":\"zh-CN\","
+                + "\"channel\":\"WEB\",\"collectedAt\":\"" + Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"notice\":{\"version\":\"2026-11\",\"textHash\":\"" + NOTICE_HASH + "\"},"
+                + "\"legalBasis\":\"EXPRESS_CONSENT\",\"method\":\"CHECKBOX\",\"purposes\":[{\"purpose\":\"" + purpose
+                + "\",\"categories\":[\"" + category + "\"],\"granted\":true}]}";
+        // the consent service learns the partner's activation and scope from registry events
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var response = as(partnerToken).body(body).post("/api/consents");
+            return response.statusCode() == 201 ? response.jsonPath().getString("items[0].consent.id") : null;
+        }, id -> id != null);
+    }
+
+    private static void awaitDecision(String officer, String partnerId, String subject, String purpose,
+            String category, String decision) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> decision.equals(as(officer)
+                .body("{\"partnerId\":\"" + partnerId + "\",\"subjectId\":\"" + subject + "\",\"purpose\":\"" + purpose
+                        + "\",\"category\":\"" + category + "\"}")
+                .post("/api/consents/check").then().statusCode(200).extract().path("decision")));
+    }
+}
