@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +65,7 @@ class SeverityTest {
         String id = report().with("kind", "CONFIRMED_BREACH").create(); // 10 subjects, user.name: MEDIUM
         assertThat(Incidents.duty(id, "GDPR-34-SUBJECTS")).containsEntry("state", "NOT_REQUIRED");
         String etag = As.officer().get("/incidents/" + id).then().extract().header("ETag");
-        try (Events events = new Events("breach.updated")) {
+        try (EventTap events = new EventTap("breach.updated")) {
             As.officer().header("If-Match", etag)
                     .body(Map.of("severity", "HIGH", "justification", "Leaked records include login e-mails"))
                     .put("/incidents/" + id + "/severity-override").then().statusCode(200)

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.breach.support.Scans;
@@ -33,7 +33,7 @@ class EscalationTest {
         // discovered 60 h ago: PIPL's 24 h have lapsed, GDPR's 72 h are in their last 18 h
         String id = report().with("discoveredAt", Reports.ago(Duration.ofHours(60), ZoneOffset.ofHours(8)))
                 .with("jurisdictions", List.of("CN", "DE")).create();
-        try (Events events = new Events("breach.#")) {
+        try (EventTap events = new EventTap("breach.#")) {
             Scans.run(scanner::scan);
             Scans.run(scanner::scan);
             List<JsonNode> first = dutyEvents(events.allFor(id, Duration.ofSeconds(3)));

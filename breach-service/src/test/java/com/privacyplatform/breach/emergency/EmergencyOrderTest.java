@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Scans;
 import com.privacyplatform.testing.TestDb;
@@ -38,7 +38,7 @@ class EmergencyOrderTest {
     void aFlowRestraintReachesTheGatewayAtOnceAndSoDoesItsLifting() {
         String partner = UUID.randomUUID().toString();
         String expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        try (Events events = new Events("partner.#")) {
+        try (EventTap events = new EventTap("partner.#")) {
             String orderId = As.officer().body(order(partner, "FLOW_RESTRAINT", Map.of("requestsPerSecond", 5,
                             "expiresAt", expires))).post("/emergency-orders").then().statusCode(201)
                     .header("Location", matchesPattern(".*/emergency-orders/[0-9a-f-]{36}"))
@@ -66,7 +66,7 @@ class EmergencyOrderTest {
     @Test
     void anExpiredOrderIsRestoredOnceByTheExpiryScan() {
         String partner = UUID.randomUUID().toString();
-        try (Events events = new Events("partner.#")) {
+        try (EventTap events = new EventTap("partner.#")) {
             String orderId = As.officer().body(order(partner, "FREQUENCY_RESTRAINT", Map.of("requestsPerPeriod", 100,
                             "period", "PT1M", "expiresAt", Instant.now().plus(1, ChronoUnit.HOURS).toString())))
                     .post("/emergency-orders").then().statusCode(201).body("period", equalTo("PT1M"))

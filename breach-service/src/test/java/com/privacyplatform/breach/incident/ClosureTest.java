@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ class ClosureTest {
                 .body("type", equalTo("https://privacy-platform.example/problems/duties-pending"))
                 .body("detail", equalTo("complete or waive the pending duties first: GDPR-33-SA"));
         Incidents.waivePending(id);
-        try (Events events = new Events("breach.closed")) {
+        try (EventTap events = new EventTap("breach.closed")) {
             As.officer().body(SUMMARY).post(path).then().statusCode(200)
                     .body("state", equalTo("CLOSED")).body("closedAt", notNullValue())
                     .body("remediationSummary", equalTo(SUMMARY.get("remediationSummary")));

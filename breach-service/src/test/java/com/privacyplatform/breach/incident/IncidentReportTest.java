@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ class IncidentReportTest {
     @Test
     void aPartnerReportsABreachAndTheRegistryCanCountItFromTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(2), ZoneOffset.ofHours(8));
-        try (Events events = new Events("breach.#")) {
+        try (EventTap events = new EventTap("breach.#")) {
             String id = Reports.post(As.partnerA().body(report().with("kind", "CONFIRMED_BREACH")
                             .with("discoveredAt", discovered).with("categories", List.of("user.health", "user.name"))
                             .with("affectedSubjects", 40).with("jurisdictions", List.of("DE", "JP")).body()))

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class LateReportTest {
     @Test
     void aReportLaterThanTheGraceIsFlaggedOnTheIncidentItsDutyTheTimelineAndTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(25), ZoneOffset.ofHours(-12)); // local date is "yesterday"
-        try (Events events = new Events("breach.reported")) {
+        try (EventTap events = new EventTap("breach.reported")) {
             String id = report().with("discoveredAt", discovered).create();
             As.officer().get("/incidents/" + id).then().statusCode(200)
                     .body("lateReport", equalTo(true))

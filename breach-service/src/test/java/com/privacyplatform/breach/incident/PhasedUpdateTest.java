@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
-import com.privacyplatform.breach.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.testing.TestDb;
@@ -28,7 +28,7 @@ class PhasedUpdateTest {
         String id = report().with("jurisdictions", List.of("DE")).create(); // suspected, user.name, 10: MEDIUM
         assertThat(Incidents.duty(id, "GDPR-34-SUBJECTS")).containsEntry("state", "NOT_REQUIRED");
         String dueBefore = (String) Incidents.duty(id, "GDPR-34-SUBJECTS").get("dueAt");
-        try (Events events = new Events("breach.updated")) {
+        try (EventTap events = new EventTap("breach.updated")) {
             As.partnerA().body(Map.of("note", "Forensics confirmed the leak", "kind", "CONFIRMED_BREACH",
                             "categories", List.of("user.name", "user.health"), "affectedSubjects", 2400))
                     .post("/incidents/" + id + "/updates").then().statusCode(200)

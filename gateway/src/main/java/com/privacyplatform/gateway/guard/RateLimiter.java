@@ -33,8 +33,10 @@ public class RateLimiter {
                 return wait;
             }
         }
-        int rate = config.rateLimit().partners().getOrDefault(partnerId, config.rateLimit().requestsPerSecond());
-        int burst = Math.max(rate, config.rateLimit().burst());
+        Integer override = config.rateLimit().partners().get(partnerId);
+        // a partner-specific rate is exact (burst = rate); the default rate allows the default burst
+        int rate = override != null ? override : config.rateLimit().requestsPerSecond();
+        int burst = override != null ? override : Math.max(rate, config.rateLimit().burst());
         return take("partner:" + partnerId + ":" + rate, () -> perSecond(rate, burst));
     }
 

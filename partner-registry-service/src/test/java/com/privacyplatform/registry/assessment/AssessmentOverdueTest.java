@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
-import com.privacyplatform.registry.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ class AssessmentOverdueTest {
 
     @Test
     void anOverdueFindingIsAnnouncedExactlyOnceWithTheFactsToActOn() {
-        try (Events events = new Events(AssessmentEvents.FINDING_OVERDUE)) {
+        try (EventTap events = new EventTap(AssessmentEvents.FINDING_OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 300);
             UUID audit = ComplianceFixtures.audit(partner, 60);
             UUID finding = ComplianceFixtures.finding(audit, partner, "CRITICAL", true, -3, "REOPENED");

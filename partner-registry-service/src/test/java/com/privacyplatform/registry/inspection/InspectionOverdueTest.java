@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.registry.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +72,7 @@ class InspectionOverdueTest {
 
     @Test
     void anOverdueInspectionIsAnnouncedExactlyOnceAcrossScans() {
-        try (Events events = new Events(InspectionEvents.OVERDUE)) {
+        try (EventTap events = new EventTap(InspectionEvents.OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 730);
             ComplianceFixtures.scan(scanner);
             ComplianceFixtures.scan(scanner);
@@ -90,7 +90,7 @@ class InspectionOverdueTest {
 
     @Test
     void aRolledBackScanLeavesNoNoticeAndNoEventAndTheNextScanEmitsOnce() {
-        try (Events events = new Events(InspectionEvents.OVERDUE)) {
+        try (EventTap events = new EventTap(InspectionEvents.OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 730);
             assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                     scanner.emitDueNotices().chain(n -> Uni.createFrom().failure(new IllegalStateException("boom"))))))

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.registry.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ class PartnerLifecycleTest {
     void thePartnerWalksItsWholeLifecycleAndEachStepIsAnEventAfterCommit() {
         UUID id = Fixtures.partner("PENDING", true);
         Fixtures.scope(id, "payment_processing", "user.name", "user.financial.bank_account");
-        try (Events events = new Events("partner.#")) {
+        try (EventTap events = new EventTap("partner.#")) {
             move(id, "activation").then().statusCode(200).body("status", equalTo("ACTIVE"));
             move(id, "suspension").then().statusCode(200).body("status", equalTo("SUSPENDED"));
             move(id, "reinstatement").then().statusCode(200).body("status", equalTo("ACTIVE"));

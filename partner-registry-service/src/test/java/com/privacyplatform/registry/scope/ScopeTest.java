@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.registry.support.Events;
+import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ class ScopeTest {
     @Test
     void anOfficerReplacesTheScopeAndTheChangeIsPublishedInFull() {
         UUID id = Fixtures.partner("ACTIVE", true);
-        try (Events events = new Events("partner.scope-changed")) {
+        try (EventTap events = new EventTap("partner.scope-changed")) {
             given().contentType(ContentType.JSON).body(SCOPE).put("/partners/" + id + "/scope")
                     .then().statusCode(200)
                     .body("scopeVersion", equalTo(1))

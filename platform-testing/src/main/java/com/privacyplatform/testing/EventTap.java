@@ -1,21 +1,25 @@
-package com.privacyplatform.breach.support;
+package com.privacyplatform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.testing.TestBroker;
 import com.rabbitmq.client.GetResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** Reads CloudEvents that reached the real exchange: an exclusive queue bound before the action. */
-public final class Events implements AutoCloseable {
+/**
+ * Reads the CloudEvents that reach the real exchange: an exclusive queue bound to a routing-key
+ * pattern before the action under test, read afterwards. Proves "published after commit" and,
+ * with {@link #allFor}, "nothing more came".
+ */
+public final class EventTap implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestBroker broker;
     private final String queue;
 
-    public Events(String bindingKey) {
+    public EventTap(String bindingKey) {
         try {
             this.broker = new TestBroker();
             this.queue = broker.tap(bindingKey);
@@ -24,8 +28,8 @@ public final class Events implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code wait} for {@code expected} events about {@code subject}; returns them in arrival order. */
-    public List<JsonNode> forSubject(String subject, int expected, Duration wait) {
+    /** Waits up to {@code wait} for {@code expected} events matching {@code filter}; returns them in arrival order. */
+    public List<JsonNode> await(Predicate<JsonNode> filter, int expected, Duration wait) {
         List<JsonNode> found = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         try {
@@ -33,7 +37,7 @@ public final class Events implements AutoCloseable {
                 GetResponse message = broker.next(queue, Duration.ofMillis(200));
                 if (message != null) {
                     JsonNode event = JSON.readTree(message.getBody());
-                    if (subject.equals(event.path("subject").asText())) {
+                    if (filter.test(event)) {
                         found.add(event);
                     }
                 }
@@ -44,7 +48,12 @@ public final class Events implements AutoCloseable {
         return found;
     }
 
-    /** Every event about {@code subject} that arrives within {@code wait} (to prove that nothing more came). */
+    /** Events whose CloudEvents {@code subject} is {@code subject}. */
+    public List<JsonNode> forSubject(String subject, int expected, Duration wait) {
+        return await(e -> subject.equals(e.path("subject").asText()), expected, wait);
+    }
+
+    /** Every event about {@code subject} that arrives within {@code wait}. */
     public List<JsonNode> allFor(String subject, Duration wait) {
         return forSubject(subject, Integer.MAX_VALUE, wait);
     }
