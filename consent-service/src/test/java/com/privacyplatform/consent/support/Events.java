@@ -1,48 +1,23 @@
 package com.privacyplatform.consent.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.testing.TestBroker;
-import com.rabbitmq.client.GetResponse;
+import com.privacyplatform.testing.EventTap;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Reads CloudEvents that reached the real exchange (a private, exclusive queue bound to a pattern). */
+/** Consent-specific filters over the shared {@link EventTap} (events that reached the real exchange). */
 public final class Events implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestBroker broker;
-    private final String queue;
+    private final EventTap tap;
 
     public Events(String bindingKey) {
-        try {
-            this.broker = new TestBroker();
-            this.queue = broker.tap(bindingKey);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker not reachable", e);
-        }
+        this.tap = new EventTap(bindingKey);
     }
 
     /** Waits up to {@code wait} for {@code expected} events matching {@code filter}; returns what arrived. */
     public List<JsonNode> await(Predicate<JsonNode> filter, int expected, Duration wait) {
-        List<JsonNode> found = new ArrayList<>();
-        long deadline = System.nanoTime() + wait.toNanos();
-        try {
-            while (System.nanoTime() < deadline && found.size() < expected) {
-                GetResponse message = broker.next(queue, Duration.ofMillis(100));
-                if (message != null) {
-                    JsonNode event = JSON.readTree(message.getBody());
-                    if (filter.test(event)) {
-                        found.add(event);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
+        return tap.await(filter, expected, wait);
     }
 
     /** Events whose {@code data.subjectId} is the given subject. */
@@ -57,10 +32,6 @@ public final class Events implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            broker.close();
-        } catch (Exception ignored) {
-            // the exclusive queue goes away with the connection anyway
-        }
+        tap.close();
     }
 }

@@ -13,7 +13,6 @@ import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
 import com.privacyplatform.dsr.request.RequestViews.RequestSummaryView;
 import com.privacyplatform.dsr.request.RequestViews.RequestView;
 import com.privacyplatform.dsr.request.RequestViews.TimelineEntryView;
-import com.privacyplatform.dsr.support.CursorKeys;
 import com.privacyplatform.dsr.support.Params;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -96,9 +95,9 @@ public class RequestResource {
                 Params.enumValue("type", type, RequestType.class),
                 Params.enumValue("origin", origin, RequestOrigin.class), Params.uuid("partnerId", partnerId),
                 Params.bool("overdue", overdue), Times.today());
-        CursorKeys.TimeKey after = CursorKeys.time(cursor);
+        Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return requests.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
-                .map(list -> Cursors.page(list, size, r -> CursorKeys.time(r.submittedAt, r.id)))
+                .map(list -> Cursors.page(list, size, r -> Cursors.timeAndId(r.submittedAt, r.id)))
                 .map(page -> new Page<>(page.items().stream().map(views::summary).toList(), page.nextCursor()));
     }
 

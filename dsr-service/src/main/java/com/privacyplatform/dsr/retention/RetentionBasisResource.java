@@ -6,7 +6,6 @@ import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
 import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
-import com.privacyplatform.dsr.support.CursorKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -63,9 +62,9 @@ public class RetentionBasisResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
         int size = Cursors.limit(limit);
-        CursorKeys.TimeKey after = CursorKeys.time(cursor);
+        Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return bases.page(partnerId, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
-                .map(list -> Cursors.page(list, size, b -> CursorKeys.time(b.recordedAt, b.id)))
+                .map(list -> Cursors.page(list, size, b -> Cursors.timeAndId(b.recordedAt, b.id)))
                 .map(page -> new Page<>(page.items().stream().map(RetentionBasisView::of).toList(),
                         page.nextCursor()));
     }

@@ -6,7 +6,6 @@ import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.request.RequestType;
-import com.privacyplatform.dsr.support.CursorKeys;
 import com.privacyplatform.dsr.support.Params;
 import com.privacyplatform.dsr.task.TaskRepository.TaskFilter;
 import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
@@ -64,10 +63,10 @@ public class TaskResource {
         TaskFilter filter = new TaskFilter(Params.enumValue("status", status, TaskStatus.class),
                 Params.enumValue("type", type, RequestType.class), Params.uuid("requestId", requestId),
                 Params.bool("overdue", overdue), Times.today());
-        CursorKeys.DateKey after = CursorKeys.date(cursor);
+        Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
         return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
                         size + 1)
-                .map(list -> Cursors.page(list, size, t -> CursorKeys.date(t.dueOn, t.id)))
+                .map(list -> Cursors.page(list, size, t -> Cursors.dateAndId(t.dueOn, t.id)))
                 .map(page -> new Page<>(page.items().stream().map(t -> views.view(t, null, null)).toList(),
                         page.nextCursor()));
     }

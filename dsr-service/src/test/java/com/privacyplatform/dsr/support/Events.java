@@ -1,27 +1,18 @@
 package com.privacyplatform.dsr.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.testing.TestBroker;
-import com.rabbitmq.client.GetResponse;
+import com.privacyplatform.testing.EventTap;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Reads CloudEvents that reached the real exchange, for one subject (dsr events: the request id). */
+/** dsr-specific filters over the shared {@link EventTap}: events for one subject (the request id). */
 public final class Events implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestBroker broker;
-    private final String queue;
+    private final EventTap tap;
 
     public Events(String bindingKey) {
-        try {
-            this.broker = new TestBroker();
-            this.queue = broker.tap(bindingKey);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker not reachable", e);
-        }
+        this.tap = new EventTap(bindingKey);
     }
 
     /**
@@ -29,24 +20,9 @@ public final class Events implements AutoCloseable {
      * of {@code types} when any are given (events written before the tap may still arrive).
      */
     public List<JsonNode> forSubject(String subject, int expected, Duration wait, String... types) {
-        java.util.Set<String> wanted = java.util.Set.of(types);
-        List<JsonNode> found = new ArrayList<>();
-        long deadline = System.nanoTime() + wait.toNanos();
-        try {
-            while (System.nanoTime() < deadline && found.size() < expected) {
-                GetResponse message = broker.next(queue, Duration.ofMillis(200));
-                if (message != null) {
-                    JsonNode event = JSON.readTree(message.getBody());
-                    if (subject.equals(event.path("subject").asText())
-                            && (wanted.isEmpty() || wanted.contains(event.path("type").asText()))) {
-                        found.add(event);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
+        Set<String> wanted = Set.of(types);
+        return tap.await(e -> subject.equals(e.path("subject").asText())
+                && (wanted.isEmpty() || wanted.contains(e.path("type").asText())), expected, wait);
     }
 
     /** The types of {@code events}, in order. */
@@ -56,10 +32,6 @@ public final class Events implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            broker.close();
-        } catch (Exception ignored) {
-            // the exclusive queue goes away with the connection anyway
-        }
+        tap.close();
     }
 }

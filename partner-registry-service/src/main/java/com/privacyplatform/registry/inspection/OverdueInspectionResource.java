@@ -40,12 +40,12 @@ public class OverdueInspectionResource {
     public Uni<Page<OverdueInspectionView>> overdue(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        String[] key = Cursors.decodeParts(cursor, 2);
-        LocalDate afterDue = key == null ? null : Cursors.part(key[0], LocalDate::parse);
-        UUID afterId = key == null ? null : Cursors.part(key[1], UUID::fromString);
+        Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
+        LocalDate afterDue = after == null ? null : after.on();
+        UUID afterId = after == null ? null : after.id();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return due.overdue(today, afterDue, afterId, size + 1)
-                .map(list -> Cursors.page(list, size, d -> d.dueOn() + "|" + d.partnerId()))
+                .map(list -> Cursors.page(list, size, d -> Cursors.dateAndId(d.dueOn(), d.partnerId())))
                 .map(page -> new Page<>(page.items().stream().map(d -> new OverdueInspectionView(d.partnerId(),
                         d.legalName(), d.partnerStatus(), d.lastPeriodEnd(), d.dueOn(), d.daysOverdue(today)))
                         .toList(), page.nextCursor()));

@@ -4,6 +4,7 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +84,20 @@ public final class Cursors {
         String[] parts = decodeParts(cursor, 2);
         return parts == null ? null
                 : new TimeAndId(part(parts[0], OffsetDateTime::parse), part(parts[1], UUID::fromString));
+    }
+
+    /** A due-date-ordered key: day, then id (see {@link #dateAndId(LocalDate, UUID)}). */
+    public record DateAndId(LocalDate on, UUID id) {
+    }
+
+    public static String dateAndId(LocalDate on, UUID id) {
+        return on + "|" + id;
+    }
+
+    public static DateAndId decodeDateAndId(String cursor) {
+        String[] parts = decodeParts(cursor, 2);
+        return parts == null ? null
+                : new DateAndId(part(parts[0], LocalDate::parse), part(parts[1], UUID::fromString));
     }
 
     /** Validates {@code limit} (1..500, default 50). */
