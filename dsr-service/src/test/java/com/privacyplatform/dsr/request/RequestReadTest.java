@@ -142,6 +142,8 @@ class RequestReadTest {
         given().queryParam("overdue", "yes").get("/requests").then().statusCode(400);
         given().queryParam("limit", 0).get("/requests").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().queryParam("limit", 501).get("/requests").then().statusCode(400);
+        given().queryParam("limit", "many").get("/requests").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
         given().queryParam("cursor", "bm90IGEgY3Vyc29y").get("/requests").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         given().get("/requests/not-a-uuid").then().statusCode(404);

@@ -114,6 +114,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response framework(WebApplicationException e, ContainerRequestContext request) {
+        ProblemException answer = ProblemCauses.find(e);
+        if (answer != null) {
+            return problem(answer, request); // e.g. a parameter converter's 400 (NumericQueryParams)
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, request); // the JSON reader wraps parse errors in a plain 400
         }

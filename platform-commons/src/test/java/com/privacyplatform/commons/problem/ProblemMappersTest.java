@@ -46,6 +46,25 @@ class ProblemMappersTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
+    void aNumericQueryParameterThatIsNotANumberIsA400NamingItAndChangesNothing() {
+        String id = com.privacyplatform.commons.support.Widgets.create("numeric-query");
+        long before = TestDb.count("SELECT count(*) FROM platform_outbox");
+        for (String bad : new String[] {"abc", "1.5", "99999999999", "0x10"}) {
+            given().post("/test/widgets/" + id + "/touches?n=" + bad)
+                    .then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", equalTo("https://privacy-platform.example/problems/validation"))
+                    .body("errors.field", hasItem("n"))
+                    .body("errors.message", hasItem("must be an integer"));
+        }
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox")).isEqualTo(before);
+        // a malformed id in the path still names no resource
+        given().post("/test/widgets/not-a-uuid/touches?n=1").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().post("/test/widgets/" + id + "/touches?n=2").then().statusCode(204);
+    }
+
+    @Test
+    @TestSecurity(user = "partner-a", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
     void aFieldOfTheWrongTypeIsNamed() {
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"size\":\"large\"}")
                 .post("/test/widgets")
