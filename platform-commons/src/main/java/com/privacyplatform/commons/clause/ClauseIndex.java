@@ -17,22 +17,30 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.Index;
 import org.jboss.jandex.Indexer;
+import org.jboss.jandex.MethodInfo;
 
 /**
- * Lists clause -> code that enforces it, from {@link Enforces} tags in compiled classes (class
+ * Lists clause -> code that enforces it ({@link Enforces} tags; resource methods shown as their
+ * endpoint) -> tests that prove it ({@link Verifies} tags), from compiled classes (class
  * directories or jars), and the tags that name no clause of the catalogue. Services' tests use it
- * to check their tags and to write their part of the compliance matrix.
+ * to check their tags; the compliance-matrix module writes the platform-wide matrix with it.
  */
 public final class ClauseIndex {
 
     private static final DotName ENFORCES = DotName.createSimple(Enforces.class.getName());
+    private static final DotName VERIFIES = DotName.createSimple(Verifies.class.getName());
+    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final String CATALOGUE = "/com/privacyplatform/commons/clause/clauses.properties";
 
     private final Map<String, TreeSet<String>> byClause;
+    private final Map<String, TreeSet<String>> testsByClause;
     private final Properties catalogue;
 
-    private ClauseIndex(Map<String, TreeSet<String>> byClause, Properties catalogue) {
+    private ClauseIndex(Map<String, TreeSet<String>> byClause, Map<String, TreeSet<String>> testsByClause,
+            Properties catalogue) {
         this.byClause = byClause;
+        this.testsByClause = testsByClause;
         this.catalogue = catalogue;
     }
 
@@ -43,13 +51,35 @@ public final class ClauseIndex {
             indexRoot(indexer, root);
         }
         Index index = indexer.complete();
-        Map<String, TreeSet<String>> byClause = new TreeMap<>(ClauseIndex::compareClauses);
-        for (AnnotationInstance tag : index.getAnnotations(ENFORCES)) {
+        return new ClauseIndex(collect(index, ENFORCES), collect(index, VERIFIES), loadCatalogue());
+    }
+
+    /** This index without the tags of code matching {@code excluded} (e.g. a test's own fixtures). */
+    public ClauseIndex without(java.util.function.Predicate<String> excluded) {
+        return new ClauseIndex(filter(byClause, excluded), filter(testsByClause, excluded), catalogue);
+    }
+
+    private static Map<String, TreeSet<String>> filter(Map<String, TreeSet<String>> tags,
+            java.util.function.Predicate<String> excluded) {
+        Map<String, TreeSet<String>> out = new TreeMap<>(ClauseIndex::compareClauses);
+        tags.forEach((clause, targets) -> {
+            TreeSet<String> kept = new TreeSet<>();
+            targets.stream().filter(t -> !excluded.test(t.substring(t.lastIndexOf(' ') + 1))).forEach(kept::add);
+            if (!kept.isEmpty()) {
+                out.put(clause, kept);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, TreeSet<String>> collect(Index index, DotName annotation) {
+        Map<String, TreeSet<String>> out = new TreeMap<>(ClauseIndex::compareClauses);
+        for (AnnotationInstance tag : index.getAnnotations(annotation)) {
             for (String clause : tag.value().asStringArray()) {
-                byClause.computeIfAbsent(clause.trim(), c -> new TreeSet<>()).add(describe(tag.target()));
+                out.computeIfAbsent(clause.trim(), c -> new TreeSet<>()).add(describe(tag.target()));
             }
         }
-        return new ClauseIndex(byClause, loadCatalogue());
+        return out;
     }
 
     /** Clause id -> enforcing code ({@code pkg.Class}, {@code pkg.Class#method}, {@code pkg.Class.field}). */
@@ -59,22 +89,52 @@ public final class ClauseIndex {
         return out;
     }
 
-    /** Tags that name no clause of the policy catalogue (typos, invented clauses). */
+    /** Clause id -> tests that prove it ({@code pkg.TestClass#method} or a whole test class). */
+    public Map<String, List<String>> testsByClause() {
+        Map<String, List<String>> out = new TreeMap<>(ClauseIndex::compareClauses);
+        testsByClause.forEach((clause, tests) -> out.put(clause, List.copyOf(tests)));
+        return out;
+    }
+
+    /** Tags (enforcing or verifying) that name no clause of the policy catalogue (typos, invented clauses). */
     public List<String> unknownClauses() {
-        return byClause.keySet().stream().filter(c -> !catalogue.containsKey(c)).toList();
+        TreeSet<String> all = new TreeSet<>(ClauseIndex::compareClauses);
+        all.addAll(byClause.keySet());
+        all.addAll(testsByClause.keySet());
+        return all.stream().filter(c -> !catalogue.containsKey(c)).toList();
+    }
+
+    /** Clauses that some code enforces but no test is tagged to prove. */
+    public List<String> enforcedButUntested() {
+        return byClause.keySet().stream().filter(c -> !testsByClause.containsKey(c)).toList();
+    }
+
+    /** Clauses that tests claim to prove but no code is tagged to enforce. */
+    public List<String> testedButNotEnforced() {
+        return testsByClause.keySet().stream().filter(c -> !byClause.containsKey(c)).toList();
     }
 
     public static String titleOf(String clause) {
         return loadCatalogue().getProperty(clause);
     }
 
-    /** A Markdown table: clause | what it requires | enforced by. */
+    /** A Markdown table: clause | what it requires | enforced by (endpoint or rule) | verified by (tests). */
     public String toMarkdown() {
-        StringBuilder out = new StringBuilder("| clause | requirement | enforced by |\n| --- | --- | --- |\n");
-        byClause.forEach((clause, targets) -> out.append("| ").append(clause).append(" | ")
-                .append(catalogue.getProperty(clause, "(unknown clause)")).append(" | `")
-                .append(String.join("`<br>`", targets)).append("` |\n"));
+        TreeSet<String> clauses = new TreeSet<>(ClauseIndex::compareClauses);
+        clauses.addAll(byClause.keySet());
+        clauses.addAll(testsByClause.keySet());
+        StringBuilder out = new StringBuilder(
+                "| clause | requirement | enforced by (endpoint or rule) | verified by (tests) |\n| --- | --- | --- | --- |\n");
+        for (String clause : clauses) {
+            out.append("| ").append(clause).append(" | ").append(catalogue.getProperty(clause, "(unknown clause)"))
+                    .append(" | ").append(cell(byClause.get(clause))).append(" | ")
+                    .append(cell(testsByClause.get(clause))).append(" |\n");
+        }
         return out.toString();
+    }
+
+    private static String cell(TreeSet<String> entries) {
+        return entries == null || entries.isEmpty() ? "-" : "`" + String.join("`<br>`", entries) + "`";
     }
 
     private static void indexRoot(Indexer indexer, Path root) {
@@ -104,10 +164,33 @@ public final class ClauseIndex {
     private static String describe(AnnotationTarget target) {
         return switch (target.kind()) {
             case CLASS -> target.asClass().name().toString();
-            case METHOD -> target.asMethod().declaringClass().name() + "#" + target.asMethod().name();
+            case METHOD -> endpoint(target.asMethod()) + target.asMethod().declaringClass().name() + "#"
+                    + target.asMethod().name();
             case FIELD -> target.asField().declaringClass().name() + "." + target.asField().name();
             default -> target.toString();
         };
+    }
+
+    /** {@code "POST /consents/{id}/revocation "} for a JAX-RS resource method, else empty. */
+    private static String endpoint(MethodInfo method) {
+        String verb = HTTP_METHODS.stream()
+                .filter(m -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + m)))
+                .findFirst().orElse(null);
+        if (verb == null) {
+            return "";
+        }
+        String path = joinPaths(pathOf(method.declaringClass().declaredAnnotation(PATH)),
+                pathOf(method.declaredAnnotation(PATH)));
+        return verb + " " + path + " ";
+    }
+
+    private static String pathOf(AnnotationInstance path) {
+        return path == null || path.value() == null ? "" : path.value().asString();
+    }
+
+    private static String joinPaths(String base, String sub) {
+        String joined = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     private static Properties loadCatalogue() {

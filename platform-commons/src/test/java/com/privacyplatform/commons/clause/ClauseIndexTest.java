@@ -12,6 +12,25 @@ class ClauseIndexTest {
     static class InventedClause {
     }
 
+    @jakarta.ws.rs.Path("/things/")
+    static class ThingResource {
+        @jakarta.ws.rs.POST
+        @jakarta.ws.rs.Path("{id}/revocation/")
+        @Enforces("3.2.b")
+        public void revoke() {
+        }
+
+        @Enforces("3.2.b")
+        void rule() {
+        }
+    }
+
+    static class ThingTests {
+        @Verifies({"3.2.b", "8.8.x"})
+        void revokingProvesTheRule() {
+        }
+    }
+
     @Test
     void listsTheCodeThatEnforcesEachClause() {
         ClauseIndex index = ClauseIndex.scan(Path.of("target/classes"));
@@ -34,6 +53,22 @@ class ClauseIndexTest {
         ClauseIndex index = ClauseIndex.scan(Path.of("target/test-classes"));
         assertThat(index.unknownClauses()).contains("9.9.z");
         assertThat(index.toMarkdown()).contains("| 9.9.z | (unknown clause) |");
+    }
+
+    @Test
+    void resourceMethodsShowTheirEndpointAndTestsJoinTheirClause() {
+        ClauseIndex index = ClauseIndex.scan(Path.of("target/test-classes"));
+        String resource = ThingResource.class.getName();
+        assertThat(index.byClause().get("3.2.b")).containsExactly(
+                "POST /things/{id}/revocation " + resource + "#revoke", resource + "#rule");
+        assertThat(index.testsByClause().get("3.2.b")).containsExactly(ThingTests.class.getName() + "#revokingProvesTheRule");
+        assertThat(index.unknownClauses()).contains("8.8.x", "9.9.z");
+        assertThat(index.enforcedButUntested()).contains("9.9.z").doesNotContain("3.2.b");
+        assertThat(index.testedButNotEnforced()).contains("8.8.x").doesNotContain("3.2.b");
+        assertThat(index.toMarkdown()).contains("| 3.2.b | " + ClauseIndex.titleOf("3.2.b") + " | `POST /things/{id}/revocation "
+                + resource + "#revoke`<br>`" + resource + "#rule` | `" + ThingTests.class.getName()
+                + "#revokingProvesTheRule` |")
+                .contains("| 9.9.z | (unknown clause) | `" + InventedClause.class.getName() + "` | - |");
     }
 
     @Test
