@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.assessment;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -61,6 +62,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Schedule an audit with at least registry.audit.minimum-notice of advance notice (4.4)")
+    @Enforces({"4.1", "4.2"})
     public Uni<Response> schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -101,6 +103,7 @@ public class AssessmentResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Close the audit once no finding awaits the partner; sets the cost bearer (4.5)")
+    @Enforces("4.5")
     public Uni<Response> close(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClosureRequest request) {
         return service.close(id, auditId, ifMatch, request).chain(this::ok);

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.assessment;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -49,6 +50,7 @@ public class FindingResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Record a finding with severity, materiality (4.5) and a rectification deadline (4.3)")
+    @Enforces({"4.1", "4.3"})
     public Uni<Response> record(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @Valid @NotNull FindingRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -73,6 +75,7 @@ public class FindingResource {
     @RolesAllowed(Roles.PARTNER)
     @WithTransaction
     @Operation(summary = "The partner submits its rectification of the finding (4.3)")
+    @Enforces("4.3")
     public Uni<Response> rectify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RectificationRequest request) {
@@ -84,6 +87,7 @@ public class FindingResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "The officer accepts the rectification or reopens the finding (4.3)")
+    @Enforces("4.3")
     public Uni<Response> verify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull VerificationRequest request) {

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.inspection;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -59,6 +60,7 @@ public class SelfInspectionResource {
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER})
     @WithTransaction
     @Operation(summary = "Submit a self-inspection report (3.4.e); the partner itself or an officer on its behalf")
+    @Enforces("3.4.e")
     public Uni<Response> submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),

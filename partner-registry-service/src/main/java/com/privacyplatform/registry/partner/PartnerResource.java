@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
@@ -111,6 +112,7 @@ public class PartnerResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Name the security officer and department (3.4.d); the partner may name its own")
+    @Enforces("3.4.d")
     public Uni<Response> securityOfficer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SecurityOfficerRequest request) {
         return service.nameSecurityOfficer(id, ifMatch, request).map(this::ok);
@@ -121,6 +123,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "PENDING -> ACTIVE; requires a named security officer (3.4.d)")
+    @Enforces("3.4.d")
     public Uni<Response> activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.ACTIVATE, request.reason()).map(this::ok);

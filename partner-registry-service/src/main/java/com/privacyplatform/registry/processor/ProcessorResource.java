@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.processor;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -63,6 +64,7 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Propose an entrusted processor (PROPOSED); a partner may propose its own (3.3.b)")
+    @Enforces("3.3.b")
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull ProcessorRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -111,6 +113,7 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Record the processor's equivalent-protection attestation (3.3.b)")
+    @Enforces("3.3.b")
     public Uni<Response> attest(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AttestationRequest request) {
         return service.attest(id, processorId, ifMatch, request).map(this::ok);
@@ -122,6 +125,7 @@ public class ProcessorResource {
     @WithTransaction
     @Operation(summary = "PROPOSED -> ACTIVE: needs the attestation, a scope inside the partner's (3.3.b) and,"
             + " abroad, an APPROVED transfer covering its categories (3.3.c)")
+    @Enforces({"3.3.b", "3.3.c"})
     public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return transitions.approve(id, processorId, ifMatch, request.reason()).map(this::ok);

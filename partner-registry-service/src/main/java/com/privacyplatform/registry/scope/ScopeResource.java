@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.scope;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerService;
@@ -57,6 +58,7 @@ public class ScopeResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Replace the permitted scope; emits partner.scope-changed")
+    @Enforces({"3.1.b", "3.2.a"})
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ScopeRequest request) {
         return service.replace(id, ifMatch, request).chain(this::view);
@@ -67,6 +69,7 @@ public class ScopeResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Grant or withdraw the platform's authorization for automated decision-making (3.2.c)")
+    @Enforces("3.2.c")
     public Uni<Response> authorize(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AdmAuthorizationRequest request) {
         return service.authorizeAutomatedDecisions(id, ifMatch, request).chain(this::view);

@@ -33,7 +33,7 @@ public class ScorecardFeed {
         return consumer.consume(message, CONSUMER, this::apply);
     }
 
-    @Enforces({"4.6", "5.1", "3.5.a"})
+    @Enforces({"4.6", "5.1"})
     Uni<Void> apply(ReceivedEvent event) {
         JsonNode data = event.data(JsonNode.class);
         return switch (event.type()) {

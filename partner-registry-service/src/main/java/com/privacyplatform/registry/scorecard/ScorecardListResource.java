@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.scorecard;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
@@ -30,6 +31,7 @@ public class ScorecardListResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "Scorecards of all partners not TERMINATED, highest risk first, then by partner id")
+    @Enforces("4.6")
     public Uni<Page<ScorecardView>> list(@QueryParam("riskLevel") String riskLevel,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.scorecard;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,7 @@ public class ScorecardResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "A partner's risk level with reasons (4.6); a partner may read its own")
+    @Enforces("4.6")
     public Uni<ScorecardView> get(@PathParam("id") UUID id) {
         return service.of(id);
     }

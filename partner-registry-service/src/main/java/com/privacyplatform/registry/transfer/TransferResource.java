@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.transfer;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -60,6 +61,7 @@ public class TransferResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Record a cross-border transfer (PENDING_APPROVAL); a partner may record its own (3.3.c)")
+    @Enforces("3.3.c")
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull TransferRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -100,6 +102,7 @@ public class TransferResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "PENDING_APPROVAL -> APPROVED (3.3.c)")
+    @Enforces("3.3.c")
     public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return service.decide(id, transferId, ifMatch, TransferStatus.APPROVED, request.reason()).map(this::ok);

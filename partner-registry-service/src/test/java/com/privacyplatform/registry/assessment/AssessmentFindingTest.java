@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ class AssessmentFindingTest {
     }
 
     @Test
+    @Verifies({"4.1", "4.3", "4.4"})
     void findingsAreRecordedOnlyOnceTheNotifiedAuditHasStarted() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         String audit = given().contentType(ContentType.JSON)
@@ -63,6 +65,7 @@ class AssessmentFindingTest {
     }
 
     @Test
+    @Verifies("4.3")
     void theOfficerReopensWithAReasonOrAcceptsASubmittedRectification() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);
@@ -83,6 +86,7 @@ class AssessmentFindingTest {
     }
 
     @Test
+    @Verifies("4.5")
     void anAuditWithAMaterialDefectClosesOnlyWhenNothingAwaitsThePartnerAndThePartnerPays() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);
@@ -106,6 +110,7 @@ class AssessmentFindingTest {
     }
 
     @Test
+    @Verifies("4.5")
     void withoutAMaterialDefectThePlatformBearsTheCost() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);

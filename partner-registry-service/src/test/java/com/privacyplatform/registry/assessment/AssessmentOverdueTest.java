@@ -3,6 +3,7 @@ package com.privacyplatform.registry.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.testing.TestDb;
@@ -21,6 +22,7 @@ class AssessmentOverdueTest {
     FindingOverdueScanner scanner;
 
     @Test
+    @Verifies("4.3")
     void anOverdueFindingIsAnnouncedExactlyOnceWithTheFactsToActOn() {
         try (EventTap events = new EventTap(AssessmentEvents.FINDING_OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 300);

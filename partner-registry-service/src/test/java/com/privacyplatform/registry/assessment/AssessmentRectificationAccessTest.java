@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ class AssessmentRectificationAccessTest {
     @Test
     @TestSecurity(user = "partner-a04", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.RECTIFIER))
+    @Verifies("4.3")
     void thePartnerSubmitsItsRectificationAgainstTheCurrentVersion() {
         UUID partner = ComplianceFixtures.fixed(ComplianceFixtures.RECTIFIER, 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);
@@ -58,6 +60,7 @@ class AssessmentRectificationAccessTest {
     @Test
     @TestSecurity(user = "partner-b01", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.OTHER))
+    @Verifies("3.4.f")
     void anotherPartnersFindingIs404() {
         ComplianceFixtures.fixed(ComplianceFixtures.OTHER, 30);
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);

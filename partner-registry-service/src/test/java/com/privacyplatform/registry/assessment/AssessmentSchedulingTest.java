@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ class AssessmentSchedulingTest {
     }
 
     @Test
+    @Verifies({"4.1", "4.2"})
     void anOfficerSchedulesAThirdPartyAuditWithEnoughNotice() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         Instant start = inDays(15);
@@ -56,6 +58,7 @@ class AssessmentSchedulingTest {
     }
 
     @Test
+    @Verifies("4.4")
     void tooShortANoticeIsRefusedNamingClause44() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         post(partner, schedule(inDays(13), null)).then().statusCode(422).contentType("application/problem+json")

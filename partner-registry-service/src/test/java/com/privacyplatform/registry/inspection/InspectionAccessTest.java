@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -54,6 +55,7 @@ class InspectionAccessTest {
     @Test
     @TestSecurity(user = "partner-b01", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.OTHER))
+    @Verifies("3.4.f")
     void anotherPartnersReportsReadAs404AndCannotBeSubmittedFor() {
         given().get("/partners/" + reader + "/self-inspections").then().statusCode(404)
                 .contentType("application/problem+json");

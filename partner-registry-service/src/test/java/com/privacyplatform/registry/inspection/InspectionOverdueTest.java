@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,6 +38,7 @@ class InspectionOverdueTest {
     InspectionOverdueScanner scanner;
 
     @Test
+    @Verifies("3.4.e")
     void theOverdueListShowsActiveAndSuspendedPartnersPastTheirDueDate() {
         UUID neverReported = ComplianceFixtures.partner("ACTIVE", 730);
         UUID suspended = ComplianceFixtures.partner("SUSPENDED", 400);
@@ -71,6 +73,7 @@ class InspectionOverdueTest {
     }
 
     @Test
+    @Verifies("3.4.e")
     void anOverdueInspectionIsAnnouncedExactlyOnceAcrossScans() {
         try (EventTap events = new EventTap(InspectionEvents.OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 730);

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -31,6 +32,7 @@ class InspectionSubmissionTest {
     @Test
     @TestSecurity(user = "partner-a01", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.OWN_SUBMITTER))
+    @Verifies("3.4.e")
     void aPartnerSubmitsItsOwnReportWithFindingsAndRectificationScheme() {
         UUID partner = ComplianceFixtures.fixed(ComplianceFixtures.OWN_SUBMITTER, 400);
         LocalDate end = today().minusDays(2);
@@ -75,6 +77,7 @@ class InspectionSubmissionTest {
     }
 
     @Test
+    @Verifies("3.4.e")
     void aChecklistThatSkipsSystemSecurityIsRefusedNamingClause34e() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
         String body = """
@@ -89,6 +92,7 @@ class InspectionSubmissionTest {
     }
 
     @Test
+    @Verifies("3.4.e")
     void failedItemsWithoutARectificationSchemeAreRefused() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
         submit(partner, report(today().minusYears(1), today().minusDays(1), "FAIL", "[]")).then().statusCode(422)

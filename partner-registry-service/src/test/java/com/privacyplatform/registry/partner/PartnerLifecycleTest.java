@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -56,6 +57,7 @@ class PartnerLifecycleTest {
     }
 
     @Test
+    @Verifies("3.4.d")
     void activationWithoutASecurityOfficerIsRefusedNamingClause34dAndEmitsNothing() {
         UUID id = Fixtures.partner("PENDING", false);
         move(id, "activation").then().statusCode(422)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +67,7 @@ class PartnerProfileTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = PartnerReadTest.B))
+    @Verifies("3.4.d")
     void aPartnerNamesItsOwnSecurityOfficerButNotAnothers() {
         given().contentType(ContentType.JSON).body(OFFICER).put("/partners/" + PartnerReadTest.B + "/security-officer")
                 .then().statusCode(200)
@@ -83,6 +85,7 @@ class PartnerProfileTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.4.d")
     void aSecurityOfficerMustBeReachableAndBelongToADepartment() {
         UUID id = Fixtures.partner("PENDING", false);
         given().contentType(ContentType.JSON).body("{\"name\":\"Wang Wu\",\"department\":\"IT\"}")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ class PartnerReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.2.d")
     void officersSeeContactsInClear() {
         given().get("/partners/" + A).then().statusCode(200)
                 .header("ETag", notNullValue())
@@ -39,6 +41,7 @@ class PartnerReadTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
+    @Verifies("3.2.d")
     void auditorsSeeContactsMasked() {
         given().get("/partners/" + A).then().statusCode(200)
                 .body("contact.email", equalTo("l***@shop.example"))
@@ -51,6 +54,7 @@ class PartnerReadTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = A))
+    @Verifies("3.2.d")
     void aPartnerReadsItsOwnRecordInClear() {
         given().get("/partners/" + A).then().statusCode(200)
                 .body("contact.email", equalTo("li.wei@shop.example"));
@@ -60,6 +64,7 @@ class PartnerReadTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = A))
+    @Verifies("3.4.f")
     void aPartnerCannotSeeAnotherPartner() {
         given().get("/partners/" + B).then().statusCode(404)
                 .body("type", equalTo("https://privacy-platform.example/problems/not-found"));

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -105,6 +106,7 @@ class ProcessorAccessTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = PARTNER_B))
+    @Verifies("3.4.f")
     void anotherPartnersProcessorsAre404() {
         long before = processors(A);
         given().get("/partners/" + PARTNER_A + "/processors").then().statusCode(404)

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -59,6 +60,7 @@ class ProcessorLifecycleTest {
     }
 
     @Test
+    @Verifies("3.3.b")
     void anAttestedDomesticProcessorInsideTheScopeIsApproved() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         String id = propose(partner, domesticProcessorBody("Support Desk Ltd.")).path("id");
@@ -77,6 +79,7 @@ class ProcessorLifecycleTest {
     }
 
     @Test
+    @Verifies("3.3.b")
     void approvalWithoutAnAttestationIsRefusedAndChangesNothing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID id = RegistryFixtures.processor(partner, "PROPOSED", "CN", PAYMENT, NAME_EMAIL, false);

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -32,6 +33,7 @@ class ProcessorRulesTest {
     }
 
     @Test
+    @Verifies("3.3.b")
     void aProcessorOutsideThePartnersScopeIsRefusedNamingEachOffendingPurposeAndCategory() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         // customer_support allows name and email only; analytics is not permitted at all
@@ -46,6 +48,7 @@ class ProcessorRulesTest {
     }
 
     @Test
+    @Verifies("3.3.b")
     void plainConsentIsNotEnoughToEntrustProcessing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         post(partner, processorBody("Consent Co.", "CN", "[\"payment_processing\"]", "[\"user.name\"]", "CONSENT",
@@ -105,6 +108,7 @@ class ProcessorRulesTest {
     }
 
     @Test
+    @Verifies("3.3.c")
     void aProcessorAbroadBecomesActiveOnlyWithAnApprovedTransferCoveringItsCategories() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID id = RegistryFixtures.processor(partner, "PROPOSED", "DE", of("payment_processing"),

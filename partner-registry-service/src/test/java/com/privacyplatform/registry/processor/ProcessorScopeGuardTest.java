@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -28,6 +29,7 @@ class ProcessorScopeGuardTest {
     }
 
     @Test
+    @Verifies("3.3.b")
     void narrowingTheScopeBelowAnActiveProcessorIsRefusedNamingIt() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID active = RegistryFixtures.processor(partner, "ACTIVE", "CN", of("payment_processing"),

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -36,6 +37,7 @@ class ScopeTest {
     }
 
     @Test
+    @Verifies({"3.1.a", "3.1.b", "3.2.a"})
     void anOfficerReplacesTheScopeAndTheChangeIsPublishedInFull() {
         UUID id = Fixtures.partner("ACTIVE", true);
         try (EventTap events = new EventTap("partner.scope-changed")) {
@@ -58,6 +60,7 @@ class ScopeTest {
     }
 
     @Test
+    @Verifies("3.1.b")
     void unknownPurposesAndCategoriesAreNamedAndChangeNothing() {
         UUID id = Fixtures.partner("ACTIVE", true);
         Fixtures.scope(id, "payment_processing", "user.name");
@@ -76,6 +79,7 @@ class ScopeTest {
     }
 
     @Test
+    @Verifies("3.2.c")
     void automatedDecisionMakingNeedsThePlatformsAuthorization() {
         UUID id = Fixtures.partner("ACTIVE", true);
         String adm = "{\"entries\":[{\"purpose\":\"automated_decision_making\",\"categories\":[\"user.financial.credit\"]}]}";
@@ -116,6 +120,7 @@ class ScopeTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.4.f")
     void aPartnerReadsItsOwnScopeOnly() {
         given().get("/partners/" + Fixtures.A + "/scope").then().statusCode(200);
         given().get("/partners/" + Fixtures.B + "/scope").then().statusCode(404);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestBroker;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ScorecardFeedTest {
 
     @Test
+    @Verifies({"4.6", "5.1"})
     void openAndLateIncidentsAndOverdueTasksRaiseTheRiskAndClosingLowersIt() throws Exception {
         UUID partner = Fixtures.partner("ACTIVE", true);
         UUID incident = UUID.randomUUID();

@@ -2,6 +2,7 @@ package com.privacyplatform.registry.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.assessment.FindingTally;
 import com.privacyplatform.registry.inspection.InspectionDue;
 import com.privacyplatform.registry.partner.PartnerStatus;
@@ -36,6 +37,7 @@ class ScorecardRiskRulesTest {
     }
 
     @Test
+    @Verifies("4.6")
     void anOverdueInspectionIsMediumThenHighAfterNinetyDays() {
         assertThat(assess(due(PartnerStatus.ACTIVE, 90), findings(0, 0, 0), 0, 0, 0).level())
                 .isEqualTo(RiskLevel.MEDIUM);
@@ -65,6 +67,7 @@ class ScorecardRiskRulesTest {
     }
 
     @Test
+    @Verifies("4.6")
     void twoHighRulesAtOnceEscalateToCritical() {
         RiskRules.Risk risk = assess(due(PartnerStatus.ACTIVE, 200), findings(0, 1, 0), 0, 0, 0);
         assertThat(risk.level()).isEqualTo(RiskLevel.CRITICAL);

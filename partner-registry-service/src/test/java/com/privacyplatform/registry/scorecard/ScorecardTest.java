@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -48,6 +49,7 @@ class ScorecardTest {
     }
 
     @Test
+    @Verifies("4.6")
     void aLongOverdueInspectionAndASeriousOverdueFindingTogetherAreCritical() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 730);
         UUID audit = ComplianceFixtures.audit(partner, 60);
@@ -80,6 +82,7 @@ class ScorecardTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
+    @Verifies("4.6")
     void auditorsPageThroughAllCardsHighestRiskFirst() {
         ComplianceFixtures.partner("ACTIVE", 730);
         ComplianceFixtures.partner("ACTIVE", 30);
@@ -105,6 +108,7 @@ class ScorecardTest {
     @Test
     @TestSecurity(user = "partner-a05", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.SCORED))
+    @Verifies("3.4.f")
     void aPartnerReadsItsOwnCardOnly() {
         UUID own = ComplianceFixtures.fixed(ComplianceFixtures.SCORED, 395);
         UUID other = ComplianceFixtures.partner("ACTIVE", 730);

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.registry.processor.RegistryFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -41,6 +42,7 @@ class TransferLifecycleTest {
     }
 
     @Test
+    @Verifies("3.3.c")
     void anOfficerRecordsATransferPendingApprovalAndApprovesItUnderIfMatch() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         var created = given().contentType(ContentType.JSON)
@@ -74,6 +76,7 @@ class TransferLifecycleTest {
     }
 
     @Test
+    @Verifies("3.3.c")
     void aTransferThatAnActiveProcessorReliesOnCannotBeRevokedUntilTheProcessorIsWithdrawn() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID transfer = RegistryFixtures.transfer(partner, "APPROVED", "DE", "user.name", "user.contact.email");
@@ -100,6 +103,7 @@ class TransferLifecycleTest {
     }
 
     @Test
+    @Verifies("3.3.c")
     void badTransfersAre400AndCreateNothing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         String path = "/partners/" + partner + "/transfers";

@@ -36,6 +36,7 @@ public class AuditResource {
 
     @GET
     @WithSession
+    @Enforces({"4.1", "1.8"})
     @Operation(summary = "List audit records in chain order, optionally for one target")
     public Uni<Page<AuditRecordView>> list(@QueryParam("targetType") String targetType,
             @QueryParam("targetId") String targetId, @QueryParam("limit") Integer limit,
@@ -49,6 +50,7 @@ public class AuditResource {
 
     @GET
     @Path("/verification")
+    @Enforces({"4.1", "1.8"})
     @Operation(summary = "Verify the whole hash chain: detects edited, deleted, inserted or reordered records")
     public Uni<AuditVerification> verify() {
         return verifier.verify();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.support.Partners;
 import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.commons.support.Widgets;
@@ -62,6 +63,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @Verifies({"4.1", "1.8"})
     void anEditedRecordIsDetected() {
         ensureRecords();
         long seq = middleSeq();
@@ -135,6 +137,7 @@ class AuditTrailTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
+    @Verifies({"4.1", "1.8"})
     void auditorsPageThroughTheTrailWithACursor() {
         ensureRecords();
         JsonPath first = given().queryParam("limit", 2).get("/audit-records")
@@ -146,6 +149,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @Verifies({"4.1", "1.8"})
     void officersFilterByTarget() {
         ensureRecords();
         String target = (String) TestDb.single("SELECT target_id FROM platform_audit_record"

@@ -3,6 +3,7 @@ package com.privacyplatform.commons.identity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.support.Partners;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
+    @Verifies("3.2.d")
     void aPartnerSeesItsOwnObjectUnmasked() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(200)
                 .body("ownerEmail", equalTo("zhang.san@example.com"));
@@ -36,6 +38,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.B))
+    @Verifies("3.4.f")
     void anotherPartnersObjectReadsAs404() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(404)
                 .body("type", equalTo("https://privacy-platform.example/problems/not-found"));
@@ -44,6 +47,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.B))
+    @Verifies("3.4.f")
     void anotherPartnerCannotActOnTheObjectEither() {
         given().post("/test/widgets/" + WIDGET_OF_A + "/touches?n=1").then().statusCode(404);
     }
@@ -64,6 +68,7 @@ class TenancyTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.2.d")
     void officersSeeEveryTenantButMasked() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(200)
                 .body("ownerEmail", equalTo("z***@example.com"));
@@ -71,6 +76,7 @@ class TenancyTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
+    @Verifies("3.2.d")
     void auditorsSeeEveryTenantButMasked() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(200)
                 .body("ownerEmail", equalTo("z***@example.com"));
@@ -78,6 +84,7 @@ class TenancyTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "data-subject")
+    @Verifies("3.4.f")
     void subjectsCannotReadPartnerObjects() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(403);
     }
