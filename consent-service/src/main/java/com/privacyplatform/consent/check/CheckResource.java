@@ -1,5 +1,6 @@
 package com.privacyplatform.consent.check;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.Problem.FieldError;
@@ -58,6 +59,7 @@ public class CheckResource {
                 @ExampleObject(name = "deny", value = "{\"decision\": \"DENY\", \"reason\": \"CONSENT_REVOKED\","
                         + " \"clause\": \"3.5.a\", \"consentId\": \"019ac3b1-7c2d-7e41-9a0b-3c4d5e6f7a8b\","
                         + " \"checkedAt\": \"2026-11-26T10:00:00.123Z\"}")}))
+    @Enforces({"3.2.a", "3.2.b"})
     public Uni<CheckView> check(@Valid @NotNull CheckRequest request) {
         validate(request);
         UUID partnerId = partnerOf(request);

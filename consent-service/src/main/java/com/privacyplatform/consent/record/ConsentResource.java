@@ -1,5 +1,6 @@
 package com.privacyplatform.consent.record;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
@@ -98,6 +99,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "422", description = "A policy rule refused the request; clause and errors[].field name it",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "out of scope",
                     value = PROBLEM_EXAMPLE)))
+    @Enforces({"1.1", "1.2"})
     public Uni<Response> record(@Valid @NotNull RecordRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         UUID partnerId = caller.requirePartnerId();
@@ -114,6 +116,7 @@ public class ConsentResource {
     @WithSession
     @Operation(summary = "List consents: a subject their own (across partners), a partner its own, officers and"
             + " auditors all; keyset pages in recording order")
+    @Enforces("1.2")
     public Uni<Page<ConsentView>> list(@QueryParam("subjectId") String subjectId,
             @QueryParam("partnerId") String partnerId, @QueryParam("purpose") String purpose,
             @QueryParam("state") String state, @QueryParam("limit") String limit,

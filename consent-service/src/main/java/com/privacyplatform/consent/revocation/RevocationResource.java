@@ -1,5 +1,6 @@
 package com.privacyplatform.consent.revocation;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -59,6 +60,7 @@ public class RevocationResource {
     @APIResponse(responseCode = "404", description = "No such consent, or not the caller's")
     @APIResponse(responseCode = "409", description = "The consent is not GRANTED")
     @APIResponse(responseCode = "412", description = "If-Match names a stale version")
+    @Enforces("3.5.a")
     public Uni<Response> revoke(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid RevocationRequest request) {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.consent.support.RealTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ class RealTokensTest {
     }
 
     @Test
+    @Verifies({"3.5.a", "3.4.f"})
     void aliceReadsAndRevokesWhatPartnerARecordedWhileOthersSeeNothing() {
         String id = as(RealTokens.partnerA()).contentType(ContentType.JSON)
                 .body(Fixtures.body(Fixtures.ALICE).purpose("marketing.communications", true, "user.contact.email").json())

@@ -2,6 +2,7 @@ package com.privacyplatform.consent.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.privacyplatform.commons.clause.Verifies;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ class CheckFailsClosedTest {
     private static final UUID PARTNER = UUID.randomUUID();
 
     @Test
+    @Verifies("3.4.b")
     void aDatabaseErrorIsADenialNeverAnAllow() {
         CheckService service = new CheckService(repository(Uni.createFrom().failure(new IllegalStateException("db down"))),
                 Duration.ofSeconds(1));
@@ -25,6 +27,7 @@ class CheckFailsClosedTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aSlowReadIsADenialAfterTheTimeout() {
         CheckService service = new CheckService(repository(Uni.createFrom().nothing()), Duration.ofMillis(100));
         CheckResult result = service.check(PARTNER, "s", "analytics", "user.device.identifier")
@@ -33,6 +36,7 @@ class CheckFailsClosedTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aRepositoryThatThrowsIsADenial() {
         CheckRepository throwing = new CheckRepository(null) {
             @Override
@@ -45,6 +49,7 @@ class CheckFailsClosedTest {
     }
 
     @Test
+    @Verifies("3.2.a")
     void aGrantedConsentPastItsExpiryDeniesEvenBeforeTheScan() {
         CheckRow expired = new CheckRow("ACTIVE", false, true, UUID.randomUUID(), "GRANTED",
                 OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), true, "CONSENT");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -28,6 +29,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies({"3.1.a", "3.2.b"})
     void aGrantedConsentAllowsItsCategoriesAndOnlyThose() {
         String subject = Fixtures.subject();
         String id = Fixtures.consent(Fixtures.A, subject, "marketing.communications", "GRANTED", null,
@@ -48,6 +50,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.5.a")
     void refusedAndRevokedDecisionsDenyWithTheirReason() {
         String subject = Fixtures.subject();
         Fixtures.consent(Fixtures.A, subject, "analytics", "REFUSED", null, "user.device.identifier");
@@ -62,6 +65,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies({"3.2.a", "3.2.c"})
     void aConsentOutsideThePartnersScopeOrWithoutAdmAuthorizationDenies() {
         String subject = Fixtures.subject();
         Fixtures.consent(Fixtures.B, subject, "marketing.communications", "GRANTED", null, "user.contact.email");
@@ -76,6 +80,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.4.f")
     void aPartnerChecksOnlyForItself() {
         check(Fixtures.B, Fixtures.subject(), "analytics", "user.device.identifier", 403);
         check(Fixtures.A, Fixtures.subject(), "analytics", "user.device.identifier").body("decision", equalTo("DENY"));

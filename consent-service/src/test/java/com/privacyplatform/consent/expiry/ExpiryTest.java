@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Events;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -37,6 +38,7 @@ class ExpiryTest {
     }
 
     @Test
+    @Verifies("3.2.a")
     void anExpiredConsentStopsAllowingBeforeTheScanAndTheScanEmitsConsentExpiredOnce() throws Throwable {
         String subject = Fixtures.subject();
         String id = given().contentType(ContentType.JSON).body(Fixtures.body(subject)

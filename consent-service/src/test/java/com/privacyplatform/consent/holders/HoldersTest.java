@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -32,6 +33,7 @@ class HoldersTest {
 
     @Test
     @TestSecurity(user = "service-account-platform-services", roles = "platform-service")
+    @Verifies({"3.5.c.b", "3.2.d"})
     void platformServicesSeeEveryPartnerThatWasGrantedAndItsRecipientsMasked() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(200)
                 .body("subjectId", equalTo(SUBJECT))
@@ -48,6 +50,7 @@ class HoldersTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
+    @Verifies({"3.5.c.b", "3.4.f"})
     void aSubjectLooksUpOnlyTheirOwnHoldersAndSeesThemInClear() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(200)
                 .body("holders[1].recipients.name", contains("Zhang San", "Acme Logistics Ltd."));
@@ -69,6 +72,7 @@ class HoldersTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.4.f")
     void partnersDoNotLookUpHolders() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(403);
     }

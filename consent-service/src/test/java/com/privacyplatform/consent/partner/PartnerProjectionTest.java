@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.consent.support.Events;
@@ -36,6 +37,7 @@ class PartnerProjectionTest {
     static final String REDELIVERED = "c0a5e000-0000-4000-8000-000000000204";
 
     @Test
+    @Verifies("3.4.j")
     void suspensionDeniesChecksAndReinstatementRestoresThemIgnoringOlderStatusFacts() {
         Registry.activate(LIFECYCLE, 1, false, Fixtures.SCOPE_B);
         String subject = Fixtures.subject();
@@ -57,6 +59,7 @@ class PartnerProjectionTest {
     }
 
     @Test
+    @Verifies({"3.1.b", "3.2.a"})
     void aNarrowerScopeDeniesWhatItNoLongerPermitsAndOlderScopeVersionsAreIgnored() {
         Registry.activate(SCOPED, 1, false, Map.of("analytics",
                 new String[] {"user.device.identifier", "user.behavior.browsing"}));
@@ -79,6 +82,7 @@ class PartnerProjectionTest {
     }
 
     @Test
+    @Verifies("3.5.d")
     void terminationRevokesEveryGrantedConsentWithTheReasonAndPublishesEach() {
         Registry.activate(TERMINATED, 1, false, Fixtures.SCOPE_B);
         String subject = Fixtures.subject();

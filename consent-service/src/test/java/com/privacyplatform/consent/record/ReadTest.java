@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.consent.support.Fixtures;
@@ -47,6 +48,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
+    @Verifies({"1.2", "3.2.d"})
     void aSubjectSeesTheirOwnConsentsAcrossPartnersAndTheirValuesInClear() {
         given().get("/consents").then().statusCode(200).body("items", hasSize(4)).body("nextCursor", nullValue());
         given().queryParam("subjectId", "subj-someone-else").get("/consents").then().statusCode(200)
@@ -62,6 +64,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = "subj-read-2", roles = "data-subject")
+    @Verifies("3.4.f")
     void aSubjectCannotReadAnotherSubjectsConsent() {
         given().get("/consents/" + withB).then().statusCode(404);
         given().get("/consents/" + withB + "/history").then().statusCode(404);
@@ -72,6 +75,7 @@ class ReadTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.4.f")
     void aPartnerSeesOnlyItsOwnSubjectsConsents() {
         given().queryParam("subjectId", SUBJECT).get("/consents").then().statusCode(200).body("items", hasSize(3))
                 .body("items.partnerId", org.hamcrest.Matchers.everyItem(equalTo(Fixtures.A)));
@@ -84,6 +88,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.2.d")
     void officersSeeEveryConsentWithPersonalValuesMasked() {
         given().get("/consents/" + withB).then().statusCode(200)
                 .body("recipients[0].name", equalTo("****"))

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Events;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -34,6 +35,7 @@ class RecordConsentTest {
     }
 
     @Test
+    @Verifies({"1.1", "1.2", "3.2.d"})
     void eachPurposeIsDecidedAndStoredOnItsOwnAndPublishedAfterCommit() {
         String subject = Fixtures.subject();
         String body = Fixtures.body(subject)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.consent.support.Registry;
 import com.privacyplatform.testing.TestDb;
@@ -42,6 +43,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies({"3.1.b", "3.2.a"})
     void aPurposeOutsideThePermittedScopeIsRefusedNamingClause31b() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name")
@@ -55,6 +57,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies("3.1.b")
     void everyCategoryOutsideTheScopeIsNamedInOneProblem() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name", "user.location.precise")
@@ -69,6 +72,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies({"3.1.c", "2.2", "2.4"})
     void aSensitiveCategoryNeedsAnExpressMethodNamingClause31c() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).with("legalBasis", "CONSENT").with("method", "PRE_TICKED_BOX")
@@ -96,6 +100,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("2.4")
     void theExpressConsentBasisNeedsAnExpressMethod() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).with("method", "IMPLIED").purpose("analytics", true, "user.device.identifier"))
@@ -106,6 +111,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies("3.2.c")
     void automatedDecisionMakingWithoutThePlatformsAuthorizationIsRefusedNamingClause32c() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("automated_decision_making", true, "user.financial.credit"))
@@ -118,6 +124,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.2.c")
     void anAuthorizedPartnerRecordsConsentToAutomatedDecisions() {
         given().contentType(ContentType.JSON).body(Fixtures.body(Fixtures.subject())
                         .purpose("automated_decision_making", true, "user.financial.credit").json())
@@ -127,6 +134,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.3.a")
     void consentToDisclosureNamesItsRecipientsNamingClause33a() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("third_party_sharing", true, "user.name"))
@@ -143,6 +151,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-s", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = SUSPENDED))
+    @Verifies("3.4.j")
     void aSuspendedPartnerCannotRecord() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name"))
@@ -153,6 +162,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-t", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = TERMINATED))
+    @Verifies("3.5.d")
     void aTerminatedPartnerCannotRecord() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name"))

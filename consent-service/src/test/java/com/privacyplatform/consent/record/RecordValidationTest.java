@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class RecordValidationTest {
     }
 
     @Test
+    @Verifies("1.1")
     void missingFieldsAreNamed() {
         String subject = Fixtures.subject();
         invalid("{\"subjectId\":\"" + subject + "\",\"purposes\":[{\"purpose\":\"analytics\",\"categories\":[]}]}")
@@ -79,6 +81,7 @@ class RecordValidationTest {
     }
 
     @Test
+    @Verifies("1.2")
     void aPurposeIsDecidedOnceInOneRequest() {
         String subject = Fixtures.subject();
         invalid(Fixtures.body(subject).purpose("analytics", true, "user.device.identifier")
@@ -88,6 +91,7 @@ class RecordValidationTest {
     }
 
     @Test
+    @Verifies("3.1.a")
     void subjectIdsMustBePseudonymousNotPersonalValues() {
         for (String personal : new String[] {"13812345678", "+86 138 1234 5678", "li.wei@example.com",
                 "110101199003071234"}) {

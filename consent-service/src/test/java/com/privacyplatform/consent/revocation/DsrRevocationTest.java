@@ -3,6 +3,7 @@ package com.privacyplatform.consent.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.consent.support.Events;
@@ -28,6 +29,7 @@ class DsrRevocationTest {
     }
 
     @Test
+    @Verifies("3.5.a")
     void aRevocationRequestRevokesTheSubjectsConsentsWithEveryPartnerOnceAndNamesTheRequest() {
         String subject = Fixtures.subject();
         String withA = Fixtures.consent(Fixtures.A, subject, "analytics", "GRANTED", null, "user.device.identifier");
@@ -57,6 +59,7 @@ class DsrRevocationTest {
     }
 
     @Test
+    @Verifies("3.5.a")
     void aRequestNamingPartnersRevokesOnlyTheirConsents() {
         String subject = Fixtures.subject();
         String withA = Fixtures.consent(Fixtures.A, subject, "analytics", "GRANTED", null, "user.device.identifier");

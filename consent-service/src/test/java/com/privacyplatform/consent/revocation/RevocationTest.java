@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Events;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -44,6 +45,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
+    @Verifies("3.5.a")
     void theSubjectRevokesTheirOwnConsentAndTheHistoryIsAppended() {
         try (Events events = new Events("consent.revoked")) {
             given().contentType(ContentType.JSON).body("{\"reason\":\"no more offers, thanks\"}")
@@ -69,6 +71,7 @@ class RevocationTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.5.a")
     void thePartnerRevokesOnTheSubjectsBehalfWithoutABody() {
         given().contentType(ContentType.JSON).post("/consents/" + onBehalf + "/revocation").then().statusCode(200)
                 .body("state", equalTo("REVOKED"));
@@ -88,6 +91,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
+    @Verifies("3.4.f")
     void anotherSubjectsConsentIsNotFound() {
         given().contentType(ContentType.JSON).body("{}").post("/consents/" + othersConsent + "/revocation")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -99,6 +103,7 @@ class RevocationTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.4.f")
     void anotherPartnersConsentIsNotFound() {
         given().contentType(ContentType.JSON).body("{}").post("/consents/" + othersConsent + "/revocation")
                 .then().statusCode(404);
