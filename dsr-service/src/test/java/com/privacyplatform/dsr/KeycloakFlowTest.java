@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.testing.Tokens;
@@ -23,6 +24,7 @@ class KeycloakFlowTest {
     }
 
     @Test
+    @Verifies({"3.5.a", "1.2", "3.4.f"})
     void aliceAsksForAccessPartnerDemoAAnswersAndOnlyAliceCanDownloadTheExport() {
         String alice = Tokens.user("alice");
         String demoA = Tokens.partner("partner-demo-a");

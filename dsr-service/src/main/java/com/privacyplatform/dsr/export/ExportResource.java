@@ -43,7 +43,7 @@ public class ExportResource {
     @GET
     @RolesAllowed(Roles.DATA_SUBJECT)
     @WithTransaction
-    @Enforces(value = "3.4.f", note = "only the subject downloads their export")
+    @Enforces(value = {"3.4.f", "3.5.a"}, note = "only the subject downloads their export")
     @Operation(summary = "Download the ACCESS export: the subject only, until it expires (410 after)")
     public Uni<Response> download(@PathParam("id") UUID id) {
         return requests.findById(id)

@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.request;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -68,6 +69,7 @@ public class RequestResource {
     @WithTransaction
     @Operation(summary = "Submit a request: a subject for themself (work starts at once), a partner on a subject's"
             + " behalf (AWAITING_SUBJECT_CONFIRMATION); a duplicate of an open request is LINKED to it")
+    @Enforces({"3.5.a", "1.2"})
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request),
@@ -124,6 +126,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DATA_SUBJECT)
     @WithTransaction
     @Operation(summary = "The subject confirms or declines a request a partner submitted on their behalf")
+    @Enforces("3.5.a")
     public Uni<Response> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConfirmationRequest request) {
         return service.confirm(id, ifMatch, request).call(r -> requests.flush()).chain(this::ok);
@@ -135,6 +138,7 @@ public class RequestResource {
     @WithTransaction
     @Operation(summary = "Extend the deadline once where the policy allows it, with a reason told to the subject"
             + " (the compliance officer decides, also on a partner's ask)")
+    @Enforces({"3.5.b", "3.5.c"})
     public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ExtensionRequest request) {
         return extensions.extend(id, ifMatch, request).chain(this::ok);

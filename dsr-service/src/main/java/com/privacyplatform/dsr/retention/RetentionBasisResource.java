@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.retention;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -48,6 +49,7 @@ public class RetentionBasisResource {
     @WithTransaction
     @Operation(summary = "Record a legal basis to keep a subject's data or a category after termination (3.5.d);"
             + " applied when the termination fans out")
+    @Enforces("3.5.d")
     public Uni<Response> record(@PathParam("partnerId") UUID partnerId, @Valid @NotNull RetentionBasisRequest request) {
         return service.record(partnerId, request).map(b -> Response.created(
                 URI.create("/partners/" + partnerId + "/retention-bases/" + b.id))

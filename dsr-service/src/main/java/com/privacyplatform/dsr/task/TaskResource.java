@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.task;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -92,6 +93,7 @@ public class TaskResource {
     @WithTransaction
     @Operation(summary = "Complete with evidence: ACCESS an export (stored encrypted, expiring), CORRECTION a"
             + " correction record, DELETION a deletion statement or (recipient task) a notice")
+    @Enforces({"3.5.b", "3.5.c"})
     public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompletionRequest request) {
         return service.complete(id, ifMatch, request).chain(this::ok);

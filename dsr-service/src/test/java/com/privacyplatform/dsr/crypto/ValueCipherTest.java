@@ -3,6 +3,7 @@ package com.privacyplatform.dsr.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.privacyplatform.commons.clause.Verifies;
 import io.quarkus.runtime.LaunchMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ class ValueCipherTest {
     private final ValueCipher cipher = new ValueCipher(SealingKey.resolve(Optional.of(KEY), LaunchMode.NORMAL), "k1");
 
     @Test
+    @Verifies("3.4.b")
     void aSealedValueOpensOnlyForTheRowItIsBoundToAndHidesThePlaintext() {
         byte[] plain = "{\"email\":\"zhang.san@example.com\"}".getBytes(StandardCharsets.UTF_8);
         Sealed sealed = cipher.seal(plain, "task-1");
@@ -28,6 +30,7 @@ class ValueCipherTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTamperedCiphertextDoesNotOpen() {
         Sealed sealed = cipher.seal("hello".getBytes(StandardCharsets.UTF_8), "r");
         byte[] bytes = Arrays.copyOf(sealed.ciphertext(), sealed.ciphertext().length);

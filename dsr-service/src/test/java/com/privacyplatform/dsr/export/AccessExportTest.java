@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
@@ -45,6 +46,7 @@ class AccessExportTest {
 
     @Test
     @TestSecurity(user = OWNER, roles = "data-subject")
+    @Verifies({"3.5.a", "3.4.b"})
     void theSubjectDownloadsTheExportWhichIsStoredOnlyEncrypted() {
         given().get("/requests/" + request).then().statusCode(200).body("status", equalTo("COMPLETED"))
                 .body("export.parts", equalTo(1)).body("export.available", equalTo(true))
@@ -63,6 +65,7 @@ class AccessExportTest {
 
     @Test
     @TestSecurity(user = "5b000000-0000-4000-8000-000000000699", roles = "data-subject")
+    @Verifies("3.4.f")
     void anotherSubjectGets404() {
         given().get("/requests/" + request + "/export").then().statusCode(404);
         given().get("/requests/" + UUID.randomUUID() + "/export").then().statusCode(404);
@@ -70,6 +73,7 @@ class AccessExportTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.4.f")
     void officersCannotDownloadTheExport() {
         given().get("/requests/" + request + "/export").then().statusCode(403);
         given().get("/requests/" + request).then().statusCode(200).body("export.parts", equalTo(1));

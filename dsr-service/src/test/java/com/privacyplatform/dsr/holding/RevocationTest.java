@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
@@ -38,6 +39,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = REVOKER, roles = "data-subject")
+    @Verifies("3.5.a")
     void revokingAuthorizationAsksConsentServiceAndCompletesWhenEveryTargetedConsentIsConfirmedRevoked() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();
@@ -78,6 +80,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = PICKY, roles = "data-subject")
+    @Verifies("3.5.a")
     void aRevocationForChosenPartnersTargetsOnlyTheirActiveConsentsAndAnExpiryEndsOneToo() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.support.Fixtures;
@@ -34,6 +35,7 @@ class BreachOrderTest {
     Deadlines deadlines;
 
     @Test
+    @Verifies("3.4.j")
     void aBreachOrderOpensOneUrgentDeletionTaskPerSubjectHoldingTheOrderedCategories() {
         UUID partner = Fixtures.newPartner();
         String both = Fixtures.newSubject();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ class RetentionBasisTest {
     @Test
     @TestSecurity(user = "keeper", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = KEEPER))
+    @Verifies("3.5.d")
     void aPartnerRecordsRetentionBasesForASubjectOrACategoryAndListsThem() {
         String subject = Fixtures.newSubject();
         record(PATH, "{\"subjectId\":\"" + subject + "\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":"
@@ -52,6 +54,7 @@ class RetentionBasisTest {
     @Test
     @TestSecurity(user = "keeper", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = KEEPER))
+    @Verifies("3.5.d")
     void aBlanketExemptionUnknownValuesOrMereConsentAreRefused() {
         long before = bases(KEEPER);
         record(PATH, "{}").then().statusCode(400);
@@ -70,6 +73,7 @@ class RetentionBasisTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_A))
+    @Verifies("3.4.f")
     void anotherPartnersRetentionBasesAre404() {
         long before = bases(KEEPER);
         record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then()
@@ -95,6 +99,7 @@ class RetentionBasisTest {
     @Test
     @TestSecurity(user = "closed", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = CLOSED))
+    @Verifies("3.5.d")
     void afterTheTerminationFannedOutABasisCanNoLongerBeRecorded() {
         TestDb.execute("INSERT INTO deletion_order (kind, ref, partner_id, categories, event_id, ordered_at) VALUES"
                 + " ('TERMINATION', '" + CLOSED + "', '" + CLOSED + "', '{}', gen_random_uuid(), now())");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
@@ -46,6 +47,7 @@ class TerminationTest {
     }
 
     @Test
+    @Verifies("3.5.d")
     void terminationOpensDeletionWorkPerSubjectExceptWhatARetentionBasisCoversAndTracksItToCompletion() {
         UUID terminated = Fixtures.newPartner();
         String mixed = Fixtures.newSubject();
@@ -93,6 +95,7 @@ class TerminationTest {
     }
 
     @Test
+    @Verifies("3.5.d")
     void aTerminationFansOutOnceAndLaterRequestsNoLongerAddressTheTerminatedPartner() {
         UUID terminated = Fixtures.newPartner();
         UUID active = Fixtures.newPartner();

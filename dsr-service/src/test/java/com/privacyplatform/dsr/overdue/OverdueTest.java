@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
@@ -45,6 +46,7 @@ class OverdueTest {
     }
 
     @Test
+    @Verifies({"3.5.b", "3.5.c"})
     void aRequestAndItsUnfinishedTasksPastTheDeadlineAreAnnouncedOverdueExactlyOnce() {
         UUID late = UUID.fromString(LATE);
         UUID prompt = Fixtures.newPartner();
@@ -83,6 +85,7 @@ class OverdueTest {
     @Test
     @TestSecurity(user = "scored", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = SCORED))
+    @Verifies("4.6")
     void thePartnersScorecardShowsItsOverdueAndLateWork() {
         UUID scored = UUID.fromString(SCORED);
         String subject = Fixtures.newSubject();
@@ -107,6 +110,7 @@ class OverdueTest {
     }
 
     @Test
+    @Verifies("4.6")
     void officersReadAnyPartnersScorecardAndResolvedWorkIsNeverOverdue() {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();

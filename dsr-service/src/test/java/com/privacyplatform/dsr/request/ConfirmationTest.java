@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ class ConfirmationTest {
 
     @Test
     @TestSecurity(user = CONFIRMING, roles = "data-subject")
+    @Verifies("3.5.a")
     void theSubjectsConfirmationStartsTheClockAndTheFanOut() {
         UUID partner = Fixtures.newPartner();
         Fixtures.holding(partner, CONFIRMING, "user.name");
@@ -64,6 +66,7 @@ class ConfirmationTest {
 
     @Test
     @TestSecurity(user = OTHER, roles = "data-subject")
+    @Verifies("3.4.f")
     void anotherSubjectsRequestCannotBeConfirmedAndReadsAs404() {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.Schedule;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.support.Events;
@@ -64,6 +65,7 @@ class ExtensionTest {
     }
 
     @Test
+    @Verifies({"3.5.b", "3.5.c"})
     void anOfficerExtendsAGdprDeadlineOnceAndTheReasonIsToldToTheSubject() {
         UUID id = openRequest("FR");
         Schedule schedule = scheduleToday("GDPR", "FR");
@@ -87,6 +89,7 @@ class ExtensionTest {
     }
 
     @Test
+    @Verifies({"3.5.b", "3.5.c"})
     void extensionsBeyondThePolicysLimitAfterTheDeadlineOrWhereNoneIsAllowedAreRefused() {
         UUID gdpr = openRequest("IE");
         extend(gdpr, "{\"reason\":\"complex\",\"days\":200}").then().statusCode(422)

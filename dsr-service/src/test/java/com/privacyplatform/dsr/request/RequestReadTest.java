@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
 import com.privacyplatform.testing.TestDb;
@@ -43,6 +44,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = OWNER, roles = "data-subject")
+    @Verifies({"3.2.d", "1.2"})
     void theSubjectSeesTheirOwnRequestWithStatusDueDateTasksAndValuesInClear() {
         given().get("/requests/" + correction).then().statusCode(200).header("ETag", notNullValue())
                 .body("status", equalTo("OPEN")).body("type", equalTo("CORRECTION"))
@@ -59,6 +61,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.2.d")
     void officersSeeEveryRequestWithPersonalValuesMasked() {
         JsonPath view = given().get("/requests/" + correction).then().statusCode(200).extract().jsonPath();
         assertThat(view.getString("corrections.find { it.field == 'user.contact.email' }.value"))
@@ -70,6 +73,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
+    @Verifies("3.2.d")
     void auditorsReadEveryRequestMaskedAndItsTimeline() {
         given().get("/requests/" + correction).then().statusCode(200)
                 .body("corrections.value", not(hasItem("zhang.san@example.com")));
@@ -80,6 +84,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = NEIGHBOUR, roles = "data-subject")
+    @Verifies("3.4.f")
     void anotherSubjectsRequestIs404AndTheirListHoldsOnlyTheirOwn() {
         given().get("/requests/" + correction).then().statusCode(404).contentType("application/problem+json");
         given().get("/requests/" + correction + "/timeline").then().statusCode(404);

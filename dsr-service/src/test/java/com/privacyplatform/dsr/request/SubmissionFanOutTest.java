@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
@@ -32,6 +33,7 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = FAN_OUT, roles = "data-subject")
+    @Verifies({"3.5.c.b", "3.5.c.c"})
     void aDeletionFansOutToEveryPartnerThatObtainedTheDataAndToEachRecordedRecipient() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();
@@ -88,6 +90,7 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = STRANGER, roles = "data-subject")
+    @Verifies("3.4.f")
     void namingAPartnerThatNeverObtainedTheSubjectsDataIsRefusedAndNothingIsStored() {
         UUID holder = Fixtures.newPartner();
         Fixtures.holding(holder, STRANGER, "user.name");
@@ -116,6 +119,7 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = ACCESSOR, roles = "data-subject")
+    @Verifies({"3.5.a", "1.2"})
     void theSubjectsOwnRequestCarriesNoOnBehalfPartnerAndTheAuditTrailRecordsIt() {
         Fixtures.holding(Fixtures.newPartner(), ACCESSOR, "user.name");
         String id = given().contentType(ContentType.JSON).body("{\"type\":\"ACCESS\",\"jurisdiction\":\"US\"}")

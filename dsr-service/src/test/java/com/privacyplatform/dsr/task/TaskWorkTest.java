@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.dsr.request.Correction;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Events;
@@ -65,6 +66,7 @@ class TaskWorkTest {
     }
 
     @Test
+    @Verifies("3.5.c")
     void claimingThenCompletingWithADeletionStatementCompletesTheRequestWithItsLastTask() {
         UUID request = deletionFor(true, null);
         UUID mine = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");
@@ -94,6 +96,7 @@ class TaskWorkTest {
     }
 
     @Test
+    @Verifies("3.5.c")
     void aDeletionStatementMustSayWhatWhereWhenAndByWhom() {
         UUID mine = Fixtures.taskOf(deletionFor(false, null), Fixtures.partnerA(), "PARTNER");
         post(mine, "completion", "{}").then().statusCode(400).body("errors[0].field", equalTo("deletion"));
@@ -108,6 +111,7 @@ class TaskWorkTest {
     }
 
     @Test
+    @Verifies({"3.5.c.b", "3.5.c.c"})
     void aRecipientTaskIsCompletedWithANoticeThatTheDisclosureStoppedAndTheRecipientWasTold() {
         UUID request = deletionFor(false, Fixtures.recipients("Parcel Co", "DE"));
         UUID notice = Fixtures.taskOf(request, Fixtures.partnerA(), "RECIPIENT");
@@ -123,6 +127,7 @@ class TaskWorkTest {
     }
 
     @Test
+    @Verifies({"3.5.b", "3.2.d"})
     void aCorrectionTaskShowsItsPartnerTheNewValuesInClear() {
         String subject = Fixtures.newSubject();
         Fixtures.holding(Fixtures.partnerA(), subject, "user.contact.email");
@@ -162,6 +167,7 @@ class TaskWorkTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_B))
+    @Verifies("3.4.f")
     void anotherPartnersTaskIs404ForEveryAction() {
         UUID request = deletionFor(false, null);
         UUID ofA = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");
