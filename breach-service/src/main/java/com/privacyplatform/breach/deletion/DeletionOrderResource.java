@@ -2,6 +2,7 @@ package com.privacyplatform.breach.deletion;
 
 import com.privacyplatform.breach.incident.IncidentService;
 import com.privacyplatform.breach.text.FreeText;
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -57,6 +58,7 @@ public class DeletionOrderResource {
     @Operation(summary = "Require the partner to delete the affected information (open incidents only)",
             description = "Emits breach.deletion-ordered, which dsr-service consumes to open deletion work."
                     + " Accepts Idempotency-Key.")
+    @Enforces("3.4.j")
     public Uni<Response> order(@PathParam("id") UUID id, @Valid @NotNull DeletionOrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),

@@ -3,6 +3,7 @@ package com.privacyplatform.breach.duty;
 import com.privacyplatform.breach.duty.DutyRequests.CompletionRequest;
 import com.privacyplatform.breach.duty.DutyRequests.WaiverRequest;
 import com.privacyplatform.breach.incident.IncidentService;
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -60,6 +61,7 @@ public class DutyResource {
     @WithTransaction
     @Operation(summary = "Record that a pending duty was done: the notification's reference and time",
             description = "The partner (duty holder) for its own incidents, or a compliance officer.")
+    @Enforces("5.1.b")
     public Uni<DutyView> complete(@PathParam("id") UUID id, @PathParam("dutyId") UUID dutyId,
             @Valid @NotNull CompletionRequest request) {
         return incidents.load(id).chain(i -> service.complete(i, dutyId, request, caller.auditActor())

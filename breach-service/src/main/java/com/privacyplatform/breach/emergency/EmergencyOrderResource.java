@@ -4,6 +4,7 @@ import com.privacyplatform.breach.emergency.EmergencyOrderRequests.LiftingReques
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
 import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.text.FreeText;
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -79,6 +80,7 @@ public class EmergencyOrderResource {
     @RequestBody(content = @Content(examples = {@ExampleObject(name = "flow restraint", value = FLOW_EXAMPLE),
             @ExampleObject(name = "frequency restraint", value = FREQUENCY_EXAMPLE),
             @ExampleObject(name = "temporary closure", value = CLOSURE_EXAMPLE)}))
+    @Enforces({"3.4.j", "5.2"})
     public Uni<Response> order(@Valid @NotNull OrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /emergency-orders", request),

@@ -8,6 +8,7 @@ import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
 import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.support.Times;
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -79,6 +80,7 @@ public class IncidentResource {
             description = "The partner is the token's partner_id. A report later than the platform's grace after"
                     + " discoveredAt is flagged lateReport. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirmed breach", value = REPORT_EXAMPLE)))
+    @Enforces({"5.1", "5.1.a"})
     public Uni<Response> report(@Valid @NotNull ReportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /incidents", request),
@@ -127,6 +129,7 @@ public class IncidentResource {
     @Operation(summary = "Add facts to an own open incident (phased reporting, GDPR Art. 33(4))",
             description = "Fields sent replace the current ones; severity is re-derived and duties re-planned."
                     + " Accepts If-Match.")
+    @Enforces("5.1")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return updates.update(id, ifMatch, request).chain(responder::ok);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.testing.TestDb;
@@ -36,6 +37,7 @@ class SeverityTest {
             CONFIRMED_BREACH, user.financial.bank_account,  5000,    false, true,    HIGH,     encryption
             POLICY_VIOLATION, user.biometric,               unknown, false, unknown, HIGH,     sensitive-data
             """)
+    @Verifies("5.1")
     void severityIsDerivedFromWhatWasReportedWithTheReasonsShown(String kind, String category, Long subjects,
             boolean sensitive, Boolean encrypted, String expected, String decidingRule) {
         var body = report().with("kind", kind).with("categories", List.of(category))

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.breach.support.As;
 import com.privacyplatform.breach.support.Incidents;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
 import com.rabbitmq.client.Channel;
@@ -32,6 +33,7 @@ class DeletionOrderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    @Verifies("3.4.j")
     void aDeletionOrderReachesDsrServicesQueue() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");

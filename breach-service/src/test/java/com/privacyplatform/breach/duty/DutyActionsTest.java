@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.privacyplatform.breach.support.As;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class DutyActionsTest {
 
     @Test
+    @Verifies("5.1.b")
     void thePartnerRecordsItsNotificationWithAReferenceAndTheTimeInItsOwnOffset() {
         String id = report().with("jurisdictions", List.of("DE")).create();
         String dutyId = (String) Incidents.duty(id, "GDPR-33-SA").get("id");

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
@@ -29,6 +30,7 @@ class EscalationTest {
     DutyEscalationScanner scanner;
 
     @Test
+    @Verifies("5.1")
     void aDutyAboutToLapseIsAnnouncedOnceAndALapsedDutyOnceAcrossRepeatedScans() {
         // discovered 60 h ago: PIPL's 24 h have lapsed, GDPR's 72 h are in their last 18 h
         String id = report().with("discoveredAt", Reports.ago(Duration.ofHours(60), ZoneOffset.ofHours(8)))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
+import com.privacyplatform.commons.clause.Verifies;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class JurisdictionClocksTest {
 
     @Test
+    @Verifies("5.1.b")
     void gdprRegulatorAndSubjectsAreDueSeventyTwoHoursAfterAwarenessWrittenInBeijingTime() {
         String discovered = Reports.ago(Duration.ofHours(10), ZoneOffset.ofHours(8));
         String id = report().with("kind", "CONFIRMED_BREACH").with("discoveredAt", discovered)
@@ -48,6 +50,7 @@ class JurisdictionClocksTest {
     }
 
     @Test
+    @Verifies("5.1.b")
     void piplAuthoritiesAndIndividualsAreDueImmediatelyModelledAsTwentyFourHoursEvenWhenOnlySuspected() {
         String discovered = Reports.ago(Duration.ofHours(3), ZoneOffset.ofHoursMinutes(5, 45));
         String id = report().with("discoveredAt", discovered).with("jurisdictions", List.of("CN")).create();
@@ -93,6 +96,7 @@ class JurisdictionClocksTest {
     }
 
     @Test
+    @Verifies("5.1.b")
     void subjectNoticesUnderGdprWaitForAConfirmedHighRiskBreach() {
         String suspected = report().with("categories", List.of("user.health")).with("jurisdictions", List.of("NL"))
                 .create(); // HIGH, but only suspected
@@ -104,6 +108,7 @@ class JurisdictionClocksTest {
     }
 
     @Test
+    @Verifies({"5.1.a", "5.1"})
     void aPolicyViolationOwesRegulatorsNothingButIsStillReportedToThePlatform() {
         String id = report().with("kind", "POLICY_VIOLATION").with("jurisdictions", List.of("DE", "CN")).create();
         assertThat(Incidents.duties(id)).extracting(d -> d.get("ruleId") + "=" + d.get("state"))

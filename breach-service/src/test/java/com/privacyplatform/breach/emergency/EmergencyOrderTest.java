@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Scans;
@@ -35,6 +36,7 @@ class EmergencyOrderTest {
     EmergencyOrderExpiryScanner expiry;
 
     @Test
+    @Verifies({"3.4.j", "5.2"})
     void aFlowRestraintReachesTheGatewayAtOnceAndSoDoesItsLifting() {
         String partner = UUID.randomUUID().toString();
         String expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -64,6 +66,7 @@ class EmergencyOrderTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void anExpiredOrderIsRestoredOnceByTheExpiryScan() {
         String partner = UUID.randomUUID().toString();
         try (EventTap events = new EventTap("partner.#")) {
@@ -144,6 +147,7 @@ class EmergencyOrderTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void onlyOfficersOrderAndLiftAndPartnersSeeOnlyTheirOwnOrders() {
         String other = UUID.randomUUID().toString();
         String othersOrder = As.officer().body(order(other, "TEMPORARY_CLOSURE", Map.of())).post("/emergency-orders")

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ class IncidentReadTest {
             + " card 411111******1111 on 2026-11-24";
 
     @Test
+    @Verifies("3.2.d")
     void theReportingPartnerSeesItsFreeTextInClearAndEveryoneElseMasked() {
         String id = report().with("description", DESCRIPTION)
                 .with("containmentMeasures", "Blocked session of zhang.san@example.com").create();
@@ -47,6 +49,7 @@ class IncidentReadTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void anotherPartnersIncidentDoesNotExistForThem() {
         String id = report().create();
         As.partnerB().get("/incidents/" + id).then().statusCode(404)

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.testing.TestDb;
@@ -28,6 +29,7 @@ class IncidentReportTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Test
+    @Verifies({"5.1", "5.1.b"})
     void aPartnerReportsABreachAndTheRegistryCanCountItFromTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(2), ZoneOffset.ofHours(8));
         try (EventTap events = new EventTap("breach.#")) {

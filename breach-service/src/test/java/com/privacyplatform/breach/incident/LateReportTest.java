@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
@@ -36,6 +37,7 @@ class LateReportTest {
     }
 
     @Test
+    @Verifies("5.1")
     void aReportLaterThanTheGraceIsFlaggedOnTheIncidentItsDutyTheTimelineAndTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(25), ZoneOffset.ofHours(-12)); // local date is "yesterday"
         try (EventTap events = new EventTap("breach.reported")) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class PhasedUpdateTest {
 
     @Test
+    @Verifies({"5.1", "5.1.b"})
     void aSuspectedBreachConfirmedLaterRaisesTheSeverityAndOwesTheSubjectsANotice() {
         String id = report().with("jurisdictions", List.of("DE")).create(); // suspected, user.name, 10: MEDIUM
         assertThat(Incidents.duty(id, "GDPR-34-SUBJECTS")).containsEntry("state", "NOT_REQUIRED");
