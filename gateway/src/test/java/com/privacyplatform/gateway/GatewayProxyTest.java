@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class GatewayProxyTest {
 
     @Test
+    @Verifies("3.4.b")
     void aValidTokenIsForwardedWithThePrefixStrippedAndTheRequestIdKept() {
         String token = Tokens.partner("partner-demo-a");
         JsonPath echo = given().auth().oauth2(token).header("X-Request-Id", "req-abcdef12")
@@ -59,6 +61,7 @@ class GatewayProxyTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void requestsWithoutATokenAreRefusedBeforeForwarding() {
         given().get("/api/partners/42").then().statusCode(401)
                 .contentType("application/problem+json")

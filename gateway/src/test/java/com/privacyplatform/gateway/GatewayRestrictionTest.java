@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
@@ -30,6 +31,7 @@ class GatewayRestrictionTest {
     private static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
 
     @Test
+    @Verifies({"3.4.j", "4.6"})
     void aSuspendedPartnerIsBlockedAndReinstatementRestoresIt() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String b = Tokens.partner("partner-demo-b");
@@ -49,6 +51,7 @@ class GatewayRestrictionTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void aTemporaryClosureBlocksUntilItIsLifted() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String order = UUID.randomUUID().toString();
@@ -66,6 +69,7 @@ class GatewayRestrictionTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void anExpiredClosureNoLongerBlocks() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String order = UUID.randomUUID().toString();
@@ -77,6 +81,7 @@ class GatewayRestrictionTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void aFlowRestraintThrottlesWithRetryAfter() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String order = UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package com.privacyplatform.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,12 +20,14 @@ class GatewayTlsAndUnitsTest {
     URL https;
 
     @Test
+    @Verifies("3.4.c")
     void theGatewayServesHttps() {
         given().relaxedHTTPSValidation().get(https).then().statusCode(200)
                 .header("Strict-Transport-Security", org.hamcrest.Matchers.containsString("max-age"));
     }
 
     @Test
+    @Verifies("3.4.c")
     void plainHttpIsDisabledUnlessExplicitlyEnabled() throws Exception {
         // the production default, read from the packaged configuration (tests enable it in %test)
         var props = new java.util.Properties();

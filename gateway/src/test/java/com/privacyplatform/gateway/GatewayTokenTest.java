@@ -3,6 +3,7 @@ package com.privacyplatform.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class GatewayTokenTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTamperedPayloadIsRefused() {
         String[] parts = Tokens.partner("partner-demo-b").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -40,6 +42,7 @@ class GatewayTokenTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
         String[] parts = Tokens.partner("partner-demo-a").split("\\.");
         var keys = KeyPairGenerator.getInstance("RSA");
