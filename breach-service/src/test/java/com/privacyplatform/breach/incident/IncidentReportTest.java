@@ -29,7 +29,7 @@ class IncidentReportTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Test
-    @Verifies({"5.1", "5.1.b"})
+    @Verifies("5.1")
     void aPartnerReportsABreachAndTheRegistryCanCountItFromTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(2), ZoneOffset.ofHours(8));
         try (EventTap events = new EventTap("breach.#")) {

@@ -80,7 +80,6 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.4.f")
     void aPartnerChecksOnlyForItself() {
         check(Fixtures.B, Fixtures.subject(), "analytics", "user.device.identifier", 403);
         check(Fixtures.A, Fixtures.subject(), "analytics", "user.device.identifier").body("decision", equalTo("DENY"));

@@ -72,7 +72,6 @@ class HoldersTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.4.f")
     void partnersDoNotLookUpHolders() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(403);
     }

@@ -35,6 +35,7 @@ class PartnerProjectionTest {
     static final String SCOPED = "c0a5e000-0000-4000-8000-000000000202";
     static final String TERMINATED = "c0a5e000-0000-4000-8000-000000000203";
     static final String REDELIVERED = "c0a5e000-0000-4000-8000-000000000204";
+    static final String ADM_WITHDRAWN = "c0a5e000-0000-4000-8000-000000000205";
 
     @Test
     @Verifies("3.4.j")
@@ -79,6 +80,26 @@ class PartnerProjectionTest {
         check(SCOPED, subject, "analytics", "user.behavior.browsing").body("reason", equalTo("OUT_OF_SCOPE"));
         assertThat(TestDb.single("SELECT scope_version FROM partner_projection WHERE partner_id = ?::uuid", SCOPED))
                 .isEqualTo(3);
+    }
+
+    @Test
+    @Verifies("3.2.c")
+    void aWithdrawnAutomatedDecisionAuthorizationDeniesAutomatedDecisionsAtOnce() {
+        Registry.activate(ADM_WITHDRAWN, 1, true, Map.of("automated_decision_making",
+                new String[] {"user.financial.credit"}, "analytics", new String[] {"user.device.identifier"}));
+        String subject = Fixtures.subject();
+        Fixtures.consent(ADM_WITHDRAWN, subject, "automated_decision_making", "GRANTED", null, "user.financial.credit");
+        check(ADM_WITHDRAWN, subject, "automated_decision_making", "user.financial.credit")
+                .body("decision", equalTo("ALLOW"));
+
+        // the registry withdraws the authorization and drops the purpose from the scope in one change
+        Registry.scopeChanged(ADM_WITHDRAWN, "ACTIVE", 2, false, Map.of("analytics",
+                new String[] {"user.device.identifier"}));
+        check(ADM_WITHDRAWN, subject, "automated_decision_making", "user.financial.credit")
+                .body("decision", equalTo("DENY")).body("reason", equalTo("AUTOMATED_DECISIONS_NOT_AUTHORIZED"))
+                .body("clause", equalTo("3.2.c"));
+        assertThat(TestDb.single("SELECT adm_authorized FROM partner_projection WHERE partner_id = ?::uuid",
+                ADM_WITHDRAWN)).isEqualTo(false);
     }
 
     @Test

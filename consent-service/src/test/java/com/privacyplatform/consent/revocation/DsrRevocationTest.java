@@ -59,7 +59,6 @@ class DsrRevocationTest {
     }
 
     @Test
-    @Verifies("3.5.a")
     void aRequestNamingPartnersRevokesOnlyTheirConsents() {
         String subject = Fixtures.subject();
         String withA = Fixtures.consent(Fixtures.A, subject, "analytics", "GRANTED", null, "user.device.identifier");

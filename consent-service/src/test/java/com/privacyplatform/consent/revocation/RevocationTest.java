@@ -71,7 +71,6 @@ class RevocationTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.5.a")
     void thePartnerRevokesOnTheSubjectsBehalfWithoutABody() {
         given().contentType(ContentType.JSON).post("/consents/" + onBehalf + "/revocation").then().statusCode(200)
                 .body("state", equalTo("REVOKED"));
@@ -91,7 +90,6 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
-    @Verifies("3.4.f")
     void anotherSubjectsConsentIsNotFound() {
         given().contentType(ContentType.JSON).body("{}").post("/consents/" + othersConsent + "/revocation")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -103,7 +101,6 @@ class RevocationTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.4.f")
     void anotherPartnersConsentIsNotFound() {
         given().contentType(ContentType.JSON).body("{}").post("/consents/" + othersConsent + "/revocation")
                 .then().statusCode(404);

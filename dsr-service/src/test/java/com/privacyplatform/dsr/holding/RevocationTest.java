@@ -80,7 +80,6 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = PICKY, roles = "data-subject")
-    @Verifies("3.5.a")
     void aRevocationForChosenPartnersTargetsOnlyTheirActiveConsentsAndAnExpiryEndsOneToo() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();

@@ -73,7 +73,6 @@ class RetentionBasisTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_A))
-    @Verifies("3.4.f")
     void anotherPartnersRetentionBasesAre404() {
         long before = bases(KEEPER);
         record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then()

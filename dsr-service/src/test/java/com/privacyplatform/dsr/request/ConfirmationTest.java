@@ -66,7 +66,6 @@ class ConfirmationTest {
 
     @Test
     @TestSecurity(user = OTHER, roles = "data-subject")
-    @Verifies("3.4.f")
     void anotherSubjectsRequestCannotBeConfirmedAndReadsAs404() {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();

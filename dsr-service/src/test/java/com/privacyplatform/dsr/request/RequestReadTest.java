@@ -84,7 +84,6 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = NEIGHBOUR, roles = "data-subject")
-    @Verifies("3.4.f")
     void anotherSubjectsRequestIs404AndTheirListHoldsOnlyTheirOwn() {
         given().get("/requests/" + correction).then().statusCode(404).contentType("application/problem+json");
         given().get("/requests/" + correction + "/timeline").then().statusCode(404);

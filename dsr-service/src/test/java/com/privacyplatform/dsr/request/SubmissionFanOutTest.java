@@ -119,7 +119,6 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = ACCESSOR, roles = "data-subject")
-    @Verifies({"3.5.a", "1.2"})
     void theSubjectsOwnRequestCarriesNoOnBehalfPartnerAndTheAuditTrailRecordsIt() {
         Fixtures.holding(Fixtures.newPartner(), ACCESSOR, "user.name");
         String id = given().contentType(ContentType.JSON).body("{\"type\":\"ACCESS\",\"jurisdiction\":\"US\"}")

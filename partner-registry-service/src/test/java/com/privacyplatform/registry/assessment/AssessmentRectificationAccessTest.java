@@ -60,7 +60,6 @@ class AssessmentRectificationAccessTest {
     @Test
     @TestSecurity(user = "partner-b01", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.OTHER))
-    @Verifies("3.4.f")
     void anotherPartnersFindingIs404() {
         ComplianceFixtures.fixed(ComplianceFixtures.OTHER, 30);
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);

@@ -108,7 +108,6 @@ class ScorecardTest {
     @Test
     @TestSecurity(user = "partner-a05", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.SCORED))
-    @Verifies("3.4.f")
     void aPartnerReadsItsOwnCardOnly() {
         UUID own = ComplianceFixtures.fixed(ComplianceFixtures.SCORED, 395);
         UUID other = ComplianceFixtures.partner("ACTIVE", 730);
