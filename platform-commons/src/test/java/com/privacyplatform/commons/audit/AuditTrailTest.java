@@ -166,7 +166,8 @@ class AuditTrailTest {
         given().queryParam("limit", 501).get("/audit-records").then().statusCode(400);
         given().queryParam("cursor", "%%%").get("/audit-records").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        given().queryParam("limit", "many").get("/audit-records").then().statusCode(404);
+        given().queryParam("limit", "many").get("/audit-records").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
