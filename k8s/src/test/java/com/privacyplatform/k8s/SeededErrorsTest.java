@@ -743,6 +743,19 @@ class SeededErrorsTest {
         }
 
         @Test
+        void aDatabaseUserFromAnotherClustersSecretFails() {
+            List<K8sObject> objects = dev();
+            for (Object e : Nodes.list(exactly(objects, "Deployment", "consent-service").at("spec", "template", "spec", "containers", "0", "env"))) {
+                if ("DB_USERNAME".equals(Nodes.at(e, "name"))) {
+                    Nodes.put(e, "pg-dsr-app", "valueFrom", "secretKeyRef", "name");
+                }
+            }
+
+            assertThat(CrossReferences.serviceConfiguration(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service") && v.contains("DB_USERNAME does not come from pg-consent-app"));
+        }
+
+        @Test
         void aNewProdServiceWithoutAutoscalerOrBudgetFails() {
             List<K8sObject> objects = withoutExactly(withoutExactly(prod(), "HorizontalPodAutoscaler", "privacy-center"),
                     "PodDisruptionBudget", "consent-service");
