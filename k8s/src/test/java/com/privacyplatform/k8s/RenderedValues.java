@@ -52,6 +52,7 @@ final class RenderedValues {
         violations.addAll(serviceAccounts(objects));
         violations.addAll(exposure(objects, expected.publicAuth()));
         violations.addAll(services(objects));
+        violations.addAll(databaseConnections(objects));
         violations.addAll(infrastructure(objects));
         violations.addAll(autoscaling(objects, expected.autoscaled()));
         violations.addAll(realmClients(objects, expected.localOnlyClients()));
@@ -441,6 +442,81 @@ final class RenderedValues {
             }
         }
         return violations;
+    }
+
+    /** PostgreSQL's max_connections when a cluster does not set it, and the connections it reserves for superusers. */
+    static final int DEFAULT_MAX_CONNECTIONS = 100;
+    static final int SUPERUSER_RESERVED = 3;
+    /** Quarkus' reactive pool size when nothing sets it; the JDBC (Flyway) connections a pod may hold besides. */
+    static final int DEFAULT_REACTIVE_POOL = 20;
+    static final int JDBC_CONNECTIONS_PER_POD = 2;
+    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}$");
+
+    /**
+     * A service at its most pods (the HPA's maxReplicas, else its replicas) never opens more
+     * connections than its database accepts: pods x (reactive pool + JDBC) <= max_connections -
+     * superuser reserve. The pool is QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE, else the service's
+     * quarkus.datasource.reactive.max-size (with its ${VAR:default} resolved), else 20.
+     */
+    static List<String> databaseConnections(List<K8sObject> objects) {
+        List<String> violations = new ArrayList<>();
+        Map<String, K8sObject> configMaps = new java.util.LinkedHashMap<>();
+        kind(objects, "ConfigMap").forEach(c -> configMaps.put(c.name(), c));
+        for (K8sObject d : deployments(objects)) {
+            Map<String, String> env = new java.util.LinkedHashMap<>();
+            for (Object c : d.list("spec", "template", "spec", "containers")) {
+                for (Object from : Nodes.list(Nodes.at(c, "envFrom"))) {
+                    K8sObject cm = configMaps.get(String.valueOf(Nodes.at(from, "configMapRef", "name")));
+                    if (cm != null) {
+                        env.putAll(cm.stringMap("data"));
+                    }
+                }
+                for (Object e : Nodes.list(Nodes.at(c, "env"))) {
+                    if (Nodes.at(e, "value") != null) {
+                        env.put(String.valueOf(Nodes.at(e, "name")), String.valueOf(Nodes.at(e, "value")));
+                    }
+                }
+            }
+            String url = env.get("DB_REACTIVE_URL");
+            if (url == null) {
+                continue;
+            }
+            String clusterName = url.replaceAll("^.*://([^/:.]+)-rw.*$", "$1");
+            K8sObject cluster = kind(objects, "Cluster").stream().filter(c -> c.name().equals(clusterName)).findFirst().orElse(null);
+            if (cluster == null) {
+                continue; // CrossReferences reports it
+            }
+            int pods = kind(objects, "HorizontalPodAutoscaler").stream()
+                    .filter(h -> d.name().equals(h.string("spec", "scaleTargetRef", "name")))
+                    .map(h -> h.at("spec", "maxReplicas") instanceof Number n ? n.intValue() : 1).findFirst()
+                    .orElse(d.at("spec", "replicas") instanceof Number n ? n.intValue() : 1);
+            int pool = pool(d.name(), env);
+            Object max = cluster.at("spec", "postgresql", "parameters", "max_connections");
+            int accepted = (max == null ? DEFAULT_MAX_CONNECTIONS : Integer.parseInt(max.toString())) - SUPERUSER_RESERVED;
+            int needed = pods * (pool + JDBC_CONNECTIONS_PER_POD);
+            if (needed > accepted) {
+                violations.add(d.id() + ": up to " + pods + " pods x (" + pool + " reactive + " + JDBC_CONNECTIONS_PER_POD
+                        + " JDBC) = " + needed + " connections, " + cluster.id() + " accepts " + accepted
+                        + " (lower QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE or raise max_connections)");
+            }
+        }
+        return violations;
+    }
+
+    private static int pool(String service, Map<String, String> env) {
+        if (env.containsKey("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE")) {
+            return Integer.parseInt(env.get("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE").trim());
+        }
+        ServiceConfig config = ServiceConfig.of(service);
+        String value = config == null ? null : config.properties().get("quarkus.datasource.reactive.max-size");
+        if (value == null) {
+            return DEFAULT_REACTIVE_POOL;
+        }
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(value.trim());
+        if (m.matches()) {
+            value = env.containsKey(m.group(1)) ? env.get(m.group(1)) : m.group(2);
+        }
+        return value == null || value.isBlank() ? DEFAULT_REACTIVE_POOL : Integer.parseInt(value.trim());
     }
 
     /** A database per service and Keycloak's, each with continuous backups; infrastructure on operators. */

@@ -51,6 +51,12 @@ class RenderedValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void aServiceAtItsMostPodsStaysWithinItsDatabasesConnections(String overlay) {
+        assertThat(RenderedValues.databaseConnections(Kustomize.overlay(overlay))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void everyServiceIsDeployedWithItsServiceConfigMapNetworkPolicyAndImage(String overlay) {
         assertThat(RenderedValues.services(Kustomize.overlay(overlay))).isEmpty();
     }

@@ -756,6 +756,19 @@ class SeededErrorsTest {
         }
 
         @Test
+        void moreDatabaseConnectionsAtTheAutoscalersMaximumThanPostgresAcceptsFails() {
+            List<K8sObject> objects = prod();
+            Nodes.remove(find(objects, "ConfigMap", "dsr-service-config").body(), "data", "QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE");
+            Nodes.put(find(objects, "ConfigMap", "consent-service-config").body(), "30", "data", "DB_POOL_SIZE");
+            Nodes.put(exactly(objects, "HorizontalPodAutoscaler", "gateway").body(), 10, "spec", "maxReplicas");
+
+            assertThat(RenderedValues.databaseConnections(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC) = 132"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 6 pods x (30 reactive"))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (14 reactive"));
+        }
+
+        @Test
         void aNewProdServiceWithoutAutoscalerOrBudgetFails() {
             List<K8sObject> objects = withoutExactly(withoutExactly(prod(), "HorizontalPodAutoscaler", "privacy-center"),
                     "PodDisruptionBudget", "consent-service");
