@@ -545,7 +545,12 @@ final class CrossReferences {
                 violations.add(o.id() + ": " + variable + " names database " + database + ", but " + cluster.id()
                         + " holds " + expected);
             }
-            for (String credential : List.of("DB_PASSWORD", "QUARKUS_DATASOURCE_USERNAME")) {
+            // the password is DB_PASSWORD; the user QUARKUS_DATASOURCE_USERNAME, or DB_USERNAME where the
+            // service's quarkus.datasource.username reads it (consent-service)
+            List<String> users = List.of("QUARKUS_DATASOURCE_USERNAME", "DB_USERNAME").stream()
+                    .filter(secretOf::containsKey).toList();
+            for (String credential : users.isEmpty() ? List.of("DB_PASSWORD", "QUARKUS_DATASOURCE_USERNAME")
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of("DB_PASSWORD"), users.stream()).toList()) {
                 if (!(clusterName + "-app").equals(secretOf.get(credential))) {
                     violations.add(o.id() + ": " + credential + " does not come from " + clusterName
                             + "-app, the credentials of the database in " + variable);

@@ -21,13 +21,13 @@ class NetworkPoliciesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void onlyTheGatewayCallsServicesAndEachServiceReachesOnlyItsOwnDatabase(String overlay) {
+    void nothingAnApplicationsConfigurationDoesNotNameIsOpenFromIt(String overlay) {
         assertThat(NetworkReachability.nothingElseIsOpen(Kustomize.overlay(overlay))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void onlyTheGatewayAdmitsTrafficFromOutsideTheNamespace(String overlay) {
+    void onlyTheGatewayAndAnExposedKeycloakAdmitTrafficFromOutsideTheNamespace(String overlay) {
         assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(Kustomize.overlay(overlay))).isEmpty();
     }
 }

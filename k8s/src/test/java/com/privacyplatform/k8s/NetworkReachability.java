@@ -44,41 +44,58 @@ final class NetworkReachability {
         return violations;
     }
 
-    /** Only the gateway calls services; a service reaches no other service's database. */
+    /**
+     * Nothing a service's configuration does not name is open from it: it calls only the services
+     * its URLs name (the gateway its backends, consent-service the registry, privacy-center its
+     * three), reaches only its own database, and RabbitMQ and Keycloak only when it uses them.
+     */
     static List<String> nothingElseIsOpen(List<K8sObject> objects) {
         NetworkReachability n = new NetworkReachability(objects);
         List<String> violations = new ArrayList<>();
-        List<K8sObject> deployments = objects.stream().filter(o -> o.is("Deployment")).toList();
-        Map<K8sObject, String> ownDatabase = new LinkedHashMap<>();
-        for (K8sObject d : deployments) {
-            ownDatabase.put(d, n.env(objects, d).getOrDefault("DB_REACTIVE_URL", "").replaceAll("^.*://([^/:]+)-rw.*$", "$1"));
-        }
-        for (K8sObject from : deployments) {
+        List<Path> required = n.requiredPaths(objects, new ArrayList<>());
+        for (K8sObject from : objects.stream().filter(o -> o.is("Deployment")).toList()) {
             Map<String, String> fromLabels = from.stringMap("spec", "template", "metadata", "labels");
-            for (K8sObject to : deployments) {
-                if (to == from || from.name().equals("gateway")) {
+            for (OperatorModel.Pods to : n.model.pods) {
+                if (to.origin().equals(from.id()) || to.labels().equals(fromLabels)) {
                     continue;
                 }
-                for (Object port : containerPorts(to)) {
-                    if (n.allowed(fromLabels, to.stringMap("spec", "template", "metadata", "labels"), (Integer) port)) {
-                        violations.add("the NetworkPolicies let " + from.id() + " call " + to.id() + ":" + port + " (only the gateway may)");
+                for (Integer port : to.ports()) {
+                    boolean needed = required.stream().anyMatch(p -> p.from().equals(from.id()) && p.toLabels().equals(to.labels())
+                            && p.port() == port);
+                    if (needed || !n.allowed(fromLabels, to.labels(), port)) {
+                        continue;
+                    }
+                    String cluster = to.labels().get("cnpg.io/cluster");
+                    if (cluster != null) {
+                        violations.add("the NetworkPolicies let " + from.id() + " reach Cluster/" + cluster + ":" + port
+                                + ", not its database");
+                    } else if (to.origin().startsWith("Deployment/")) {
+                        violations.add("the NetworkPolicies let " + from.id() + " call " + to.origin() + ":" + port
+                                + " (its configuration names no URL of it)");
+                    } else {
+                        violations.add("the NetworkPolicies let " + from.id() + " reach " + to.origin() + ":" + port
+                                + ", which its configuration does not name");
                     }
                 }
             }
-            for (K8sObject cluster : objects.stream().filter(o -> o.is("Cluster")).toList()) {
-                if (!cluster.name().equals(ownDatabase.get(from))
-                        && n.allowed(fromLabels, Map.of("cnpg.io/cluster", cluster.name(), "cnpg.io/podRole", "instance"), 5432)) {
-                    violations.add("the NetworkPolicies let " + from.id() + " reach " + cluster.id() + ", not its database");
-                }
-            }
         }
-        return violations;
+        return violations.stream().distinct().toList();
     }
 
-    /** Only the gateway's pods admit traffic from outside the namespace (the ingress controller). */
+    /**
+     * Only the gateway's pods admit traffic from outside the namespace (the ingress controller) -
+     * and Keycloak's, on its HTTP port from the ingress controller's namespace only, exactly when
+     * an Ingress routes to it (components/public-auth).
+     */
     static List<String> onlyTheGatewayIsReachableFromOutside(List<K8sObject> objects) {
+        OperatorModel model = OperatorModel.of(objects);
         List<String> violations = new ArrayList<>();
         boolean gatewayOpen = false;
+        boolean keycloakOpen = false;
+        List<String> keycloakServices = objects.stream().filter(o -> o.is("Keycloak")).map(o -> o.name() + "-service").toList();
+        boolean keycloakIngress = objects.stream().filter(o -> o.is("Ingress")).anyMatch(i -> i.list("spec", "rules").stream()
+                .flatMap(r -> Nodes.list(Nodes.at(r, "http", "paths")).stream())
+                .anyMatch(p -> keycloakServices.contains(String.valueOf(Nodes.at(p, "backend", "service", "name")))));
         for (K8sObject p : objects.stream().filter(o -> o.is("NetworkPolicy")).toList()) {
             for (Object rule : p.list("spec", "ingress")) {
                 List<Object> from = Nodes.list(Nodes.at(rule, "from"));
@@ -96,10 +113,29 @@ final class NetworkReachability {
                         }
                     }
                 }
+                boolean selectsKeycloak = model.pods.stream().anyMatch(pods -> "keycloak".equals(pods.labels().get("app"))
+                        && Selectors.selects(p.map("spec", "podSelector"), pods.labels()));
+                if (!selectsKeycloak) {
+                    continue;
+                }
+                List<Object> ports = Nodes.list(Nodes.at(rule, "ports"));
+                boolean onlyHttp = !ports.isEmpty() && ports.stream().allMatch(pp -> Integer.valueOf(8080).equals(Nodes.at(pp, "port")));
+                boolean onlyNamespaces = !from.isEmpty() && from.stream().allMatch(peer -> Nodes.at(peer, "namespaceSelector") != null
+                        && Nodes.at(peer, "ipBlock") == null && !Selectors.isEmpty(Nodes.map(Nodes.at(peer, "namespaceSelector"))));
+                if (!keycloakIngress) {
+                    violations.add(p.id() + ": admits traffic from outside the namespace to Keycloak, which no Ingress exposes");
+                } else if (!onlyHttp || !onlyNamespaces) {
+                    violations.add(p.id() + ": admits traffic from outside to Keycloak beyond the ingress controller's namespace on port 8080");
+                } else {
+                    keycloakOpen = true;
+                }
             }
         }
         if (!gatewayOpen) {
             violations.add("no NetworkPolicy admits the ingress controller to the gateway");
+        }
+        if (keycloakIngress && !keycloakOpen) {
+            violations.add("an Ingress routes to Keycloak, but no NetworkPolicy admits the ingress controller to it");
         }
         return violations;
     }

@@ -34,6 +34,9 @@ final class OperatorModel {
         secrets.put("backup-object-store", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"));
         secrets.put(RealmImport.SECRET, new LinkedHashSet<>(RealmImport.secretKeys()));
         secrets.put("gateway-tls", Set.of("tls.crt", "tls.key"));
+        secrets.put("consent-receipt-keys", Set.of("jwks.json"));
+        secrets.put("dsr-export-key", Set.of("key"));
+        secrets.put("privacy-center-session", Set.of("secret"));
         return secrets;
     }
 

@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * <li>every client secret becomes the placeholder ${KC_CLIENT_SECRET_<CLIENT>} and every user
  * password ${KC_USER_PASSWORD_<USER>}, filled by the operator from the Secret
  * privacy-realm-secrets (no credential is committed);</li>
- * <li>the local origins of the gateway (http://localhost:8080, https://localhost:8443) become
- * ${KC_GATEWAY_PUBLIC_URL}, the gateway's public URL from the same Secret;</li>
+ * <li>the local origins of the gateway (http://localhost:8080, https://localhost:8443) and of the
+ * privacy-center (http://localhost:8085) become ${KC_GATEWAY_PUBLIC_URL}, the gateway's public URL
+ * from the same Secret (the privacy-center is served through the gateway);</li>
  * <li>the client privacy-cli is left out: it exists for the local test suite only
  * (infra/keycloak/README.md).</li>
  * </ul>
@@ -28,7 +29,10 @@ final class RealmImport {
     static final String SECRET = "privacy-realm-secrets";
     static final String PUBLIC_URL = "KC_GATEWAY_PUBLIC_URL";
     static final List<String> LOCAL_ONLY_CLIENTS = List.of("privacy-cli");
-    private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:8080", "https://localhost:8443");
+    // the gateway's local listeners, and privacy-center's own port (in the cluster it is reached only
+    // through the gateway, so its browser origin is the gateway's public URL too)
+    private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:8080", "https://localhost:8443",
+            "http://localhost:8085");
 
     private RealmImport() {
     }

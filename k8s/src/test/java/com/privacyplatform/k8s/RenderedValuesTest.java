@@ -45,8 +45,20 @@ class RenderedValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void onlyTheGatewayIsExposedThroughATlsIngressBehindDefaultDeny(String overlay) {
-        assertThat(RenderedValues.exposure(Kustomize.overlay(overlay))).isEmpty();
+    void onlyTheGatewayAndKeycloaksPublicPathsAreExposedThroughTlsIngressesBehindDefaultDeny(String overlay) {
+        assertThat(RenderedValues.exposure(Kustomize.overlay(overlay), RenderedValues.OVERLAYS.get(overlay).publicAuth())).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void aServiceAtItsMostPodsStaysWithinItsDatabasesConnections(String overlay) {
+        assertThat(RenderedValues.databaseConnections(Kustomize.overlay(overlay))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyServiceIsDeployedWithItsServiceConfigMapNetworkPolicyAndImage(String overlay) {
+        assertThat(RenderedValues.services(Kustomize.overlay(overlay))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

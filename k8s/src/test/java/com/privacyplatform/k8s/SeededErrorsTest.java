@@ -347,9 +347,9 @@ class SeededErrorsTest {
         @Test
         void aServiceThatNobodyCallsFails() {
             List<K8sObject> objects = dev();
-            Nodes.remove(find(objects, "ConfigMap", "gateway-config").body(), "data", "REGISTRY_URL");
+            Nodes.remove(find(objects, "ConfigMap", "gateway-config").body(), "data", "BREACH_URL");
 
-            assertThat(NetworkReachability.requiredPathsAreOpen(objects)).anyMatch(v -> v.startsWith("Service/partner-registry-service: no service"));
+            assertThat(NetworkReachability.requiredPathsAreOpen(objects)).anyMatch(v -> v.startsWith("Service/breach-service: no service"));
         }
 
         @Test
@@ -425,7 +425,7 @@ class SeededErrorsTest {
             Nodes.put(find(objects, "Keycloak", "privacy-keycloak").body(), true, "spec", "ingress", "enabled");
             objects = without(objects, "NetworkPolicy", "default-deny");
 
-            assertThat(RenderedValues.exposure(objects))
+            assertThat(RenderedValues.exposure(objects, false))
                     .anyMatch(v -> v.contains("type LoadBalancer"))
                     .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak"))
                     .anyMatch(v -> v.contains("no default-deny"));
@@ -513,6 +513,268 @@ class SeededErrorsTest {
             Files.writeString(committed, RealmImport.render(edited));
 
             assertThat(Drift.realmImport(expected, committed)).singleElement().asString().contains("accessTokenLifespan is 600");
+        }
+    }
+
+    static List<K8sObject> withoutExactly(List<K8sObject> objects, String kind, String name) {
+        return objects.stream().filter(o -> !(o.is(kind) && o.name().equals(name))).toList();
+    }
+
+    static K8sObject exactly(List<K8sObject> objects, String kind, String name) {
+        return objects.stream().filter(o -> o.is(kind) && o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    static Map<String, Object> podPeer(String name) {
+        return new LinkedHashMap<>(Map.of("podSelector", new LinkedHashMap<>(Map.of("matchLabels",
+                new LinkedHashMap<>(Map.of("app.kubernetes.io/name", name))))));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void append(Object root, Object value, String... path) {
+        ((List<Object>) Nodes.at(root, path)).add(value);
+    }
+
+    /** The new contracts: subscriptions, environment, who may call whom, Keycloak's public paths, images. */
+    @Nested
+    class Contracts {
+
+        @Test
+        void aSubscriptionWhoseBindingsDifferFromTheServicesRoutingKeysFails() {
+            List<K8sObject> objects = withoutExactly(dev(), "Binding", "consent-service-partner-events-partner-scope-changed");
+            Nodes.put(exactly(objects, "Binding", "consent-service-dsr-events-dsr-revocation-requested").body(),
+                    "dsr.revocation-request", "spec", "routingKey");
+
+            assertThat(MessagingContract.check(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.contains("channel partner-events (queue consent-service.partner-events): routing key partner.scope-changed is not bound"))
+                    .anyMatch(v -> v.contains("routing key dsr.revocation-requested is not bound"))
+                    .anyMatch(v -> v.contains("routing key dsr.revocation-request is bound from privacy.events but is not in the service's routing-keys"));
+        }
+
+        @Test
+        void aQueueWhoseTypeOrArgumentsDifferFromTheServicesDeclarationFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(exactly(objects, "Queue", "partner-registry-service-scorecard-feed").body(), 5, "spec", "arguments", "x-delivery-limit");
+            Nodes.put(exactly(objects, "Queue", "dsr-service-partner-events").body(), "classic", "spec", "type");
+            Nodes.put(exactly(objects, "Queue", "gateway-partner-controls").body(), "gateway.partner-controls.dead",
+                    "spec", "arguments", "x-dead-letter-routing-key");
+
+            assertThat(MessagingContract.check(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.contains("scorecard-feed") && v.contains("x-delivery-limit is 5, the service declares 3"))
+                    .anyMatch(v -> v.contains("dsr-service.partner-events") && v.contains("Queue type is classic, the service declares quorum"))
+                    .anyMatch(v -> v.contains("gateway.partner-controls") && v.contains("dead-letter arguments"));
+        }
+
+        @Test
+        void aMissingQueueOrDeadLetterQueueAndAQueueNobodyConsumesFail() {
+            List<K8sObject> objects = withoutExactly(withoutExactly(dev(), "Queue", "dsr-service-consent-events"),
+                    "Queue", "consent-service-dsr-events-dlq");
+            K8sObject orphan = new K8sObject(Yaml.copy(exactly(objects, "Queue", "dsr-service-partner-events").body()));
+            Nodes.put(orphan.body(), "consent-service-legacy", "metadata", "name");
+            Nodes.put(orphan.body(), "consent-service.legacy", "spec", "name");
+            objects = plus(objects, orphan);
+
+            assertThat(MessagingContract.check(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.contains("channel consent-events") && v.contains("no Queue dsr-service.consent-events is declared"))
+                    .anyMatch(v -> v.contains("no dead-letter Queue consent-service.dsr-events.dlq"))
+                    .anyMatch(v -> v.startsWith("Queue/consent-service-legacy") && v.contains("no service's subscription"));
+        }
+
+        @Test
+        void aPermissionThatDoesNotCoverAChannelOrReachesAnotherServicesQueueFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(exactly(objects, "Permission", "dsr-service").body(), "^(privacy\\.events|DLX|dsr-service\\.breach-orders)$",
+                    "spec", "permissions", "read");
+            Nodes.put(exactly(objects, "Permission", "gateway").body(),
+                    "^(privacy\\.events|DLX|gateway\\.partner-controls|consent-service\\.partner-events)$", "spec", "permissions", "read");
+
+            assertThat(MessagingContract.check(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.startsWith("Permission/dsr-service: read permission") && v.contains("does not allow dsr-service.consent-events"))
+                    .anyMatch(v -> v.startsWith("Permission/gateway: read permission reaches queue consent-service.partner-events of consent-service"));
+        }
+
+        @Test
+        void theProdProfileDecidesWhatAServiceDeclares() {
+            ServiceConfig config = ServiceConfig.parse("svc", """
+                    mp.messaging.incoming.orders.connector=smallrye-rabbitmq
+                    mp.messaging.incoming.orders.routing-keys=a.b , c.d
+                    %dev,prod.mp.messaging.incoming.orders.queue.x-queue-type=quorum
+                    %test.mp.messaging.incoming.orders.queue.name=svc-test.orders
+                    %test.mp.messaging.incoming.orders.queue.x-queue-type=classic
+                    quarkus.datasource.password=${DB_PASSWORD:x}
+                    %dev.quarkus.oidc.auth-server-url=${DEV_ONLY_URL}
+                    """);
+
+            assertThat(config.incomingChannels()).singleElement().satisfies(c -> {
+                assertThat(c.queue()).isEqualTo("orders");
+                assertThat(c.queueType()).isEqualTo("quorum");
+                assertThat(c.routingKeys()).containsExactly("a.b", "c.d");
+                assertThat(c.deadLetterQueue()).isEqualTo("orders.dlq");
+            });
+            assertThat(config.environmentVariables()).containsExactly("DB_PASSWORD");
+            assertThat(MessagingContract.check(dev(), List.of(config))).anyMatch(v -> v.contains("no Queue orders is declared"));
+        }
+
+        @Test
+        void anEnvironmentVariableAServiceReadsWithoutASourceFails() {
+            List<K8sObject> objects = dev();
+            K8sObject consent = exactly(objects, "Deployment", "consent-service");
+            List<Object> env = Nodes.list(consent.at("spec", "template", "spec", "containers", "0", "env"));
+            env.removeIf(e -> "CONSENT_RECEIPTS_JWKS".equals(Nodes.at(e, "name")));
+            Nodes.remove(find(objects, "ConfigMap", "consent-service-config").body(), "data", "PARTNER_REGISTRY_URL");
+            K8sObject center = exactly(objects, "Deployment", "privacy-center");
+            Nodes.list(center.at("spec", "template", "spec", "containers", "0", "env"))
+                    .removeIf(e -> "PRIVACY_CENTER_SESSION_SECRET".equals(Nodes.at(e, "name")));
+
+            assertThat(ServiceEnvironment.check(objects, ServiceEnvironment.requiredByService()))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service") && v.contains("reads CONSENT_RECEIPTS_JWKS"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service") && v.contains("reads PARTNER_REGISTRY_URL"))
+                    .anyMatch(v -> v.startsWith("Deployment/privacy-center") && v.contains("reads PRIVACY_CENTER_SESSION_SECRET"));
+        }
+
+        @Test
+        void aServiceCallingAServiceItsConfigurationDoesNotNameOrABrokerItDoesNotUseFails() {
+            List<K8sObject> objects = dev();
+            Map<String, Object> toBreach = new LinkedHashMap<>(Map.of("to", new ArrayList<>(List.of(podPeer("breach-service"))),
+                    "ports", List.of(Map.of("protocol", "TCP", "port", 8084))));
+            append(exactly(objects, "NetworkPolicy", "dsr-service").body(), toBreach, "spec", "egress");
+            append(exactly(objects, "NetworkPolicy", "breach-service").body(), podPeer("dsr-service"), "spec", "ingress", "0", "from");
+            for (String policy : List.of("platform-services-to-broker", "rabbitmq")) {
+                K8sObject p = exactly(objects, "NetworkPolicy", policy);
+                Object selector = policy.equals("rabbitmq") ? p.at("spec", "ingress", "0", "from", "0", "podSelector") : p.at("spec", "podSelector");
+                append(selector, "privacy-center", "matchExpressions", "0", "values");
+            }
+
+            assertThat(NetworkReachability.nothingElseIsOpen(objects))
+                    .anyMatch(v -> v.contains("let Deployment/dsr-service call Deployment/breach-service:8084"))
+                    .anyMatch(v -> v.contains("let Deployment/privacy-center reach RabbitMQ") && v.contains("5672"));
+        }
+
+        @Test
+        void aCallerMissingFromTheCalleesIngressFails() {
+            List<K8sObject> objects = dev();
+            Nodes.list(exactly(objects, "NetworkPolicy", "consent-service").at("spec", "ingress", "0", "from"))
+                    .removeIf(peer -> "privacy-center".equals(Nodes.at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name")));
+
+            assertThat(NetworkReachability.requiredPathsAreOpen(objects))
+                    .anyMatch(v -> v.contains("Deployment/privacy-center -> consent-service:8082"));
+        }
+
+        @Test
+        void keycloakExposedBeyondItsPublicPathsOrHostFails() {
+            List<K8sObject> objects = prod();
+            K8sObject ingress = exactly(objects, "Ingress", "keycloak");
+            Map<String, Object> admin = Yaml.copy(Nodes.map(ingress.at("spec", "rules", "0", "http", "paths", "0")));
+            admin.put("path", "/admin");
+            append(ingress.body(), admin, "spec", "rules", "0", "http", "paths");
+            Nodes.put(ingress.body(), "keycloak.privacy.example.com", "spec", "rules", "0", "host");
+            Nodes.remove(exactly(objects, "Keycloak", "privacy-keycloak").body(), "spec", "proxy");
+
+            assertThat(RenderedValues.exposure(objects, true))
+                    .anyMatch(v -> v.startsWith("Ingress/keycloak: routes /admin"))
+                    .anyMatch(v -> v.contains("host keycloak.privacy.example.com is not Keycloak/privacy-keycloak's hostname auth.privacy.example.com"))
+                    .anyMatch(v -> v.contains("without spec.proxy.headers"));
+            assertThat(RenderedValues.exposure(prod(), false)).anyMatch(v -> v.contains("this overlay does not expose Keycloak"));
+            assertThat(RenderedValues.exposure(dev(), true)).anyMatch(v -> v.contains("0 Ingresses to Keycloak"));
+        }
+
+        @Test
+        void keycloakReachableFromOutsideWithoutItsIngressOrBeyondItFails() {
+            List<K8sObject> blocked = withoutExactly(prod(), "NetworkPolicy", "keycloak-from-ingress-controller");
+            List<K8sObject> wide = prod();
+            Nodes.put(exactly(wide, "NetworkPolicy", "keycloak-from-ingress-controller").body(),
+                    List.of(Map.of("ipBlock", Map.of("cidr", "0.0.0.0/0"))), "spec", "ingress", "0", "from");
+            List<K8sObject> dev = plus(dev(), exactly(prod(), "NetworkPolicy", "keycloak-from-ingress-controller"));
+
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(blocked))
+                    .anyMatch(v -> v.contains("no NetworkPolicy admits the ingress controller to it"));
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(wide))
+                    .anyMatch(v -> v.contains("beyond the ingress controller's namespace"));
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(dev))
+                    .anyMatch(v -> v.contains("to Keycloak, which no Ingress exposes"));
+        }
+
+        @Test
+        void aRealmClientWithALocalAddressFailsAndPrivacyCentersLocalOriginBecomesThePublicUrl() {
+            List<K8sObject> objects = dev();
+            Object center = exactly(objects, "KeycloakRealmImport", "privacy-realm").list("spec", "realm", "clients").stream()
+                    .filter(c -> "privacy-center".equals(Nodes.at(c, "clientId"))).findFirst().orElseThrow();
+            append(center, "http://localhost:8085/*", "redirectUris");
+
+            assertThat(RenderedValues.realmClients(objects, true)).anyMatch(v -> v.contains("client privacy-center names a local address"));
+
+            Map<String, Object> local = Yaml.readJsonObject(RealmImport.source());
+            Object localCenter = Nodes.list(local.get("clients")).stream()
+                    .filter(c -> "privacy-center".equals(Nodes.at(c, "clientId"))).findFirst().orElseThrow();
+            append(localCenter, "http://localhost:8085/*", "redirectUris");
+            assertThat(Yaml.toJson(RealmImport.from(local))).doesNotContain("localhost").contains("${KC_GATEWAY_PUBLIC_URL}/*");
+        }
+
+        @Test
+        void aMissingOrMisnamedServiceOrAnUnknownDeploymentFails() {
+            List<K8sObject> objects = withoutExactly(dev(), "Deployment", "privacy-center");
+            Nodes.put(exactly(objects, "Deployment", "dsr-service").body(), "registry.example.com/privacy-platform/dsr:1.0.0-SNAPSHOT",
+                    "spec", "template", "spec", "containers", "0", "image");
+            K8sObject extra = new K8sObject(Yaml.copy(exactly(objects, "Deployment", "breach-service").body()));
+            Nodes.put(extra.body(), "breach-worker", "metadata", "name");
+            objects = plus(withoutExactly(objects, "NetworkPolicy", "breach-service"), extra);
+
+            assertThat(RenderedValues.services(objects))
+                    .contains("no Deployment privacy-center")
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: image registry.example.com/privacy-platform/dsr:1.0.0-SNAPSHOT"))
+                    .anyMatch(v -> v.equals("Deployment/breach-service: no NetworkPolicy breach-service"))
+                    .anyMatch(v -> v.startsWith("Deployment/breach-worker: not one of the platform's services"));
+        }
+
+        @Test
+        void anImageBuiltByAPlainPackageOrWithoutJibFails() {
+            ServiceConfig config = ServiceConfig.parse("dsr-service", """
+                    quarkus.container-image.group=privacy-platform
+                    quarkus.container-image.name=dsr
+                    %prod.quarkus.container-image.push=true
+                    quarkus.container-image.build=true
+                    """);
+
+            assertThat(ImageBuild.check("dsr-service", "<artifactId>quarkus-kubernetes</artifactId>", config))
+                    .anyMatch(v -> v.contains("no io.quarkus:quarkus-container-image-jib"))
+                    .anyMatch(v -> v.contains("quarkus.container-image.build=true"))
+                    .anyMatch(v -> v.contains("quarkus.container-image.push=true"))
+                    .anyMatch(v -> v.contains("quarkus.container-image.name is dsr"));
+        }
+
+        @Test
+        void aDatabaseUserFromAnotherClustersSecretFails() {
+            List<K8sObject> objects = dev();
+            for (Object e : Nodes.list(exactly(objects, "Deployment", "consent-service").at("spec", "template", "spec", "containers", "0", "env"))) {
+                if ("DB_USERNAME".equals(Nodes.at(e, "name"))) {
+                    Nodes.put(e, "pg-dsr-app", "valueFrom", "secretKeyRef", "name");
+                }
+            }
+
+            assertThat(CrossReferences.serviceConfiguration(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service") && v.contains("DB_USERNAME does not come from pg-consent-app"));
+        }
+
+        @Test
+        void moreDatabaseConnectionsAtTheAutoscalersMaximumThanPostgresAcceptsFails() {
+            List<K8sObject> objects = prod();
+            Nodes.remove(find(objects, "ConfigMap", "dsr-service-config").body(), "data", "QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE");
+            Nodes.put(find(objects, "ConfigMap", "consent-service-config").body(), "30", "data", "DB_POOL_SIZE");
+            Nodes.put(exactly(objects, "HorizontalPodAutoscaler", "gateway").body(), 10, "spec", "maxReplicas");
+
+            assertThat(RenderedValues.databaseConnections(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC) = 132"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 6 pods x (30 reactive"))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (14 reactive"));
+        }
+
+        @Test
+        void aNewProdServiceWithoutAutoscalerOrBudgetFails() {
+            List<K8sObject> objects = withoutExactly(withoutExactly(prod(), "HorizontalPodAutoscaler", "privacy-center"),
+                    "PodDisruptionBudget", "consent-service");
+
+            assertThat(RenderedValues.autoscaling(objects, true))
+                    .contains("Deployment/privacy-center: no HorizontalPodAutoscaler", "Deployment/consent-service: no PodDisruptionBudget selects its pods");
         }
     }
 }
