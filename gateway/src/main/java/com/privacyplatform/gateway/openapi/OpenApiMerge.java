@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * ({@link CombinedOpenApi}) and the partner-sdk module runs {@link #main} at build time on the
  * documents the services' builds stored, so that the SDK describes exactly what the gateway serves.
  * Each backend contributes the paths the gateway routes to it, prefixed with {@code /api}; schemas
- * and tags of all backends are joined (backends in name order, the first definition of a schema
- * name wins), and one bearer security scheme applies to everything.
+ * and tags of all backends are joined (backends in name order; a schema name that an earlier
+ * backend defined differently is prefixed with the backend's name, e.g. {@code DsrTimelineEntry},
+ * together with its references), and one bearer security scheme applies to everything.
  */
 public final class OpenApiMerge {
 
@@ -36,6 +37,7 @@ public final class OpenApiMerge {
     public static final String PREFIX = "/api";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCHEMA_REF = "#/components/schemas/";
     private static final Pattern ROUTE_KEY = Pattern.compile("^gateway\\.routes\\[(\\d+)]\\.(pattern|backend)$");
 
     private OpenApiMerge() {
@@ -73,10 +75,22 @@ public final class OpenApiMerge {
                 unavailable.add(backend.getKey());
                 continue;
             }
+            // a schema name another backend already defined differently gets the backend's prefix
+            Map<String, String> renamed = new TreeMap<>();
+            doc.path("components").path("schemas").fields().forEachRemaining(e -> {
+                if (schemas.has(e.getKey()) && !schemas.get(e.getKey()).equals(e.getValue())) {
+                    renamed.put(e.getKey(), capitalized(backend.getKey()) + e.getKey());
+                }
+            });
+            if (!renamed.isEmpty()) {
+                doc = doc.deepCopy();
+                renameRefs(doc, renamed);
+            }
             copyPaths(backend.getKey(), doc.path("paths"), paths, backendOf);
             doc.path("components").path("schemas").fields().forEachRemaining(e -> {
-                if (!schemas.has(e.getKey())) {
-                    schemas.set(e.getKey(), e.getValue());
+                String name = renamed.getOrDefault(e.getKey(), e.getKey());
+                if (!schemas.has(name)) {
+                    schemas.set(name, e.getValue());
                 }
             });
             doc.path("tags").forEach(tag -> {
@@ -90,6 +104,25 @@ public final class OpenApiMerge {
             root.set("x-unavailable", unavailable);
         }
         return root;
+    }
+
+    private static void renameRefs(JsonNode node, Map<String, String> renamed) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)) {
+                String name = ref.asText().substring(SCHEMA_REF.length());
+                if (renamed.containsKey(name)) {
+                    object.put("$ref", SCHEMA_REF + renamed.get(name));
+                }
+            }
+            object.forEach(child -> renameRefs(child, renamed));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> renameRefs(child, renamed));
+        }
+    }
+
+    private static String capitalized(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static void copyPaths(String backend, JsonNode from, ObjectNode to,
