@@ -25,6 +25,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static com.privacyplatform.breach.support.Times.instant;
@@ -57,6 +58,8 @@ public class DeletionOrderResource {
     @Operation(summary = "Require the partner to delete the affected information (open incidents only)",
             description = "Emits breach.deletion-ordered, which dsr-service consumes to open deletion work."
                     + " Accepts Idempotency-Key.")
+    @APIResponseSchema(value = DeletionOrderView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> order(@PathParam("id") UUID id, @Valid @NotNull DeletionOrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),

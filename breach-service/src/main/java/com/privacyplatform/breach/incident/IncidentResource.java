@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Incidents: reporting (partner), phased updates, reading (tenancy-checked), closure (officer). */
@@ -79,6 +80,8 @@ public class IncidentResource {
             description = "The partner is the token's partner_id. A report later than the platform's grace after"
                     + " discoveredAt is flagged lateReport. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirmed breach", value = REPORT_EXAMPLE)))
+    @APIResponseSchema(value = IncidentView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> report(@Valid @NotNull ReportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /incidents", request),
@@ -116,6 +119,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an incident with its assessment and duty summary; free text masked for others (3.2.d)")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(responder::ok);
     }
@@ -127,6 +132,8 @@ public class IncidentResource {
     @Operation(summary = "Add facts to an own open incident (phased reporting, GDPR Art. 33(4))",
             description = "Fields sent replace the current ones; severity is re-derived and duties re-planned."
                     + " Accepts If-Match.")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return updates.update(id, ifMatch, request).chain(responder::ok);
@@ -137,6 +144,8 @@ public class IncidentResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Close an incident with a remediation summary; no duty may still be pending")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ClosureRequest request) {
         return closure.close(id, ifMatch, request.remediationSummary()).chain(responder::ok);

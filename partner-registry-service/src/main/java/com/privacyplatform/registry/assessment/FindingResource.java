@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Findings of an audit and their rectification (4.3). */
@@ -49,6 +50,8 @@ public class FindingResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Record a finding with severity, materiality (4.5) and a rectification deadline (4.3)")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> record(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @Valid @NotNull FindingRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -63,6 +66,8 @@ public class FindingResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a finding and its rectification state")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId) {
         return service.load(id, auditId, findingId).map(this::ok);
@@ -73,6 +78,8 @@ public class FindingResource {
     @RolesAllowed(Roles.PARTNER)
     @WithTransaction
     @Operation(summary = "The partner submits its rectification of the finding (4.3)")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> rectify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RectificationRequest request) {
@@ -84,6 +91,8 @@ public class FindingResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "The officer accepts the rectification or reopens the finding (4.3)")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> verify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull VerificationRequest request) {

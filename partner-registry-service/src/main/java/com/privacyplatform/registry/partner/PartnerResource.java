@@ -37,6 +37,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partners: onboarding, reading, profile, security officer and lifecycle transitions. */
@@ -65,6 +66,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Onboard a partner (status PENDING); its id is derived from its OIDC client id")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> onboard(@Valid @NotNull OnboardRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /partners", request),
@@ -92,6 +95,8 @@ public class PartnerResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a partner; a partner may read only its own record")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).map(p -> Response.ok(views.view(p)).tag(etag(p)).build());
     }
@@ -101,6 +106,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Replace the partner's profile (legal name, jurisdiction, contact)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return service.update(id, ifMatch, request).map(this::ok);
@@ -111,6 +118,8 @@ public class PartnerResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Name the security officer and department (3.4.d); the partner may name its own")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> securityOfficer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SecurityOfficerRequest request) {
         return service.nameSecurityOfficer(id, ifMatch, request).map(this::ok);
@@ -121,6 +130,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "PENDING -> ACTIVE; requires a named security officer (3.4.d)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.ACTIVATE, request.reason()).map(this::ok);
@@ -131,6 +142,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "ACTIVE -> SUSPENDED")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.SUSPEND, request.reason()).map(this::ok);
@@ -141,6 +154,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "SUSPENDED -> ACTIVE")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.REINSTATE, request.reason()).map(this::ok);
@@ -151,6 +166,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "ACTIVE or SUSPENDED -> TERMINATED (final; other services delete the partner's data, 3.5.d)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.TERMINATE, request.reason()).map(this::ok);
