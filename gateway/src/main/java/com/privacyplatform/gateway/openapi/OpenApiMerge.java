@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,20 @@ public final class OpenApiMerge {
                 .findFirst();
     }
 
+    /** The gateway's own application.properties: the one beside this class (its jar or classes directory). */
+    private static URL gatewayConfiguration() throws IOException {
+        String self = OpenApiMerge.class.getResource("OpenApiMerge.class").toString();
+        String root = self.substring(0, self.length() - OpenApiMerge.class.getName().length() - ".class".length());
+        Enumeration<URL> candidates = OpenApiMerge.class.getClassLoader().getResources("application.properties");
+        while (candidates.hasMoreElements()) {
+            URL candidate = candidates.nextElement();
+            if (candidate.toString().equals(root + "application.properties")) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("the gateway's application.properties is not beside " + self);
+    }
+
     /**
      * Build time: {@code java OpenApiMerge <output.json> <backend>=<openapi.json>...}, with the
      * gateway's routes from the {@code application.properties} on the class path (the gateway jar).
@@ -173,10 +189,7 @@ public final class OpenApiMerge {
             throw new IllegalArgumentException("usage: OpenApiMerge <output.json> <backend>=<openapi.json>...");
         }
         Properties gateway = new Properties();
-        try (InputStream in = OpenApiMerge.class.getResourceAsStream("/application.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the gateway's application.properties is not on the class path");
-            }
+        try (InputStream in = gatewayConfiguration().openStream()) {
             gateway.load(in);
         }
         Map<String, JsonNode> documents = new TreeMap<>();
