@@ -5,12 +5,23 @@ import static com.privacyplatform.e2e.Platform.PARTNER_B;
 import static com.privacyplatform.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.sdk.api.ConsentCheckApi;
+import com.privacyplatform.sdk.api.ConsentsApi;
+import com.privacyplatform.sdk.api.TasksApi;
+import com.privacyplatform.sdk.invoker.ApiException;
+import com.privacyplatform.sdk.model.CheckDecision;
+import com.privacyplatform.sdk.model.ConsentCheckRequest;
+import com.privacyplatform.sdk.model.DeletionStatement;
+import com.privacyplatform.sdk.model.NoticeRequest;
+import com.privacyplatform.sdk.model.PurposeDecision;
+import com.privacyplatform.sdk.model.RecordConsentRequest;
+import com.privacyplatform.sdk.model.TaskCompletion;
+import com.privacyplatform.sdk.model.Task;
 import com.privacyplatform.testing.Tokens;
-import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Consents and data-subject requests end to end: partners record through the gateway, the
  * check follows the registry's lifecycle events, a subject revokes and files a deletion request
- * that reaches both partners and completes.
+ * that reaches both partners and completes. Partners (and the officer's checks) call through the
+ * generated partner SDK, as a partner's system would; subjects through plain HTTP.
  */
 class ConsentAndRequestJourneyTest {
 
@@ -57,7 +69,7 @@ class ConsentAndRequestJourneyTest {
     }
 
     @Test
-    void aSubjectSeesConsentsAcrossPartnersRevokesOneAndThatPartnersCheckDenies() {
+    void aSubjectSeesConsentsAcrossPartnersRevokesOneAndThatPartnersCheckDenies() throws ApiException {
         String consentAtA = record(Platform.partnerA(), ALICE, "marketing.communications", "user.contact.email");
         record(Platform.partnerB(), ALICE, "marketing.communications", "user.contact.email");
         String alice = Tokens.user("alice");
@@ -68,13 +80,14 @@ class ConsentAndRequestJourneyTest {
 
         as(alice).body("{\"reason\":\"no more newsletters\"}").post("/api/consents/" + consentAtA + "/revocation")
                 .then().statusCode(200);
-        as(Platform.partnerA()).body("{\"subjectId\":\"" + ALICE + "\",\"purpose\":\"marketing.communications\","
-                        + "\"category\":\"user.contact.email\"}")
-                .post("/api/consents/check").then().statusCode(200).body("decision", equalTo("DENY"));
+        ConsentCheckRequest check = new ConsentCheckRequest().subjectId(ALICE).purpose("marketing.communications")
+                .category("user.contact.email");
+        assertThat(new ConsentCheckApi(Platform.sdk(Platform.partnerA())).apiConsentsCheckPost(check).getDecision())
+                .isEqualTo(CheckDecision.DENY);
     }
 
     @Test
-    void aDeletionRequestReachesBothPartnersAndCompletesWhenBothHaveDeleted() {
+    void aDeletionRequestReachesBothPartnersAndCompletesWhenBothHaveDeleted() throws ApiException {
         String subject = ALICE;
         record(Platform.partnerA(), subject, "payment_processing", "user.name");
         record(Platform.partnerB(), subject, "payment_processing", "user.name");
@@ -91,44 +104,48 @@ class ConsentAndRequestJourneyTest {
                 .body("partnerIds", org.hamcrest.Matchers.hasItems(PARTNER_A, PARTNER_B));
 
         for (String partner : new String[] {Platform.partnerA(), Platform.partnerB()}) {
-            String task = await().atMost(Duration.ofSeconds(20)).until(() -> taskFor(partner, requestId),
+            TasksApi tasks = new TasksApi(Platform.sdk(partner));
+            UUID task = await().atMost(Duration.ofSeconds(20)).until(() -> taskFor(tasks, requestId),
                     id -> id != null);
-            as(partner).body("{\"deletion\":{\"whatWasDeleted\":\"customer profile and payment records\","
-                            + "\"systems\":[\"crm\",\"billing\"],\"deletedAt\":\""
-                            + Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
-                            + "\",\"deletedBy\":\"data protection desk\"}}")
-                    .post("/api/tasks/" + task + "/completion").then().statusCode(200);
+            tasks.apiTasksIdCompletionPost(task, new TaskCompletion().deletion(new DeletionStatement()
+                    .whatWasDeleted("customer profile and payment records").systems(List.of("crm", "billing"))
+                    .deletedAt(Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
+                            .atOffset(ZoneOffset.UTC))
+                    .deletedBy("data protection desk")), null);
         }
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 "COMPLETED".equals(as(alice).get("/api/requests/" + requestId).then().extract().path("status")));
         as(Tokens.user("bob")).get("/api/requests/" + requestId).then().statusCode(404);
     }
 
-    private static String taskFor(String partnerToken, String requestId) {
-        JsonPath page = as(partnerToken).queryParam("limit", 500).get("/api/tasks").then().statusCode(200)
-                .extract().jsonPath();
-        List<String> ids = page.getList("items.findAll { it.requestId == '" + requestId + "' }.id");
-        return ids.isEmpty() ? null : ids.get(0);
+    private static UUID taskFor(TasksApi tasks, String requestId) throws ApiException {
+        return tasks.apiTasksGet(null, 500, null, requestId, null, null).getItems().stream()
+                .filter(t -> requestId.equals(String.valueOf(t.getRequestId()))).map(Task::getId).findFirst()
+                .orElse(null);
     }
 
+    /** A partner records one granted purpose through the SDK; returns the consent id. */
     private static String record(String partnerToken, String subject, String purpose, String category) {
-        String body = "{\"subjectId\":\"" + subject + "\",\"jurisdiction\":\"CN\",\"language\":\"zh-CN\","
-                + "\"channel\":\"WEB\",\"collectedAt\":\"" + Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS)
-                + "\",\"notice\":{\"version\":\"2026-11\",\"textHash\":\"" + NOTICE_HASH + "\"},"
-                + "\"legalBasis\":\"EXPRESS_CONSENT\",\"method\":\"CHECKBOX\",\"purposes\":[{\"purpose\":\"" + purpose
-                + "\",\"categories\":[\"" + category + "\"],\"granted\":true}]}";
-        // the consent service learns the partner's activation and scope from registry events
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            var response = as(partnerToken).body(body).post("/api/consents");
-            return response.statusCode() == 201 ? response.jsonPath().getString("items[0].consent.id") : null;
-        }, id -> id != null);
+        RecordConsentRequest request = new RecordConsentRequest().subjectId(subject).jurisdiction("CN")
+                .language("zh-CN").channel(com.privacyplatform.sdk.model.Channel.WEB)
+                .collectedAt(Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
+                .notice(new NoticeRequest().version("2026-11").textHash(NOTICE_HASH))
+                .legalBasis("EXPRESS_CONSENT").method("CHECKBOX")
+                .purposes(List.of(new PurposeDecision().purpose(purpose).categories(List.of(category)).granted(true)));
+        ConsentsApi consents = new ConsentsApi(Platform.sdk(partnerToken));
+        // the consent service learns the partner's activation and scope from registry events:
+        // until then it refuses the partner (4xx), so retry until it records
+        return await().atMost(Duration.ofSeconds(20)).ignoreException(ApiException.class).until(() ->
+                consents.apiConsentsPost(request, null).getItems().get(0).getConsent().getId().toString(),
+                id -> id != null);
     }
 
     private static void awaitDecision(String officer, String partnerId, String subject, String purpose,
             String category, String decision) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> decision.equals(as(officer)
-                .body("{\"partnerId\":\"" + partnerId + "\",\"subjectId\":\"" + subject + "\",\"purpose\":\"" + purpose
-                        + "\",\"category\":\"" + category + "\"}")
-                .post("/api/consents/check").then().statusCode(200).extract().path("decision")));
+        ConsentCheckApi checks = new ConsentCheckApi(Platform.sdk(officer));
+        ConsentCheckRequest check = new ConsentCheckRequest().partnerId(UUID.fromString(partnerId)).subjectId(subject)
+                .purpose(purpose).category(category);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                decision.equals(checks.apiConsentsCheckPost(check).getDecision().getValue()));
     }
 }

@@ -5,9 +5,18 @@ import static com.privacyplatform.e2e.Platform.PARTNER_B;
 import static com.privacyplatform.e2e.Platform.anonymous;
 import static com.privacyplatform.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.sdk.api.PartnersApi;
+import com.privacyplatform.sdk.api.PermittedScopeApi;
+import com.privacyplatform.sdk.invoker.ApiClient;
+import com.privacyplatform.sdk.invoker.ApiException;
+import com.privacyplatform.sdk.model.Partner;
+import com.privacyplatform.sdk.model.PartnerStatus;
+import com.privacyplatform.sdk.model.ScopeItem;
+import com.privacyplatform.sdk.model.SecurityOfficerRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,22 +41,29 @@ class PartnerJourneyTest {
     }
 
     @Test
-    void aPartnerReadsItsOwnRecordAndScopeInClear() {
-        as(Platform.partnerA()).get("/api/partners/" + PARTNER_A).then().statusCode(200)
-                .body("status", equalTo("ACTIVE"))
-                .body("contact.email", equalTo("privacy@partner-demo-a.example"));
-        as(Platform.partnerA()).get("/api/partners/" + PARTNER_A + "/scope").then().statusCode(200)
-                .body("entries.purpose", org.hamcrest.Matchers.hasItem("payment_processing"));
+    void aPartnerReadsItsOwnRecordAndScopeInClear() throws ApiException {
+        ApiClient a = Platform.sdk(Platform.partnerA());
+        Partner own = new PartnersApi(a).apiPartnersIdGet(UUID.fromString(PARTNER_A));
+        assertThat(own.getStatus()).isEqualTo(PartnerStatus.ACTIVE);
+        assertThat(own.getContact().getEmail()).isEqualTo("privacy@partner-demo-a.example");
+        assertThat(new PermittedScopeApi(a).apiPartnersIdScopeGet(UUID.fromString(PARTNER_A)).getEntries())
+                .extracting(ScopeItem::getPurpose).contains("payment_processing");
     }
 
     @Test
     void partnerBCannotReadOrChangeAnythingOfPartnerA() {
         String b = Platform.partnerB();
+        PartnersApi partners = new PartnersApi(Platform.sdk(b));
+        assertThatThrownBy(() -> partners.apiPartnersIdGet(UUID.fromString(PARTNER_A)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> new PermittedScopeApi(Platform.sdk(b)).apiPartnersIdScopeGet(UUID.fromString(PARTNER_A)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> partners.apiPartnersIdSecurityOfficerPut(UUID.fromString(PARTNER_A),
+                new SecurityOfficerRequest().name("X").email("x@x.example").department("X"), null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+        // the refusal is a problem document, not a hint that the partner exists
         as(b).get("/api/partners/" + PARTNER_A).then().statusCode(404)
                 .contentType("application/problem+json");
-        as(b).get("/api/partners/" + PARTNER_A + "/scope").then().statusCode(404);
-        as(b).body("{\"name\":\"X\",\"email\":\"x@x.example\",\"department\":\"X\"}")
-                .put("/api/partners/" + PARTNER_A + "/security-officer").then().statusCode(404);
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.privacyplatform.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import com.privacyplatform.sdk.PlatformApi;
+import com.privacyplatform.sdk.invoker.ApiClient;
 import com.privacyplatform.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,6 +20,11 @@ final class Platform {
 
     static RequestSpecification as(String token) {
         return given().baseUri(GATEWAY).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** The partner SDK's client for the gateway, as a partner would build it, with this token. */
+    static ApiClient sdk(String token) {
+        return PlatformApi.client(java.net.URI.create(GATEWAY), () -> token);
     }
 
     static RequestSpecification anonymous() {

@@ -2,6 +2,7 @@ package com.privacyplatform.breach.assessment;
 
 import com.privacyplatform.breach.incident.IncidentRequests.SeverityOverrideRequest;
 import com.privacyplatform.breach.incident.IncidentResponder;
+import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
 import com.privacyplatform.commons.identity.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The officer's override of an incident's derived severity. */
@@ -40,6 +42,8 @@ public class AssessmentResource {
     @WithTransaction
     @Operation(summary = "Override the derived severity with a justification; duties that depend on high risk"
             + " are re-planned. Accepts If-Match.")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> override(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SeverityOverrideRequest request) {
         return overrides.override(id, ifMatch, request).chain(responder::ok);

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static com.privacyplatform.breach.support.Times.instant;
@@ -59,6 +60,8 @@ public class DeletionOrderResource {
             description = "Emits breach.deletion-ordered, which dsr-service consumes to open deletion work."
                     + " Accepts Idempotency-Key.")
     @Enforces("3.4.j")
+    @APIResponseSchema(value = DeletionOrderView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> order(@PathParam("id") UUID id, @Valid @NotNull DeletionOrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static com.privacyplatform.breach.support.Times.instant;
@@ -81,6 +82,8 @@ public class EmergencyOrderResource {
             @ExampleObject(name = "frequency restraint", value = FREQUENCY_EXAMPLE),
             @ExampleObject(name = "temporary closure", value = CLOSURE_EXAMPLE)}))
     @Enforces({"3.4.j", "5.2"})
+    @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> order(@Valid @NotNull OrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /emergency-orders", request),
@@ -119,6 +122,8 @@ public class EmergencyOrderResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an emergency order; a partner only its own")
+    @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).map(o -> Response.ok(view(o)).tag(etag(o)).build());
     }
@@ -128,6 +133,8 @@ public class EmergencyOrderResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Lift an ACTIVE order; emits partner.interface-restored with reason LIFTED")
+    @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> lift(@PathParam("id") UUID id, @Valid @NotNull LiftingRequest request) {
         return service.lift(id, request.reason()).map(o -> Response.ok(view(o)).tag(etag(o)).build());
     }

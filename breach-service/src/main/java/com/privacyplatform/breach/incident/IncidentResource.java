@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Incidents: reporting (partner), phased updates, reading (tenancy-checked), closure (officer). */
@@ -81,6 +82,8 @@ public class IncidentResource {
                     + " discoveredAt is flagged lateReport. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirmed breach", value = REPORT_EXAMPLE)))
     @Enforces({"5.1", "5.1.a"})
+    @APIResponseSchema(value = IncidentView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> report(@Valid @NotNull ReportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /incidents", request),
@@ -118,6 +121,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an incident with its assessment and duty summary; free text masked for others (3.2.d)")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(responder::ok);
     }
@@ -130,6 +135,8 @@ public class IncidentResource {
             description = "Fields sent replace the current ones; severity is re-derived and duties re-planned."
                     + " Accepts If-Match.")
     @Enforces("5.1")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return updates.update(id, ifMatch, request).chain(responder::ok);
@@ -140,6 +147,8 @@ public class IncidentResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Close an incident with a remediation summary; no duty may still be pending")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ClosureRequest request) {
         return closure.close(id, ifMatch, request.remediationSummary()).chain(responder::ok);

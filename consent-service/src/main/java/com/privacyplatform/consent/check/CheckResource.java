@@ -52,7 +52,9 @@ public class CheckResource {
             value = "{\"subjectId\": \"6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c\", \"purpose\": \"payment_processing\","
                     + " \"category\": \"user.financial.bank_account\"}")))
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = {
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CheckView.class),
+            examples = {
                 @ExampleObject(name = "allow", value = "{\"decision\": \"ALLOW\", \"reason\": \"CONSENT_GRANTED\","
                         + " \"consentId\": \"019ac3b1-7c2d-7e41-9a0b-3c4d5e6f7a8b\", \"expiresAt\": \"2027-11-26T09:30:00Z\","
                         + " \"legalBasis\": \"EXPRESS_CONSENT\", \"checkedAt\": \"2026-11-26T10:00:00.123Z\"}"),

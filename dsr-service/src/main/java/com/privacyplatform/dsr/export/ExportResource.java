@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The subject's access export: nobody else may download it, not even oversight (3.4.f, 3.2.d). */
@@ -45,6 +46,8 @@ public class ExportResource {
     @WithTransaction
     @Enforces(value = {"3.4.f", "3.5.a"}, note = "only the subject downloads their export")
     @Operation(summary = "Download the ACCESS export: the subject only, until it expires (410 after)")
+    @APIResponseSchema(value = ExportViews.ExportView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> download(@PathParam("id") UUID id) {
         return requests.findById(id)
                 .invoke(r -> caller.requireVisible(r != null && r.subjectId.equals(caller.subject()), "request"))

@@ -36,6 +36,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data-subject requests (3.5.a): submit, confirm, read, follow, extend. */
@@ -70,6 +71,8 @@ public class RequestResource {
     @Operation(summary = "Submit a request: a subject for themself (work starts at once), a partner on a subject's"
             + " behalf (AWAITING_SUBJECT_CONFIRMATION); a duplicate of an open request is LINKED to it")
     @Enforces({"3.5.a", "1.2"})
+    @APIResponseSchema(value = RequestView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request),
@@ -108,6 +111,8 @@ public class RequestResource {
     @RolesAllowed({Roles.DATA_SUBJECT, Roles.OFFICER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "A request with status, due date, tasks and progress; a subject reads their own")
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(r -> service.view(r).map(view -> Response.ok(view).tag(etag(r)).build()));
     }
@@ -127,6 +132,8 @@ public class RequestResource {
     @WithTransaction
     @Operation(summary = "The subject confirms or declines a request a partner submitted on their behalf")
     @Enforces("3.5.a")
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConfirmationRequest request) {
         return service.confirm(id, ifMatch, request).call(r -> requests.flush()).chain(this::ok);
@@ -139,6 +146,8 @@ public class RequestResource {
     @Operation(summary = "Extend the deadline once where the policy allows it, with a reason told to the subject"
             + " (the compliance officer decides, also on a partner's ask)")
     @Enforces({"3.5.b", "3.5.c"})
+    @APIResponseSchema(value = RequestView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ExtensionRequest request) {
         return extensions.extend(id, ifMatch, request).chain(this::ok);

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 3.5.d: the partner's legal bases for keeping data after termination. */
@@ -50,6 +51,8 @@ public class RetentionBasisResource {
     @Operation(summary = "Record a legal basis to keep a subject's data or a category after termination (3.5.d);"
             + " applied when the termination fans out")
     @Enforces("3.5.d")
+    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> record(@PathParam("partnerId") UUID partnerId, @Valid @NotNull RetentionBasisRequest request) {
         return service.record(partnerId, request).map(b -> Response.created(
                 URI.create("/partners/" + partnerId + "/retention-bases/" + b.id))

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The partner's work queue (3.5.a-c): its own tasks only. */
@@ -76,6 +77,8 @@ public class TaskResource {
     @Path("/{id}")
     @WithSession
     @Operation(summary = "One of the partner's tasks, with the values to act on in clear")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(this::ok);
     }
@@ -84,6 +87,8 @@ public class TaskResource {
     @Path("/{id}/claim")
     @WithTransaction
     @Operation(summary = "OPEN -> CLAIMED: someone at the partner is on it")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return service.claim(id, ifMatch).chain(this::ok);
     }
@@ -94,6 +99,8 @@ public class TaskResource {
     @Operation(summary = "Complete with evidence: ACCESS an export (stored encrypted, expiring), CORRECTION a"
             + " correction record, DELETION a deletion statement or (recipient task) a notice")
     @Enforces({"3.5.b", "3.5.c"})
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CompletionRequest request) {
         return service.complete(id, ifMatch, request).chain(this::ok);
@@ -103,6 +110,8 @@ public class TaskResource {
     @Path("/{id}/rejection")
     @WithTransaction
     @Operation(summary = "Reject naming a legal basis other than consent (e.g. a retention obligation) and why")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RejectionRequest request) {
         return service.reject(id, ifMatch, request).chain(this::ok);

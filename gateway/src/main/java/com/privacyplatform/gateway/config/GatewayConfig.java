@@ -18,6 +18,9 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** Where the restrictions projection is bootstrapped from, and how (see the README). */
+    Projection projection();
+
     /** Largest request body forwarded (413 above it). */
     @WithDefault("1048576")
     long maxBodyBytes();
@@ -36,6 +39,40 @@ public interface GatewayConfig {
 
         /** A key of {@link #backends()}. */
         String backend();
+    }
+
+    interface Projection {
+        /** partner-registry-service: {@code GET /partner-snapshots} (role platform-service). */
+        java.net.URI registryUrl();
+
+        /** breach-service: {@code GET /emergency-orders?active=true} (role platform-service). */
+        java.net.URI breachUrl();
+
+        /** Load both snapshots at start and keep re-loading them; off only where no such services exist. */
+        @WithDefault("true")
+        boolean bootstrap();
+
+        /**
+         * Partner requests get 503 until both snapshots were loaded at least once (into this
+         * database): a fresh gateway never lets a suspended or closed partner through.
+         */
+        @WithDefault("true")
+        boolean failClosed();
+
+        /** Pause between failed attempts (and how often the scheduler looks). */
+        @WithDefault("5S")
+        java.time.Duration retryInterval();
+
+        /** A loaded snapshot is re-loaded after this long: repairs whatever events were lost. */
+        @WithDefault("10M")
+        java.time.Duration resyncInterval();
+
+        /** How long start-up waits for the first attempt before serving (a failure does not stop start-up). */
+        @WithDefault("10S")
+        java.time.Duration startupWait();
+
+        @WithDefault("200")
+        int pageSize();
     }
 
     interface RateLimit {

@@ -11,14 +11,36 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * In-memory view of what restricts each partner, kept in step with the projection tables by the
- * event consumer and loaded from them at start: the per-request check reads only memory.
+ * event consumer and the bootstrap, and loaded from them at start: the per-request check reads only
+ * memory. Updates commute, so events and snapshots may arrive in any order: a status is replaced
+ * only by one of the same or a later time (registry time of the change), and an ended emergency
+ * order (lifted or expired - final in breach-service) never becomes active again.
  */
 public final class PartnerControls {
 
     private static final Set<String> BLOCKED_STATUSES = Set.of("SUSPENDED", "TERMINATED");
 
-    private final Map<UUID, String> statuses = new ConcurrentHashMap<>();
+    private final Map<UUID, StatusFact> statuses = new ConcurrentHashMap<>();
     private final Map<UUID, Map<UUID, Restriction>> restrictions = new ConcurrentHashMap<>();
+    private final Set<UUID> endedOrders = ConcurrentHashMap.newKeySet();
+    private final Set<String> syncedSources = ConcurrentHashMap.newKeySet();
+    private final Set<String> requiredSources;
+
+    private record StatusFact(String status, Instant at) {
+    }
+
+    /** Nothing required: partners are judged on what is known (tests of the pure logic). */
+    public PartnerControls() {
+        this(Set.of());
+    }
+
+    /**
+     * @param requiredSources snapshot sources (e.g. {@code registry}, {@code breach}) that must have
+     *        been loaded at least once before partner requests are judged; until then they get 503
+     */
+    public PartnerControls(Set<String> requiredSources) {
+        this.requiredSources = Set.copyOf(requiredSources);
+    }
 
     /** What the gateway does with a partner's request now. */
     public sealed interface Verdict {
@@ -27,28 +49,74 @@ public final class PartnerControls {
     public record Allow(List<Restriction> throttles) implements Verdict {
     }
 
-    public record Block(String slug, String title, String detail, String clause) implements Verdict {
+    /** Refuse the request: {@code status} 403 for restrictions, 503 while restrictions are not yet known. */
+    public record Block(String slug, String title, String detail, String clause, int status) implements Verdict {
+
+        public Block(String slug, String title, String detail, String clause) {
+            this(slug, title, detail, clause, 403);
+        }
     }
 
-    public void status(UUID partnerId, String status) {
-        statuses.put(partnerId, status);
+    /** The partner's lifecycle status as of {@code at}; an older fact than the one held is ignored. */
+    public void status(UUID partnerId, String status, Instant at) {
+        statuses.merge(partnerId, new StatusFact(status, at), (held, incoming) -> incoming.at().isBefore(held.at())
+                ? held : incoming);
     }
 
+    /** An active emergency order; ignored when the order is already known to have ended. */
     public void restrict(UUID partnerId, Restriction restriction) {
+        if (endedOrders.contains(restriction.orderId())) {
+            return;
+        }
         restrictions.computeIfAbsent(partnerId, id -> new ConcurrentHashMap<>()).put(restriction.orderId(), restriction);
+        if (endedOrders.contains(restriction.orderId())) { // ended concurrently: the end wins
+            restore(partnerId, restriction.orderId());
+        }
     }
 
+    /** The order ended (lifted or expired): for good. */
     public void restore(UUID partnerId, UUID orderId) {
+        endedOrders.add(orderId);
         Map<UUID, Restriction> orders = restrictions.get(partnerId);
         if (orders != null) {
             orders.remove(orderId);
         }
     }
 
+    /** A snapshot of {@code source} was loaded completely (now or in an earlier run). */
+    public void synced(String source) {
+        syncedSources.add(source);
+    }
+
+    public boolean isSynced() {
+        return syncedSources.containsAll(requiredSources);
+    }
+
+    /** Partners whose status is held, with that status (diagnostics). */
+    public Map<UUID, String> statuses() {
+        Map<UUID, String> copy = new java.util.TreeMap<>();
+        statuses.forEach((id, fact) -> copy.put(id, fact.status()));
+        return copy;
+    }
+
+    /** Every active emergency order held, by order id (diagnostics). */
+    public Map<UUID, UUID> activeOrders() {
+        Map<UUID, UUID> copy = new java.util.TreeMap<>();
+        restrictions.forEach((partner, orders) -> orders.keySet().forEach(order -> copy.put(order, partner)));
+        return copy;
+    }
+
     /** 3.4.j and 4.6: suspended or terminated partners and closed interfaces are blocked; restraints throttle. */
     @Enforces({"3.4.j", "4.6"})
     public Verdict verdict(UUID partnerId, Instant now) {
-        String status = statuses.get(partnerId);
+        if (!isSynced()) {
+            // fail closed: a fresh gateway does not yet know which partners are suspended or closed
+            return new Block("restrictions-unavailable", "Restrictions not yet loaded",
+                    "the gateway has not yet loaded the partners' restrictions from the registry and"
+                            + " breach-service; retry shortly", "3.4.j", 503);
+        }
+        StatusFact fact = statuses.get(partnerId);
+        String status = fact == null ? null : fact.status();
         if (status != null && BLOCKED_STATUSES.contains(status)) {
             return new Block("partner-" + status.toLowerCase(), "Partner " + status.toLowerCase(),
                     "the partner is " + status + " on the platform; its interface is closed", "4.6");

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A partner's lifecycle status as last announced by partner-registry-service. */
+/** A partner's lifecycle status as last announced by partner-registry-service (event or snapshot). */
 @Entity
 @Table(name = "gateway_partner_status")
 public class PartnerStatusRow extends PanacheEntityBase {
@@ -21,6 +21,10 @@ public class PartnerStatusRow extends PanacheEntityBase {
     public String status;
 
     public String reason;
+
+    /** The registry's time of the status change: a fact of an earlier time never replaces it. */
+    @Column(name = "status_at", nullable = false)
+    public OffsetDateTime statusAt;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

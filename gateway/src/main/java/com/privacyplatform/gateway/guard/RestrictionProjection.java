@@ -3,36 +3,53 @@ package com.privacyplatform.gateway.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the gateway's projection of partner restrictions: lifecycle events of the registry and
  * emergency orders of breach-service, applied once each (inbox), persisted, and mirrored in
  * {@link PartnerControls} so that enforcement needs no call per request and survives restarts.
+ * {@link ProjectionBootstrap} feeds the same projection from the services' snapshots. Every write
+ * commutes with the others, so events and snapshots may arrive in any order:
+ * <ul>
+ * <li>a status carries the registry's time of the change ({@code at}, a snapshot's {@code updatedAt})
+ * and replaces only an older one;</li>
+ * <li>an order is inserted once and ended once: an ended order (lifted or expired, final in
+ * breach-service) stays ended, also when a snapshot read before the end still lists it.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class RestrictionProjection {
 
     static final String CONSUMER = "gateway";
+    static final String REGISTRY = "registry";
+    static final String BREACH = "breach";
     private static final Logger LOG = Logger.getLogger(RestrictionProjection.class);
 
     private final EventConsumer consumer;
-    private final PartnerControls controls = new PartnerControls();
+    private final PartnerControls controls;
 
-    public RestrictionProjection(EventConsumer consumer) {
+    public RestrictionProjection(EventConsumer consumer, GatewayConfig config) {
         this.consumer = consumer;
+        boolean gate = config.projection().bootstrap() && config.projection().failClosed();
+        this.controls = new PartnerControls(gate ? Set.of(REGISTRY, BREACH) : Set.of());
     }
 
     public PartnerControls controls() {
@@ -41,10 +58,19 @@ public class RestrictionProjection {
 
     void load(@Observes StartupEvent event) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> PartnerStatusRow.<PartnerStatusRow>listAll()
-                .invoke(rows -> rows.forEach(r -> controls.status(r.partnerId, r.status)))
-                .chain(() -> RestrictionRow.<RestrictionRow>list("active", true))
-                .invoke(rows -> rows.forEach(r -> controls.restrict(r.partnerId, Restriction.of(r))))
-                .invoke(rows -> LOG.infof("restriction projection loaded: %d active orders", rows.size()))));
+                .invoke(rows -> rows.forEach(r -> controls.status(r.partnerId, r.status, r.statusAt.toInstant())))
+                .chain(() -> RestrictionRow.<RestrictionRow>listAll())
+                .invoke(rows -> rows.forEach(r -> {
+                    if (r.active) {
+                        controls.restrict(r.partnerId, Restriction.of(r));
+                    } else {
+                        controls.restore(r.partnerId, r.orderId);
+                    }
+                }))
+                .invoke(rows -> LOG.infof("restriction projection loaded: %d active orders",
+                        rows.stream().filter(r -> r.active).count()))
+                .chain(() -> ProjectionSyncRow.<ProjectionSyncRow>listAll())
+                .invoke(rows -> rows.forEach(r -> controls.synced(r.source)))));
     }
 
     @Incoming("partner-controls")
@@ -55,30 +81,98 @@ public class RestrictionProjection {
     Uni<Void> apply(ReceivedEvent event) {
         JsonNode data = event.data(JsonNode.class);
         UUID partnerId = UUID.fromString(data.path("partnerId").asText());
+        Instant at = data.hasNonNull("at") ? Instant.parse(data.get("at").asText())
+                : event.time() != null ? event.time().toInstant() : Instant.now();
         return switch (event.type()) {
-            case "partner.activated" -> status(partnerId, "ACTIVE", data.path("reason").asText(null));
+            case "partner.activated" -> status(partnerId, "ACTIVE", data.path("reason").asText(null), at);
             case "partner.suspended", "partner.reinstated", "partner.terminated" ->
-                    status(partnerId, data.path("to").asText(), data.path("reason").asText(null));
-            case "partner.interface-restricted" -> restrict(partnerId, data);
-            case "partner.interface-restored" -> restore(partnerId, UUID.fromString(data.path("orderId").asText()));
+                    status(partnerId, data.path("to").asText(), data.path("reason").asText(null), at);
+            case "partner.interface-restricted" -> restrict(order(partnerId, data));
+            case "partner.interface-restored" -> restore(partnerId, UUID.fromString(data.path("orderId").asText()),
+                    data.hasNonNull("kind") ? data.get("kind").asText() : null);
             default -> Uni.createFrom().voidItem();
         };
     }
 
-    private Uni<Void> status(UUID partnerId, String status, String reason) {
-        return PartnerStatusRow.<PartnerStatusRow>findById(partnerId).chain(row -> {
-            PartnerStatusRow target = row != null ? row : new PartnerStatusRow();
-            target.partnerId = partnerId;
-            target.status = status;
-            target.reason = reason;
-            target.updatedAt = now();
-            return row != null ? Uni.createFrom().item(target) : target.<PartnerStatusRow>persist();
-        }).invoke(() -> controls.status(partnerId, status)).replaceWithVoid();
+    /** Call inside a transaction: the status as of {@code at}, unless a later one is stored. */
+    Uni<Void> status(UUID partnerId, String status, String reason, Instant at) {
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("partner event without a status");
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_partner_status"
+                        + " (partner_id, status, reason, status_at, updated_at) VALUES (:id, :status, :reason, :at, :now)"
+                        + " ON CONFLICT (partner_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason,"
+                        + " status_at = EXCLUDED.status_at, updated_at = EXCLUDED.updated_at"
+                        + " WHERE gateway_partner_status.status_at <= EXCLUDED.status_at")
+                .setParameter("id", partnerId).setParameter("status", status).setParameter("reason", reason)
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("now", now()).executeUpdate())
+                .invoke(() -> controls.status(partnerId, status, at)).replaceWithVoid();
     }
 
-    private Uni<Void> restrict(UUID partnerId, JsonNode data) {
+    /** Call inside a transaction: an active order, unless it is already known (active or ended). */
+    Uni<Void> restrict(RestrictionRow row) {
+        Restriction restriction = Restriction.of(row); // validates kind and period before anything is written
+        return Panache.getSession().chain(s -> insertIfAbsent(s, row)).invoke(inserted -> {
+            if (inserted > 0) {
+                controls.restrict(row.partnerId, restriction);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Call inside a transaction: the order ended; remembered also when its start was never seen. */
+    Uni<Void> restore(UUID partnerId, UUID orderId, String kind) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_restriction"
+                        + " (order_id, partner_id, kind, active, updated_at) VALUES (:order, :partner, :kind, false, :now)"
+                        + " ON CONFLICT (order_id) DO UPDATE SET active = false, updated_at = EXCLUDED.updated_at"
+                        + " WHERE gateway_restriction.active")
+                .setParameter("order", orderId).setParameter("partner", partnerId).setParameter("kind", kind)
+                .setParameter("now", now()).executeUpdate())
+                .invoke(() -> controls.restore(partnerId, orderId)).replaceWithVoid();
+    }
+
+    /**
+     * Call inside a transaction: {@code active} is the complete list of active orders that
+     * breach-service returned to requests sent after {@code askedAt}. Orders missing from it that
+     * were stored as active before {@code askedAt} have ended since (an ended order never comes
+     * back); orders stored later came from events after the question and are kept.
+     */
+    Uni<Integer> replaceActiveOrders(List<RestrictionRow> active, OffsetDateTime askedAt) {
+        Set<UUID> listed = active.stream().map(r -> r.orderId).collect(java.util.stream.Collectors.toSet());
+        Uni<Void> inserted = Multi.createFrom().iterable(active).onItem().transformToUniAndConcatenate(this::restrict)
+                .collect().last().replaceWithVoid();
+        return inserted.chain(() -> RestrictionRow.<RestrictionRow>list("active = true and updatedAt < ?1", askedAt))
+                .chain(stored -> {
+                    List<RestrictionRow> ended = stored.stream().filter(r -> !listed.contains(r.orderId)).toList();
+                    return Multi.createFrom().iterable(ended)
+                            .onItem().transformToUniAndConcatenate(r -> restore(r.partnerId, r.orderId, r.kind))
+                            .collect().last().replaceWith(ended.size());
+                });
+    }
+
+    /** Call inside a transaction: {@code source}'s snapshot was applied completely. */
+    Uni<Void> synced(String source, int items) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_projection_sync"
+                        + " (source, synced_at, items) VALUES (:source, :now, :items) ON CONFLICT (source)"
+                        + " DO UPDATE SET synced_at = EXCLUDED.synced_at, items = EXCLUDED.items")
+                .setParameter("source", source).setParameter("items", items).setParameter("now", now())
+                .executeUpdate())
+                .invoke(() -> controls.synced(source)).replaceWithVoid();
+    }
+
+    private static Uni<Integer> insertIfAbsent(Mutiny.Session s, RestrictionRow row) {
+        return s.createNativeQuery("INSERT INTO gateway_restriction (order_id, partner_id, kind, requests_per_second,"
+                        + " requests_per_period, period, expires_at, reason, active, updated_at) VALUES (:order, :partner,"
+                        + " :kind, :rps, :rpp, :period, :expires, :reason, true, :now) ON CONFLICT (order_id) DO NOTHING")
+                .setParameter("order", row.orderId).setParameter("partner", row.partnerId).setParameter("kind", row.kind)
+                .setParameter("rps", row.requestsPerSecond).setParameter("rpp", row.requestsPerPeriod)
+                .setParameter("period", row.period).setParameter("expires", row.expiresAt)
+                .setParameter("reason", row.reason).setParameter("now", now()).executeUpdate();
+    }
+
+    /** An order as the event {@code partner.interface-restricted} or the breach snapshot describes it. */
+    static RestrictionRow order(UUID partnerId, JsonNode data) {
         RestrictionRow row = new RestrictionRow();
-        row.orderId = UUID.fromString(data.path("orderId").asText());
+        row.orderId = UUID.fromString(data.hasNonNull("orderId") ? data.get("orderId").asText() : data.path("id").asText());
         row.partnerId = partnerId;
         row.kind = Restriction.Kind.valueOf(data.path("kind").asText()).name();
         row.requestsPerSecond = intOrNull(data.path("requestsPerSecond"));
@@ -87,23 +181,16 @@ public class RestrictionProjection {
         row.expiresAt = data.hasNonNull("expiresAt") ? OffsetDateTime.parse(data.get("expiresAt").asText()) : null;
         row.reason = data.path("reason").asText(null);
         row.active = true;
-        row.updatedAt = now();
-        Restriction restriction = Restriction.of(row); // validates kind and period before anything is written
-        return Panache.getSession().chain(s -> s.merge(row)).invoke(() -> controls.restrict(partnerId, restriction))
-                .replaceWithVoid();
+        return row;
     }
 
-    private Uni<Void> restore(UUID partnerId, UUID orderId) {
-        return RestrictionRow.update("active = false, updatedAt = ?1 where orderId = ?2", now(), orderId)
-                .invoke(() -> controls.restore(partnerId, orderId)).replaceWithVoid();
+    /** The gateway's clock for every {@code updated_at}: {@code askedAt} of a snapshot is compared with it. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static Integer intOrNull(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.asInt();
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     /** For tests and diagnostics: the active orders held in memory for a partner. */

@@ -20,7 +20,7 @@ public class RestrictionRow extends PanacheEntityBase {
     @Column(name = "partner_id", nullable = false)
     public UUID partnerId;
 
-    @Column(nullable = false)
+    /** Null only for an ended order whose start the gateway never saw (a remembered end). */
     public String kind;
 
     @Column(name = "requests_per_second")
@@ -36,6 +36,7 @@ public class RestrictionRow extends PanacheEntityBase {
 
     public String reason;
 
+    /** False once lifted or expired: final, never set back to true. */
     @Column(nullable = false)
     public boolean active;
 

@@ -2,8 +2,6 @@ package com.privacyplatform.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,14 +13,14 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One OpenAPI document for partners: every backend's {@code /q/openapi}, with the paths the
- * gateway actually routes to it, prefixed with {@code /api}, and one bearer security scheme.
+ * One OpenAPI document for partners: every backend's {@code /q/openapi} combined by
+ * {@link OpenApiMerge} (the same function builds the partner SDK's document at build time).
  * Cached for a minute; a backend that is down is left out and named in {@code x-unavailable}.
  */
 @ApplicationScoped
@@ -93,51 +91,10 @@ public class CombinedOpenApi {
     }
 
     String merge(List<String> names, List<JsonNode> documents) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("openapi", "3.1.0");
-        ObjectNode info = root.putObject("info");
-        info.put("title", "Privacy compliance platform API");
-        info.put("version", "1.0.0");
-        info.put("description", "Every partner-facing API of the platform, behind the gateway. Authenticate with a"
-                + " bearer token from the platform's Keycloak (realm privacy).");
-        root.putArray("servers").addObject().put("url", "/");
-        ObjectNode paths = root.putObject("paths");
-        ObjectNode schemas = root.putObject("components").putObject("schemas");
-        ObjectNode bearer = ((ObjectNode) root.get("components")).putObject("securitySchemes").putObject("bearer");
-        bearer.put("type", "http");
-        bearer.put("scheme", "bearer");
-        bearer.put("bearerFormat", "JWT");
-        root.putArray("security").addObject().putArray("bearer");
-        ArrayNode unavailable = JSON.createArrayNode();
-        ArrayNode tags = root.putArray("tags");
-        for (int i = 0; i < documents.size(); i++) {
-            JsonNode doc = documents.get(i);
-            if (doc == null) {
-                unavailable.add(names.get(i));
-                continue;
-            }
-            copyPaths(names.get(i), doc.path("paths"), paths);
-            doc.path("components").path("schemas").fields().forEachRemaining(e -> {
-                if (!schemas.has(e.getKey())) {
-                    schemas.set(e.getKey(), e.getValue());
-                }
-            });
-            doc.path("tags").forEach(tags::add);
+        Map<String, JsonNode> byBackend = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byBackend.put(names.get(i), documents.get(i));
         }
-        if (!unavailable.isEmpty()) {
-            root.set("x-unavailable", unavailable);
-        }
-        return root.toString();
-    }
-
-    private void copyPaths(String backend, JsonNode from, ObjectNode to) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> path = it.next();
-            String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
-            boolean routedHere = routes.resolve(concrete).map(b -> b.name().equals(backend)).orElse(false);
-            if (routedHere) {
-                to.set(RouteTable.PREFIX + path.getKey(), path.getValue());
-            }
-        }
+        return OpenApiMerge.merge(byBackend, path -> routes.resolve(path).map(RouteTable.Backend::name)).toString();
     }
 }

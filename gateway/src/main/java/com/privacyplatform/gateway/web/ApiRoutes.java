@@ -107,7 +107,7 @@ public class ApiRoutes {
             }
             PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), Instant.now());
             if (verdict instanceof PartnerControls.Block block) {
-                Problems.send(rc, 403, block.slug(), block.title(), block.detail(), block.clause());
+                Problems.send(rc, block.status(), block.slug(), block.title(), block.detail(), block.clause());
                 return false;
             }
             Optional<Long> wait = limiter.partner(partnerId.get().toString(),

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Audits of a partner by the platform or a third party on its behalf (4.1-4.5). */
@@ -63,6 +64,8 @@ public class AssessmentResource {
     @WithTransaction
     @Operation(summary = "Schedule an audit with at least registry.audit.minimum-notice of advance notice (4.4)")
     @Enforces({"4.1", "4.2"})
+    @APIResponseSchema(value = AuditView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -94,6 +97,8 @@ public class AssessmentResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an audit with its findings")
+    @APIResponseSchema(value = AuditView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId) {
         return service.load(id, auditId).chain(this::ok);
     }
@@ -104,6 +109,8 @@ public class AssessmentResource {
     @WithTransaction
     @Operation(summary = "Close the audit once no finding awaits the partner; sets the cost bearer (4.5)")
     @Enforces("4.5")
+    @APIResponseSchema(value = AuditView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> close(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClosureRequest request) {
         return service.close(id, auditId, ifMatch, request).chain(this::ok);

@@ -27,6 +27,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Findings of an audit and their rectification (4.3). */
@@ -51,6 +52,8 @@ public class FindingResource {
     @WithTransaction
     @Operation(summary = "Record a finding with severity, materiality (4.5) and a rectification deadline (4.3)")
     @Enforces({"4.1", "4.3"})
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> record(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @Valid @NotNull FindingRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -65,6 +68,8 @@ public class FindingResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a finding and its rectification state")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId) {
         return service.load(id, auditId, findingId).map(this::ok);
@@ -76,6 +81,8 @@ public class FindingResource {
     @WithTransaction
     @Operation(summary = "The partner submits its rectification of the finding (4.3)")
     @Enforces("4.3")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> rectify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RectificationRequest request) {
@@ -88,6 +95,8 @@ public class FindingResource {
     @WithTransaction
     @Operation(summary = "The officer accepts the rectification or reopens the finding (4.3)")
     @Enforces("4.3")
+    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> verify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull VerificationRequest request) {

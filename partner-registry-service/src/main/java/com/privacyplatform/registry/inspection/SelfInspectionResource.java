@@ -30,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** 3.4.e: a partner's annual self-inspection reports. */
@@ -61,6 +62,8 @@ public class SelfInspectionResource {
     @WithTransaction
     @Operation(summary = "Submit a self-inspection report (3.4.e); the partner itself or an officer on its behalf")
     @Enforces("3.4.e")
+    @APIResponseSchema(value = SelfInspectionView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -88,6 +91,8 @@ public class SelfInspectionResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read one self-inspection report")
+    @APIResponseSchema(value = SelfInspectionView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("inspectionId") UUID inspectionId) {
         return partners.load(id).chain(p -> inspections.findForPartner(p.id, inspectionId))
                 .invoke(i -> caller.requireVisible(i != null, "self-inspection"))

@@ -38,6 +38,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partners: onboarding, reading, profile, security officer and lifecycle transitions. */
@@ -66,6 +67,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Onboard a partner (status PENDING); its id is derived from its OIDC client id")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> onboard(@Valid @NotNull OnboardRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /partners", request),
@@ -93,6 +96,8 @@ public class PartnerResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a partner; a partner may read only its own record")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).map(p -> Response.ok(views.view(p)).tag(etag(p)).build());
     }
@@ -102,6 +107,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Replace the partner's profile (legal name, jurisdiction, contact)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return service.update(id, ifMatch, request).map(this::ok);
@@ -113,6 +120,8 @@ public class PartnerResource {
     @WithTransaction
     @Operation(summary = "Name the security officer and department (3.4.d); the partner may name its own")
     @Enforces("3.4.d")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> securityOfficer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SecurityOfficerRequest request) {
         return service.nameSecurityOfficer(id, ifMatch, request).map(this::ok);
@@ -124,6 +133,8 @@ public class PartnerResource {
     @WithTransaction
     @Operation(summary = "PENDING -> ACTIVE; requires a named security officer (3.4.d)")
     @Enforces("3.4.d")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.ACTIVATE, request.reason()).map(this::ok);
@@ -134,6 +145,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "ACTIVE -> SUSPENDED")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.SUSPEND, request.reason()).map(this::ok);
@@ -144,6 +157,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "SUSPENDED -> ACTIVE")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.REINSTATE, request.reason()).map(this::ok);
@@ -154,6 +169,8 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "ACTIVE or SUSPENDED -> TERMINATED (final; other services delete the partner's data, 3.5.d)")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TransitionRequest request) {
         return service.transition(id, ifMatch, PartnerTransition.TERMINATE, request.reason()).map(this::ok);

@@ -34,6 +34,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Entrusted processors and sub-processors of a partner (3.3.b), approved by the compliance officer. */
@@ -65,6 +66,8 @@ public class ProcessorResource {
     @WithTransaction
     @Operation(summary = "Propose an entrusted processor (PROPOSED); a partner may propose its own (3.3.b)")
     @Enforces("3.3.b")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull ProcessorRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -94,6 +97,8 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a processor; a partner may read only its own")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId) {
         return service.load(id, processorId).map(this::ok);
     }
@@ -103,6 +108,8 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Replace a PROPOSED processor; a new name or country clears its attestation")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> update(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProcessorRequest request) {
         return service.update(id, processorId, ifMatch, request).map(this::ok);
@@ -114,6 +121,8 @@ public class ProcessorResource {
     @WithTransaction
     @Operation(summary = "Record the processor's equivalent-protection attestation (3.3.b)")
     @Enforces("3.3.b")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> attest(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AttestationRequest request) {
         return service.attest(id, processorId, ifMatch, request).map(this::ok);
@@ -126,6 +135,8 @@ public class ProcessorResource {
     @Operation(summary = "PROPOSED -> ACTIVE: needs the attestation, a scope inside the partner's (3.3.b) and,"
             + " abroad, an APPROVED transfer covering its categories (3.3.c)")
     @Enforces({"3.3.b", "3.3.c"})
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return transitions.approve(id, processorId, ifMatch, request.reason()).map(this::ok);
@@ -136,6 +147,8 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "PROPOSED or ACTIVE -> WITHDRAWN (final)")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return transitions.withdraw(id, processorId, ifMatch, request.reason()).map(this::ok);

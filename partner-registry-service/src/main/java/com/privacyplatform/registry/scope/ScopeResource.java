@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The permitted scope and the automated decision-making authorization of a partner. */
@@ -49,6 +50,8 @@ public class ScopeResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "The partner's permitted purposes x data categories (3.1.a-b, 3.2.a)")
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return partners.load(id).chain(this::view);
     }
@@ -59,6 +62,8 @@ public class ScopeResource {
     @WithTransaction
     @Operation(summary = "Replace the permitted scope; emits partner.scope-changed")
     @Enforces({"3.1.b", "3.2.a"})
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ScopeRequest request) {
         return service.replace(id, ifMatch, request).chain(this::view);
@@ -70,6 +75,8 @@ public class ScopeResource {
     @WithTransaction
     @Operation(summary = "Grant or withdraw the platform's authorization for automated decision-making (3.2.c)")
     @Enforces("3.2.c")
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> authorize(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull AdmAuthorizationRequest request) {
         return service.authorizeAutomatedDecisions(id, ifMatch, request).chain(this::view);

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cross-border transfers of a partner (3.3.c) and the compliance officer's decisions on them. */
@@ -62,6 +63,8 @@ public class TransferResource {
     @WithTransaction
     @Operation(summary = "Record a cross-border transfer (PENDING_APPROVAL); a partner may record its own (3.3.c)")
     @Enforces("3.3.c")
+    @APIResponseSchema(value = TransferView.class, responseCode = "201",
+            responseDescription = "Created; Location and ETag name it")
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull TransferRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),
@@ -93,6 +96,8 @@ public class TransferResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a transfer; a partner may read only its own")
+    @APIResponseSchema(value = TransferView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId) {
         return service.load(id, transferId).map(this::ok);
     }
@@ -103,6 +108,8 @@ public class TransferResource {
     @WithTransaction
     @Operation(summary = "PENDING_APPROVAL -> APPROVED (3.3.c)")
     @Enforces("3.3.c")
+    @APIResponseSchema(value = TransferView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return service.decide(id, transferId, ifMatch, TransferStatus.APPROVED, request.reason()).map(this::ok);
@@ -113,6 +120,8 @@ public class TransferResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "PENDING_APPROVAL -> REJECTED (final)")
+    @APIResponseSchema(value = TransferView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> reject(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return service.decide(id, transferId, ifMatch, TransferStatus.REJECTED, request.reason()).map(this::ok);
@@ -123,6 +132,8 @@ public class TransferResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "APPROVED -> REVOKED (final); 409 while an ACTIVE processor abroad relies on it")
+    @APIResponseSchema(value = TransferView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
     public Uni<Response> revoke(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
         return service.decide(id, transferId, ifMatch, TransferStatus.REVOKED, request.reason()).map(this::ok);

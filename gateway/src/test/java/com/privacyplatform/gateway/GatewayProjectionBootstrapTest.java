@@ -1,0 +1,164 @@
+package com.privacyplatform.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.privacyplatform.commons.events.CloudEventCodec;
+import com.privacyplatform.gateway.guard.PartnerControls;
+import com.privacyplatform.gateway.guard.ProjectionBootstrap;
+import com.privacyplatform.gateway.guard.RestrictionProjection;
+import com.privacyplatform.testing.TestBroker;
+import com.privacyplatform.testing.TestDb;
+import com.privacyplatform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The restrictions projection bootstrap (3.4.j, 4.6) against real PostgreSQL, RabbitMQ and
+ * Keycloak (the platform-services token): the test database is fresh at every start (Flyway clean),
+ * so what {@link SnapshotSources} held before start is exactly what a new gateway must enforce
+ * before any event. Events applied after a snapshot was read are never undone by it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SnapshotSources.class, restrictToAnnotatedClass = false)
+class GatewayProjectionBootstrapTest {
+
+    private static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
+
+    @Inject
+    RestrictionProjection projection;
+
+    @Inject
+    ProjectionBootstrap bootstrap;
+
+    @AfterEach
+    void restoreSources() throws Throwable {
+        SnapshotSources.reset();
+        run(bootstrap::syncRegistry);
+        run(bootstrap::syncBreach);
+    }
+
+    @Test
+    void aFreshGatewayEnforcesWhatWasDecidedBeforeItStartedWithoutAnyEvent() {
+        PartnerControls controls = projection.controls();
+        assertThat(controls.isSynced()).isTrue();
+        assertThat(controls.verdict(UUID.fromString(SnapshotSources.SUSPENDED_BEFORE_START), Instant.now()))
+                .isInstanceOfSatisfying(PartnerControls.Block.class, b -> assertThat(b.slug())
+                        .isEqualTo("partner-suspended"));
+        assertThat(controls.verdict(UUID.fromString(SnapshotSources.CLOSED_BEFORE_START), Instant.now()))
+                .isInstanceOfSatisfying(PartnerControls.Block.class, b -> assertThat(b.slug())
+                        .isEqualTo("interface-closed"));
+        assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid",
+                SnapshotSources.SUSPENDED_BEFORE_START)).isEqualTo("SUSPENDED");
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND active",
+                SnapshotSources.CLOSURE_ORDER)).isEqualTo(1);
+        // the lifted order the snapshot does not list as active is not enforced
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id ="
+                + " '019ac2f1-0000-7000-8000-0000000000d2'")).isZero();
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_projection_sync")).isEqualTo(2);
+        assertThat(SnapshotSources.AUTHORIZATIONS).isNotEmpty(); // a real platform-services token was sent
+    }
+
+    @Test
+    void officersAndAuditorsSeeWhatTheGatewayEnforcesOthersDoNot() {
+        given().auth().oauth2(Tokens.user("olivia")).get("/api/gateway/restrictions").then().statusCode(200)
+                .body("synced", equalTo(true))
+                .body("partners.find { it.partnerId == '" + SnapshotSources.SUSPENDED_BEFORE_START + "' }.status",
+                        equalTo("SUSPENDED"))
+                .body("activeOrders.orderId", hasItem(SnapshotSources.CLOSURE_ORDER));
+        given().auth().oauth2(Tokens.user("aaron")).get("/api/gateway/restrictions").then().statusCode(200);
+        given().auth().oauth2(Tokens.partner("partner-demo-a")).get("/api/gateway/restrictions").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user("alice")).get("/api/gateway/restrictions").then().statusCode(403);
+        given().get("/api/gateway/restrictions").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("garbage").get("/api/gateway/restrictions").then().statusCode(401);
+    }
+
+    @Test
+    void aStatusSnapshotNeverUndoesALaterEventButRepairsAMissedOne() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        publish("partner.suspended", A, "{\"partnerId\":\"" + A + "\",\"from\":\"ACTIVE\",\"to\":\"SUSPENDED\","
+                + "\"reason\":\"audit finding overdue\",\"at\":\"" + Instant.now() + "\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 403);
+
+        // a snapshot read before the suspension (older updatedAt) arrives afterwards: still suspended
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now().minus(1, ChronoUnit.MINUTES)));
+        assertThat(run(bootstrap::syncRegistry)).isEqualTo(3);
+        assertThat(status(a)).isEqualTo(403);
+
+        // the reinstatement's event got lost: the next snapshot (newer) repairs it
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now()));
+        run(bootstrap::syncRegistry);
+        assertThat(status(a)).isEqualTo(200);
+        assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid", A))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anEndedOrderStaysEndedAndAnOrderMissingFromTheSnapshotHasEnded() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        String listed = UUID.randomUUID().toString();
+        SnapshotSources.ORDERS.add(SnapshotSources.order(listed, A, "TEMPORARY_CLOSURE"));
+        run(bootstrap::syncBreach);
+        assertThat(status(a)).isEqualTo(403);
+
+        // lifted: the event ends it; a snapshot read before the lift must not bring it back
+        publish("partner.interface-restored", A, "{\"orderId\":\"" + listed + "\",\"partnerId\":\"" + A
+                + "\",\"kind\":\"TEMPORARY_CLOSURE\",\"reason\":\"LIFTED\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+        run(bootstrap::syncBreach);
+        assertThat(status(a)).isEqualTo(200);
+
+        // an end that arrives before its start (never seen) is remembered: the start is ignored
+        String endedFirst = UUID.randomUUID().toString();
+        publish("partner.interface-restored", A, "{\"orderId\":\"" + endedFirst + "\",\"partnerId\":\"" + A
+                + "\",\"kind\":\"DATA_ACCESS_SUSPENSION\",\"reason\":\"EXPIRED\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.count(
+                "SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND NOT active", endedFirst) == 1);
+        SnapshotSources.ORDERS.add(SnapshotSources.order(endedFirst, A, "DATA_ACCESS_SUSPENSION"));
+        run(bootstrap::syncBreach);
+        assertThat(status(a)).isEqualTo(200);
+
+        // an order known from its event, then lifted while the gateway missed the event: the
+        // snapshot no longer lists it, so it has ended
+        String missed = UUID.randomUUID().toString();
+        publish("partner.interface-restricted", A, "{\"orderId\":\"" + missed + "\",\"partnerId\":\"" + A
+                + "\",\"kind\":\"TEMPORARY_CLOSURE\",\"reason\":\"suspected leak\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 403);
+        run(bootstrap::syncBreach);
+        assertThat(status(a)).isEqualTo(200);
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND NOT active",
+                missed)).isEqualTo(1);
+    }
+
+    private static <T> T run(Supplier<Uni<T>> sync) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(sync::get);
+    }
+
+    private static int status(String token) {
+        return given().auth().oauth2(token).get("/api/partners/42").statusCode();
+    }
+
+    private static void publish(String type, String subject, String data) throws Exception {
+        try (TestBroker broker = new TestBroker()) {
+            broker.publish(type, CloudEventCodec.encode(UUID.randomUUID(), type, "/test", subject,
+                    OffsetDateTime.now(ZoneOffset.UTC), data));
+        }
+    }
+}
