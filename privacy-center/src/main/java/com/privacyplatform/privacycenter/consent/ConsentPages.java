@@ -7,6 +7,8 @@ import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
 import com.privacyplatform.privacycenter.backend.ConsentViews.ConsentPage;
 import com.privacyplatform.privacycenter.backend.ConsentViews.RevocationBody;
 import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.web.Page;
+import com.privacyplatform.privacycenter.web.Redirects;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,8 +94,7 @@ public class ConsentPages {
         }
         String ifMatch = version == null ? null : "\"" + version + "\"";
         Calls.to(Calls.CONSENT, () -> consents.revoke(me.bearer(), ifMatch, id, new RevocationBody(text)));
-        return Response.seeOther(URI.create(com.privacyplatform.privacycenter.web.Page.base() + "/consents/" + id
-                + "?revoked=true")).build();
+        return Redirects.seeOther("/consents/" + id + "?revoked=true");
     }
 
     /** The signed receipt (JWS) as a file the subject keeps and can verify offline. */

@@ -22,11 +22,12 @@ public class ConsentRows {
     public record Row(String id, String partner, String partnerId, String purpose, String purposeDescription,
             List<String> categories, boolean sensitive, String status, boolean active, String noticeVersion,
             String noticeHash, String givenAt, String how, String legalBasis, String expires,
-            List<String> recipients, String jurisdiction, String language, long version) {
+            List<String> recipients, String jurisdiction, String language, long version, boolean current) {
     }
 
+    /** One partner's decisions: the current ones first, the ended ones (revoked, expired, replaced) apart. */
     @TemplateData
-    public record PartnerGroup(String partner, String partnerId, List<Row> consents, long active) {
+    public record PartnerGroup(String partner, String partnerId, List<Row> current, List<Row> earlier, long active) {
     }
 
     @TemplateData
@@ -45,7 +46,9 @@ public class ConsentRows {
                         .thenComparing(Consent::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .forEach(c -> groups.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(row(c)));
         return groups.entrySet().stream().map(e -> new PartnerGroup(Words.partner(e.getKey()), e.getKey().toString(),
-                e.getValue(), e.getValue().stream().filter(Row::active).count())).toList();
+                e.getValue().stream().filter(Row::current).toList(),
+                e.getValue().stream().filter(r -> !r.current()).toList(),
+                e.getValue().stream().filter(Row::active).count())).toList();
     }
 
     public Row row(Consent c) {
@@ -59,7 +62,7 @@ public class ConsentRows {
                 Words.time(c.collectedAt()), how, vocabulary.legalBasis(c.legalBasis()),
                 c.expiresAt() == null ? "No expiry date" : Words.time(c.expiresAt()),
                 c.recipients() == null ? List.of() : c.recipients().stream().map(ConsentRows::recipient).toList(),
-                c.jurisdiction(), c.language(), c.version());
+                c.jurisdiction(), c.language(), c.version(), "GRANTED".equals(c.state()) || "REFUSED".equals(c.state()));
     }
 
     public List<Change> history(List<HistoryEntry> entries) {

@@ -25,6 +25,11 @@ public record RequestForm(String type, String scope, List<String> partners, Stri
         return new RequestForm(null, "all", List.of(), "", List.of(), List.of(), UUID.randomUUID().toString());
     }
 
+    RequestForm resubmission() {
+        return new RequestForm(type, scope, partners, jurisdiction, correctionFields, correctionValues,
+                UUID.randomUUID().toString());
+    }
+
     public boolean chosen(String partnerId) {
         return partners != null && partners.contains(partnerId);
     }

@@ -12,6 +12,7 @@ import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
 import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Page;
+import com.privacyplatform.privacycenter.web.Redirects;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,8 +113,7 @@ public class RequestPages {
         if (problems.isEmpty()) {
             try {
                 Request created = Calls.to(Calls.DSR, () -> dsr.submit(me.bearer(), sent.key(), sent.toSubmit()));
-                return Response.seeOther(URI.create(Page.base() + "/requests/" + created.id() + "?submitted=true"))
-                        .build();
+                return Redirects.seeOther("/requests/" + created.id() + "?submitted=true");
             } catch (BackendException e) {
                 if (e.unreachable() || e.status() == 401 || e.status() >= 500) {
                     throw e;
@@ -125,6 +124,9 @@ public class RequestPages {
                     problems.add(e.detail());
                 }
                 problems.addAll(e.fieldMessages());
+                // nothing was created: the corrected form is a new submission with its own key
+                return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(form(sent.resubmission(), problems, holders)).build();
             }
         }
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -150,7 +152,7 @@ public class RequestPages {
         mine(id);
         String ifMatch = version == null ? null : "\"" + version + "\"";
         Calls.to(Calls.DSR, () -> dsr.confirm(me.bearer(), ifMatch, id, new Confirmation(confirmed)));
-        return Response.seeOther(URI.create(Page.base() + "/requests/" + id)).build();
+        return Redirects.seeOther("/requests/" + id);
     }
 
     /** 3.5.a: the subject's own copy of what the partners delivered, while it is available. */
