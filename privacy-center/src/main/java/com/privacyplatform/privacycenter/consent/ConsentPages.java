@@ -7,7 +7,6 @@ import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
 import com.privacyplatform.privacycenter.backend.ConsentViews.ConsentPage;
 import com.privacyplatform.privacycenter.backend.ConsentViews.RevocationBody;
 import com.privacyplatform.privacycenter.session.Me;
-import com.privacyplatform.privacycenter.web.Page;
 import com.privacyplatform.privacycenter.web.Redirects;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

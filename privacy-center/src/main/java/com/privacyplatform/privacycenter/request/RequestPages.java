@@ -11,7 +11,6 @@ import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
 import com.privacyplatform.privacycenter.session.Me;
-import com.privacyplatform.privacycenter.web.Page;
 import com.privacyplatform.privacycenter.web.Redirects;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;
