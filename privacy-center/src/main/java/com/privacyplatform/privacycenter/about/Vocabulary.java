@@ -96,6 +96,12 @@ public class Vocabulary {
         return document.jurisdictions().stream().anyMatch(j -> j.code().equals(code));
     }
 
+    /** "China (PIPL)" for CN; a code the vocabulary does not know is shown as it is. */
+    public String jurisdiction(String code) {
+        return document.jurisdictions().stream().filter(j -> j.code().equals(code)).findFirst()
+                .map(j -> j.name() + " (" + j.law() + ")").orElse(code == null ? "" : code);
+    }
+
     public boolean isCategory(String id) {
         return categories.containsKey(id);
     }

@@ -62,7 +62,7 @@ public class ConsentRows {
                 Words.time(c.collectedAt()), how, vocabulary.legalBasis(c.legalBasis()),
                 c.expiresAt() == null ? "No expiry date" : Words.time(c.expiresAt()),
                 c.recipients() == null ? List.of() : c.recipients().stream().map(ConsentRows::recipient).toList(),
-                c.jurisdiction(), c.language(), c.version(), "GRANTED".equals(c.state()) || "REFUSED".equals(c.state()));
+                vocabulary.jurisdiction(c.jurisdiction()), c.language(), c.version(), "GRANTED".equals(c.state()) || "REFUSED".equals(c.state()));
     }
 
     public List<Change> history(List<HistoryEntry> entries) {

@@ -91,22 +91,47 @@ public class RequestRows {
 
     public List<Event> timeline(List<TimelineEntry> entries) {
         return entries.stream().map(e -> new Event(Words.time(e.at()), Words.timelineKind(e.kind()),
-                e.partnerId() == null ? "" : Words.partner(e.partnerId()), detail(e.detail()))).toList();
+                e.partnerId() == null ? "" : Words.partner(e.partnerId()), detail(e.kind(), e.detail()))).toList();
     }
 
-    /** The entry's facts (ids, dates, counts, enums) as "key: value" words; nested values are left out. */
-    static String detail(JsonNode detail) {
+    /** The entry's facts (ids, dates, counts, enums) in words; ids and nested values are left out. */
+    String detail(String kind, JsonNode detail) {
         if (detail == null || !detail.isObject()) {
             return "";
         }
+        boolean task = kind != null && kind.startsWith("TASK_");
         List<String> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = detail.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isValueNode() && !field.getValue().isNull() && !field.getKey().endsWith("Id")) {
-                parts.add(Words.humanize(splitCamel(field.getKey())).toLowerCase() + ": " + field.getValue().asText());
+            JsonNode value = field.getValue();
+            if (!value.isValueNode() || value.isNull() || field.getKey().endsWith("Id")) {
+                continue;
+            }
+            String word = fact(field.getKey(), value.asText(), task);
+            if (!word.isEmpty()) {
+                parts.add(word);
             }
         }
         return String.join("; ", parts);
+    }
+
+    private String fact(String key, String value, boolean task) {
+        return switch (key) {
+            case "type" -> Words.requestType(value);
+            case "status" -> task ? Words.taskStatus(value) : Words.requestStatus(value);
+            case "outcome" -> Words.outcome(value);
+            case "late" -> "true".equals(value) ? "late" : "on time";
+            case "kind" -> "RECIPIENT".equals(value) ? "for a recipient the data was disclosed to" : "";
+            case "origin" -> switch (value) {
+                case "SUBJECT" -> "made by you";
+                case "PARTNER" -> "filed by a partner on your behalf";
+                case "TERMINATION" -> "the partner's cooperation ended";
+                case "BREACH_ORDER" -> "ordered by the platform after a breach";
+                default -> Words.humanize(value);
+            };
+            case "legalBasis" -> "legal basis: " + vocabulary.legalBasis(value);
+            default -> Words.humanize(splitCamel(key)).toLowerCase() + ": " + value;
+        };
     }
 
     private static String splitCamel(String key) {
