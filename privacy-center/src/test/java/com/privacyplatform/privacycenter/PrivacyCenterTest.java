@@ -47,6 +47,19 @@ class PrivacyCenterTest {
     }
 
     @Test
+    void behindTheGatewaysHttpsListenerTheRedirectUriIsHttpsAndTheStateCookieSecure() throws Exception {
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(root.getProtocol() + "://" + root.getHost() + ":" + root.getPort()
+                        + "/privacy/requests")).header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "localhost:8443").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(URLDecoder.decode(Browserless.location(response), StandardCharsets.UTF_8))
+                .contains("redirect_uri=https://localhost:8443/privacy/requests");
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("q_auth_").containsIgnoringCase("; Secure"));
+    }
+
+    @Test
     void everyPageCarriesAStrictContentSecurityPolicyAndNoCaching() {
         HttpResponse<String> response = browser().get("/privacy/about");
         assertThat(response.statusCode()).isEqualTo(200);
