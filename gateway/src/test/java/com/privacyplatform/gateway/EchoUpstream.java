@@ -31,7 +31,15 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     .put("headers", headers).put("bodyLength", body.length());
             var response = request.response().putHeader("Content-Type", "application/json")
                     .putHeader("Connection", "keep-alive, X-Upstream-Secret").putHeader("X-Upstream-Secret", "s3cret");
-            if ("POST".equals(request.method().name())) {
+            if (request.path().startsWith("/privacy")) {
+                // a web page: its own CSP and session cookie; a sign-in redirect to Keycloak
+                response.putHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'")
+                        .putHeader("Set-Cookie", "q_session=s3ssion; Path=/; HttpOnly; SameSite=Lax");
+                if (request.path().equals("/privacy/sign-in")) {
+                    response.setStatusCode(302).putHeader("Location",
+                            "http://localhost:8180/realms/privacy/protocol/openid-connect/auth?client_id=privacy-center");
+                }
+            } else if ("POST".equals(request.method().name())) {
                 response.setStatusCode(201).putHeader("Location", "http://localhost:" + PORT + "/partners/123");
             }
             response.end(echo.encode());

@@ -56,7 +56,7 @@ public class CombinedOpenApi {
         }
         List<Future<JsonNode>> fetches = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, RouteTable.Backend> backend : routes.backends().entrySet()) {
+        for (Map.Entry<String, RouteTable.Backend> backend : routes.apiBackends().entrySet()) {
             names.add(backend.getKey());
             fetches.add(fetch(backend.getValue()).recover(e -> {
                 LOG.warnf("OpenAPI of %s not reachable (%s)", backend.getKey(), e.getMessage());

@@ -52,6 +52,12 @@ public class RouteTable {
         return backends;
     }
 
+    /** The backends that serve {@code /api} routes (web applications such as the privacy center excluded). */
+    public Map<String, Backend> apiBackends() {
+        return routes.stream().map(CompiledRoute::backend).distinct()
+                .collect(Collectors.toUnmodifiableMap(Backend::name, b -> b));
+    }
+
     /** The path below {@code /api}, or null when the path is not under it. */
     public static String apiPath(String path) {
         if (path == null || !path.startsWith(PREFIX)) {

@@ -1,0 +1,117 @@
+package com.privacyplatform.privacycenter.consent;
+
+import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.backend.Calls;
+import com.privacyplatform.privacycenter.backend.ConsentApi;
+import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
+import com.privacyplatform.privacycenter.backend.ConsentViews.ConsentPage;
+import com.privacyplatform.privacycenter.backend.ConsentViews.RevocationBody;
+import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.web.Redirects;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The subject's consents (1.1, 1.2, 3.3.a, 3.5.a): every decision per partner and purpose, one
+ * revocation at a time (never a bundled switch), and the signed receipt.
+ */
+@Path("/consents")
+@RolesAllowed(Me.ROLE)
+public class ConsentPages {
+
+    /** A subject with more decisions than this sees the first ones and a note (keyset pages of 500). */
+    static final int MAX_PAGES = 20;
+
+    private final ConsentApi consents;
+    private final ConsentRows rows;
+    private final Me me;
+    private final Template list;
+    private final Template detail;
+
+    public ConsentPages(@RestClient ConsentApi consents, ConsentRows rows, Me me,
+            @Location("consents.html") Template list, @Location("consent.html") Template detail) {
+        this.consents = consents;
+        this.rows = rows;
+        this.me = me;
+        this.list = list;
+        this.detail = detail;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        List<Consent> mine = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String after = cursor;
+            ConsentPage page = Calls.to(Calls.CONSENT, () -> consents.list(me.bearer(), me.subject(), 500, after));
+            page.items().stream().filter(c -> me.owns(c.subjectId())).forEach(mine::add);
+            cursor = page.nextCursor();
+        } while (cursor != null && ++pages < MAX_PAGES);
+        return list.data("groups", rows.byPartner(mine)).data("count", mine.size())
+                .data("truncated", cursor != null).data("me", me.displayName());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("revoked") boolean revoked) {
+        Consent consent = mine(id);
+        return detail.data("c", rows.row(consent))
+                .data("history", rows.history(Calls.to(Calls.CONSENT, () -> consents.history(me.bearer(), id))))
+                .data("revoked", revoked).data("me", me.displayName());
+    }
+
+    /** 3.5.a: revocation of one consent at any time; the form carries the version it was shown. */
+    @POST
+    @Path("/{id}/revocation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") UUID id, @FormParam("version") Long version,
+            @FormParam("reason") String reason) {
+        mine(id);
+        String text = reason == null || reason.isBlank() ? null : reason.strip();
+        if (text != null && text.length() > 500) {
+            throw new BackendException(Calls.CONSENT, 400, "Reason too long",
+                    "the reason may have at most 500 characters", null, List.of());
+        }
+        String ifMatch = version == null ? null : "\"" + version + "\"";
+        Calls.to(Calls.CONSENT, () -> consents.revoke(me.bearer(), ifMatch, id, new RevocationBody(text)));
+        return Redirects.seeOther("/consents/" + id + "?revoked=true");
+    }
+
+    /** The signed receipt (JWS) as a file the subject keeps and can verify offline. */
+    @GET
+    @Path("/{id}/receipt")
+    @Produces("application/jose")
+    public Response receipt(@PathParam("id") UUID id) {
+        mine(id);
+        String jws = Calls.to(Calls.CONSENT, () -> consents.receipt(me.bearer(), id));
+        return Response.ok(jws, "application/jose")
+                .header("Content-Disposition", "attachment; filename=\"consent-receipt-" + id + ".jws\"").build();
+    }
+
+    private Consent mine(UUID id) {
+        Consent consent = Calls.to(Calls.CONSENT, () -> consents.get(me.bearer(), id));
+        if (!me.owns(consent.subjectId())) {
+            throw new BackendException(Calls.CONSENT, 404, null, null, null, List.of());
+        }
+        return consent;
+    }
+}

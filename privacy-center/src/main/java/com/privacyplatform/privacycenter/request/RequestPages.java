@@ -1,0 +1,207 @@
+package com.privacyplatform.privacycenter.request;
+
+import com.privacyplatform.privacycenter.about.Vocabulary;
+import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.backend.Calls;
+import com.privacyplatform.privacycenter.backend.ConsentApi;
+import com.privacyplatform.privacycenter.backend.ConsentViews.Holder;
+import com.privacyplatform.privacycenter.backend.DsrApi;
+import com.privacyplatform.privacycenter.backend.RequestViews.Confirmation;
+import com.privacyplatform.privacycenter.backend.RequestViews.Request;
+import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
+import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
+import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.web.Redirects;
+import com.privacyplatform.privacycenter.web.Words;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The subject's requests (3.5.a-c): file access, correction or deletion to every partner holding
+ * their data or to chosen ones; follow status, per-partner progress, due date and timeline;
+ * download the access export while it is available.
+ */
+@Path("/requests")
+@RolesAllowed(Me.ROLE)
+public class RequestPages {
+
+    static final int MAX_PAGES = 20;
+
+    @TemplateData
+    public record HolderOption(String id, String label, String purposes, boolean active) {
+    }
+
+    private final DsrApi dsr;
+    private final ConsentApi consents;
+    private final RequestRows rows;
+    private final Vocabulary vocabulary;
+    private final Me me;
+    private final Template list;
+    private final Template detail;
+    private final Template form;
+
+    public RequestPages(@RestClient DsrApi dsr, @RestClient ConsentApi consents, RequestRows rows,
+            Vocabulary vocabulary, Me me, @Location("requests.html") Template list,
+            @Location("request.html") Template detail, @Location("request-new.html") Template form) {
+        this.dsr = dsr;
+        this.consents = consents;
+        this.rows = rows;
+        this.vocabulary = vocabulary;
+        this.me = me;
+        this.list = list;
+        this.detail = detail;
+        this.form = form;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        List<RequestSummary> mine = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String after = cursor;
+            RequestPage page = Calls.to(Calls.DSR, () -> dsr.list(me.bearer(), me.subject(), 500, after));
+            page.items().stream().filter(r -> me.owns(r.subjectId())).forEach(mine::add);
+            cursor = page.nextCursor();
+        } while (cursor != null && ++pages < MAX_PAGES);
+        mine.sort(Comparator.comparing(RequestSummary::submittedAt).reversed());
+        return list.data("requests", mine.stream().map(rows::summary).toList()).data("me", me.displayName());
+    }
+
+    @GET
+    @Path("/new")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance newRequest() {
+        return form(RequestForm.empty(), List.of(), holders());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response submit(@FormParam("type") String type, @FormParam("scope") String scope,
+            @FormParam("partner") List<String> partners, @FormParam("jurisdiction") String jurisdiction,
+            @FormParam("correctionField") List<String> fields, @FormParam("correctionValue") List<String> values,
+            @FormParam("submission") String submission) {
+        RequestForm sent = new RequestForm(type, scope, partners == null ? List.of() : partners, jurisdiction,
+                fields == null ? List.of() : fields, values == null ? List.of() : values, submission);
+        List<HolderOption> holders = holders();
+        Set<String> holderIds = holders == null ? Set.of()
+                : holders.stream().map(HolderOption::id).collect(Collectors.toSet());
+        List<String> problems = sent.problems(vocabulary, holderIds);
+        if (problems.isEmpty()) {
+            try {
+                Request created = Calls.to(Calls.DSR, () -> dsr.submit(me.bearer(), sent.key(), sent.toSubmit()));
+                return Redirects.seeOther("/requests/" + created.id() + "?submitted=true");
+            } catch (BackendException e) {
+                if (e.unreachable() || e.status() == 401 || e.status() >= 500) {
+                    throw e;
+                }
+                problems = new ArrayList<>();
+                problems.add(e.title() == null ? "The request was not accepted." : e.title() + ".");
+                if (e.detail() != null) {
+                    problems.add(e.detail());
+                }
+                problems.addAll(e.fieldMessages());
+                // nothing was created: the corrected form is a new submission with its own key
+                return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(form(sent.resubmission(), problems, holders)).build();
+            }
+        }
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(form(sent, problems, holders)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("submitted") boolean submitted) {
+        Request request = mine(id);
+        return detail.data("r", rows.detail(request))
+                .data("timeline", rows.timeline(Calls.to(Calls.DSR, () -> dsr.timeline(me.bearer(), id))))
+                .data("submitted", submitted).data("me", me.displayName());
+    }
+
+    /** A partner filed this on the subject's behalf: it starts only when the subject confirms it. */
+    @POST
+    @Path("/{id}/confirmation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("id") UUID id, @FormParam("confirmed") boolean confirmed,
+            @FormParam("version") Long version) {
+        mine(id);
+        String ifMatch = version == null ? null : "\"" + version + "\"";
+        Calls.to(Calls.DSR, () -> dsr.confirm(me.bearer(), ifMatch, id, new Confirmation(confirmed)));
+        return Redirects.seeOther("/requests/" + id);
+    }
+
+    /** 3.5.a: the subject's own copy of what the partners delivered, while it is available. */
+    @GET
+    @Path("/{id}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@PathParam("id") UUID id) {
+        mine(id);
+        String export = Calls.to(Calls.DSR, () -> dsr.export(me.bearer(), id));
+        return Response.ok(export, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"access-export-" + id + ".json\"").build();
+    }
+
+    private TemplateInstance form(RequestForm sent, List<String> problems, List<HolderOption> holders) {
+        return form.data("f", sent).data("problems", problems).data("holders", holders == null ? List.of() : holders)
+                .data("holdersUnavailable", holders == null)
+                .data("jurisdictions", vocabulary.jurisdictions()).data("categories", vocabulary.categories())
+                .data("rowsIndex", List.of(1, 2, 3)).data("me", me.displayName());
+    }
+
+    /**
+     * The partners that obtained the subject's data with a consent (consent-service's holders lookup);
+     * null when consent-service cannot answer - a request to every holder still works then, because
+     * dsr-service keeps its own record of who holds what.
+     */
+    private List<HolderOption> holders() {
+        try {
+            return holderList();
+        } catch (BackendException e) {
+            if (e.unreachable()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private List<HolderOption> holderList() {
+        return Calls.to(Calls.CONSENT, () -> consents.holders(me.bearer(), me.subject())).holders().stream()
+                .sorted(Comparator.comparing(Holder::partnerId))
+                .map(h -> new HolderOption(h.partnerId().toString(), Words.partner(h.partnerId()),
+                        String.join(", ", h.purposes().stream().map(vocabulary::purpose).toList()),
+                        h.activeConsent()))
+                .toList();
+    }
+
+    private Request mine(UUID id) {
+        Request request = Calls.to(Calls.DSR, () -> dsr.get(me.bearer(), id));
+        if (!me.owns(request.subjectId())) {
+            throw new BackendException(Calls.DSR, 404, null, null, null, List.of());
+        }
+        return request;
+    }
+}

@@ -1,0 +1,140 @@
+package com.privacyplatform.privacycenter.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.privacycenter.about.Vocabulary;
+import com.privacyplatform.privacycenter.backend.RequestViews.Request;
+import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
+import com.privacyplatform.privacycenter.backend.RequestViews.Task;
+import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
+import com.privacyplatform.privacycenter.web.Words;
+import io.quarkus.qute.TemplateData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Requests as the page shows them: status, per-partner progress, due date and timeline in words. */
+@ApplicationScoped
+public class RequestRows {
+
+    @TemplateData
+    public record Summary(String id, String type, String status, boolean open, String submittedAt, String dueOn,
+            boolean overdue, String outcome) {
+    }
+
+    @TemplateData
+    public record Progress(String who, String partnerId, String what, String categories, String status, boolean done,
+            String dueOn, boolean overdue, String resolvedAt, String rejection) {
+    }
+
+    @TemplateData
+    public record Detail(String id, String type, String status, boolean open, boolean awaitingConfirmation,
+            String outcome, String law, String jurisdiction, String submittedAt, String dueOn, boolean overdue,
+            String extension, String addressed, List<String> corrections, List<Progress> tasks, long tasksDone,
+            String revocation, boolean exportAvailable, String exportExpires, boolean exportRequested,
+            String completedAt, long version, String onBehalfOf) {
+    }
+
+    @TemplateData
+    public record Event(String at, String what, String partner, String detail) {
+    }
+
+    private final Vocabulary vocabulary;
+
+    public RequestRows(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public Summary summary(RequestSummary r) {
+        return new Summary(r.id().toString(), Words.requestType(r.type()), Words.requestStatus(r.status()),
+                !"COMPLETED".equals(r.status()) && !"DECLINED".equals(r.status()), Words.time(r.submittedAt()),
+                Words.day(r.dueOn()), r.overdue(), Words.outcome(r.outcome()));
+    }
+
+    public Detail detail(Request r) {
+        List<Progress> tasks = r.tasks() == null ? List.of() : r.tasks().stream().map(this::progress).toList();
+        String addressed = r.partnerIds() == null || r.partnerIds().isEmpty() ? "Every partner that holds your data"
+                : String.join(", ", r.partnerIds().stream().map(Words::partner).toList());
+        String extension = r.extension() == null ? null : "Extended from " + Words.day(r.extension().previousDueOn())
+                + ": " + r.extension().reason();
+        String revocation = r.revocation() == null ? null
+                : r.revocation().confirmed() + " of " + r.revocation().consents() + " consents confirmed revoked";
+        boolean exportAvailable = r.export() != null && r.export().available();
+        return new Detail(r.id().toString(), Words.requestType(r.type()), Words.requestStatus(r.status()),
+                "OPEN".equals(r.status()), "AWAITING_SUBJECT_CONFIRMATION".equals(r.status()),
+                Words.outcome(r.outcome()), r.policy() == null ? "" : r.policy().law(),
+                r.jurisdiction() == null ? "not named" : r.jurisdiction(), Words.time(r.submittedAt()),
+                Words.day(r.dueOn()), r.overdue(), extension, addressed,
+                r.corrections() == null ? List.of() : r.corrections().stream()
+                        .map(c -> vocabulary.category(c.field()) + ": " + c.value()).toList(),
+                tasks, tasks.stream().filter(Progress::done).count(), revocation, exportAvailable,
+                r.export() == null || r.export().expiresAt() == null ? "" : Words.time(r.export().expiresAt()),
+                "ACCESS".equals(r.type()), Words.time(r.completedAt()), r.version(),
+                r.onBehalfOfPartnerId() == null ? null : Words.partner(r.onBehalfOfPartnerId()));
+    }
+
+    Progress progress(Task t) {
+        boolean recipient = "RECIPIENT".equals(t.kind());
+        String who = recipient && t.recipient() != null
+                ? Words.partner(t.partnerId()) + ", for its recipient " + t.recipient().name()
+                : Words.partner(t.partnerId());
+        String what = recipient ? "Stop disclosing and tell the recipient to delete" : "Act on your request";
+        String categories = t.categories() == null ? "" : String.join(", ",
+                t.categories().stream().map(vocabulary::category).toList());
+        String rejection = t.rejection() == null ? null : vocabulary.legalBasis(t.rejection().legalBasis()) + ": "
+                + t.rejection().explanation();
+        return new Progress(who, t.partnerId().toString(), what, categories, Words.taskStatus(t.status()),
+                "COMPLETED".equals(t.status()) || "REJECTED".equals(t.status()) || "EXEMPT".equals(t.status()),
+                Words.day(t.dueOn()), t.overdue(), Words.time(t.resolvedAt()), rejection);
+    }
+
+    public List<Event> timeline(List<TimelineEntry> entries) {
+        return entries.stream().map(e -> new Event(Words.time(e.at()), Words.timelineKind(e.kind()),
+                e.partnerId() == null ? "" : Words.partner(e.partnerId()), detail(e.kind(), e.detail()))).toList();
+    }
+
+    /** The entry's facts (ids, dates, counts, enums) in words; ids and nested values are left out. */
+    String detail(String kind, JsonNode detail) {
+        if (detail == null || !detail.isObject()) {
+            return "";
+        }
+        boolean task = kind != null && kind.startsWith("TASK_");
+        List<String> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = detail.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (!value.isValueNode() || value.isNull() || field.getKey().endsWith("Id")) {
+                continue;
+            }
+            String word = fact(field.getKey(), value.asText(), task);
+            if (!word.isEmpty()) {
+                parts.add(word);
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private String fact(String key, String value, boolean task) {
+        return switch (key) {
+            case "type" -> Words.requestType(value);
+            case "status" -> task ? Words.taskStatus(value) : Words.requestStatus(value);
+            case "outcome" -> Words.outcome(value);
+            case "late" -> "true".equals(value) ? "late" : "on time";
+            case "kind" -> "RECIPIENT".equals(value) ? "for a recipient the data was disclosed to" : "";
+            case "origin" -> switch (value) {
+                case "SUBJECT" -> "made by you";
+                case "PARTNER" -> "filed by a partner on your behalf";
+                case "TERMINATION" -> "the partner's cooperation ended";
+                case "BREACH_ORDER" -> "ordered by the platform after a breach";
+                default -> Words.humanize(value);
+            };
+            case "legalBasis" -> "legal basis: " + vocabulary.legalBasis(value);
+            default -> Words.humanize(splitCamel(key)).toLowerCase() + ": " + value;
+        };
+    }
+
+    private static String splitCamel(String key) {
+        return key.replaceAll("([a-z])([A-Z])", "$1 $2");
+    }
+}

@@ -1,0 +1,62 @@
+package com.privacyplatform.privacycenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.privacycenter.about.Vocabulary;
+import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
+import com.privacyplatform.privacycenter.request.RequestRows;
+import com.privacyplatform.privacycenter.web.Words;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The services' codes in words (1.1: plain and understandable language); a plain unit test. */
+class WordsTest {
+
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final RequestRows rows = new RequestRows(vocabulary);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void timelineFactsAreWordsWithoutIdsOrCodes() throws Exception {
+        UUID partner = UUID.fromString("2b9ab027-cb68-523d-81ec-293ae3eaf63b");
+        List<RequestRows.Event> events = rows.timeline(List.of(
+                new TimelineEntry(Instant.parse("2026-11-26T09:00:00Z"), "SUBMITTED", "subject", null, null,
+                        json.readTree("{\"type\":\"DELETION\",\"origin\":\"SUBJECT\",\"status\":\"OPEN\","
+                                + "\"linkedRequestId\":\"019ac4b0-7c1f-7a10-8b44-0c2d3e4f5a6b\"}")),
+                new TimelineEntry(Instant.parse("2026-11-27T10:30:00Z"), "TASK_REJECTED", "partner", UUID.randomUUID(),
+                        partner, json.readTree("{\"legalBasis\":\"LEGAL_OBLIGATION\",\"late\":true,"
+                                + "\"kind\":\"RECIPIENT\"}"))));
+        assertThat(events.get(0).at()).isEqualTo("26 Nov 2026, 09:00 UTC");
+        assertThat(events.get(0).what()).isEqualTo("Submitted");
+        assertThat(events.get(0).detail()).isEqualTo("Deletion of my data; made by you; In progress");
+        assertThat(events.get(1).what()).isEqualTo("Task rejected");
+        assertThat(events.get(1).partner()).isEqualTo("Partner 2b9ab027");
+        assertThat(events.get(1).detail()).isEqualTo("legal basis: Legal obligation; late; for a recipient the data"
+                + " was disclosed to");
+    }
+
+    @Test
+    void vocabularyIdsBecomeTheirTitlesAndUnknownIdsStayAsTheyAre() {
+        assertThat(vocabulary.purpose("marketing.communications")).isEqualTo("Marketing communications");
+        assertThat(vocabulary.category("user.government_id.vehicle_registration")).isEqualTo("Vehicle licence plate");
+        assertThat(vocabulary.method("PRE_TICKED_BOX")).isEqualTo("Pre-ticked box");
+        assertThat(vocabulary.jurisdiction("DE")).isEqualTo("Germany (GDPR)");
+        assertThat(vocabulary.purpose("something.new")).isEqualTo("something.new");
+    }
+
+    @Test
+    void statesAndDatesReadAsSentences() {
+        assertThat(Words.consentState("GRANTED", "GRANTED")).isEqualTo("Active");
+        assertThat(Words.consentState("REFUSED", "REFUSED")).isEqualTo("You refused");
+        assertThat(Words.consentState("GRANTED", "SUPERSEDED")).isEqualTo("Replaced by a newer decision");
+        assertThat(Words.requestStatus("AWAITING_SUBJECT_CONFIRMATION")).isEqualTo("Waiting for your confirmation");
+        assertThat(Words.outcome("PARTIALLY_FULFILLED")).startsWith("Partly done");
+        assertThat(Words.channel("MOBILE_APP")).isEqualTo("in a mobile app");
+        assertThat(Words.day(LocalDate.of(2027, 2, 28))).isEqualTo("28 Feb 2027");
+        assertThat(Words.time(null)).isEmpty();
+    }
+}
