@@ -73,6 +73,13 @@ public interface GatewayConfig {
 
         @WithDefault("200")
         int pageSize();
+
+        /**
+         * Pause before re-establishing the lost LISTEN connection on which the replicas learn of
+         * each other's changes ({@code ControlsListener}); a full reload follows each reconnect.
+         */
+        @WithDefault("1S")
+        java.time.Duration listenReconnectDelay();
     }
 
     interface RateLimit {
@@ -92,5 +99,15 @@ public interface GatewayConfig {
         int userRequestsPerSecond();
 
         Optional<Integer> userBurst();
+
+        /**
+         * How many gateway replicas share the traffic. Buckets live in each replica's memory, so
+         * every rate and burst above (and every emergency restraint's) is divided by this number
+         * per replica: N replicas together then allow the configured rate (README, "Rate limits
+         * with several replicas"). The Kubernetes prod overlay sets the HPA minimum.
+         */
+        @WithDefault("1")
+        @jakarta.validation.constraints.Min(1)
+        int replicas();
     }
 }

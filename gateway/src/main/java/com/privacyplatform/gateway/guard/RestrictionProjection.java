@@ -9,6 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -34,6 +37,9 @@ import org.jboss.logging.Logger;
  * <li>an order is inserted once and ended once: an ended order (lifted or expired, final in
  * breach-service) stays ended, also when a snapshot read before the end still lists it.</li>
  * </ul>
+ * Every change of the tables NOTIFYs the other replicas (trigger, migration 203), which reload the
+ * partner's rows ({@link #reloadPartner}, {@link ControlsListener}); this replica applies what it
+ * wrote to its own memory at once as well (idempotent with the reload).
  */
 @ApplicationScoped
 public class RestrictionProjection {
@@ -43,11 +49,16 @@ public class RestrictionProjection {
     static final String BREACH = "breach";
     private static final Logger LOG = Logger.getLogger(RestrictionProjection.class);
 
+    private static final String RESTRICTION_COLUMNS = "SELECT order_id, partner_id, kind, requests_per_second,"
+            + " requests_per_period, period, expires_at, active FROM gateway_restriction";
+
     private final EventConsumer consumer;
+    private final Pool pool;
     private final PartnerControls controls;
 
-    public RestrictionProjection(EventConsumer consumer, GatewayConfig config) {
+    public RestrictionProjection(EventConsumer consumer, GatewayConfig config, Pool pool) {
         this.consumer = consumer;
+        this.pool = pool;
         boolean gate = config.projection().bootstrap() && config.projection().failClosed();
         this.controls = new PartnerControls(gate ? Set.of(REGISTRY, BREACH) : Set.of());
     }
@@ -57,20 +68,63 @@ public class RestrictionProjection {
     }
 
     void load(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> PartnerStatusRow.<PartnerStatusRow>listAll()
-                .invoke(rows -> rows.forEach(r -> controls.status(r.partnerId, r.status, r.statusAt.toInstant())))
-                .chain(() -> RestrictionRow.<RestrictionRow>listAll())
-                .invoke(rows -> rows.forEach(r -> {
-                    if (r.active) {
-                        controls.restrict(r.partnerId, Restriction.of(r));
-                    } else {
-                        controls.restore(r.partnerId, r.orderId);
+        VertxContextSupport.subscribeAndAwait(() -> reloadAll().invoke(orders -> LOG.infof(
+                "restriction projection loaded: %d active orders", orders)));
+    }
+
+    /**
+     * Everything in the projection tables into memory: at start, and whenever this replica may have
+     * missed a change of another replica (its LISTEN connection was lost, {@link ControlsListener}).
+     * Merged under the commuting rules of {@link PartnerControls}, so a reload never undoes a newer
+     * fact; returns how many active orders it read.
+     */
+    public Uni<Long> reloadAll() {
+        return pool.query("SELECT partner_id, status, status_at FROM gateway_partner_status").execute()
+                .invoke(rows -> rows.forEach(this::applyStatus))
+                .chain(() -> pool.query(RESTRICTION_COLUMNS).execute())
+                .map(rows -> {
+                    long active = 0;
+                    for (Row row : rows) {
+                        active += applyRestriction(row) ? 1 : 0;
                     }
-                }))
-                .invoke(rows -> LOG.infof("restriction projection loaded: %d active orders",
-                        rows.stream().filter(r -> r.active).count()))
-                .chain(() -> ProjectionSyncRow.<ProjectionSyncRow>listAll())
-                .invoke(rows -> rows.forEach(r -> controls.synced(r.source)))));
+                    return active;
+                })
+                .call(() -> pool.query("SELECT source FROM gateway_projection_sync").execute()
+                        .invoke(rows -> rows.forEach(row -> controls.synced(row.getString("source")))));
+    }
+
+    /** One partner's rows into memory: another replica (or this one) changed them (NOTIFY gateway_controls). */
+    public Uni<Void> reloadPartner(UUID partnerId) {
+        Tuple id = Tuple.of(partnerId);
+        return pool.preparedQuery("SELECT partner_id, status, status_at FROM gateway_partner_status WHERE partner_id = $1")
+                .execute(id).invoke(rows -> rows.forEach(this::applyStatus))
+                .chain(() -> pool.preparedQuery(RESTRICTION_COLUMNS + " WHERE partner_id = $1").execute(id))
+                .invoke(rows -> rows.forEach(this::applyRestriction))
+                .replaceWithVoid();
+    }
+
+    private void applyStatus(Row row) {
+        controls.status(row.getUUID("partner_id"), row.getString("status"),
+                row.getOffsetDateTime("status_at").toInstant());
+    }
+
+    /** @return whether the row is an active order */
+    private boolean applyRestriction(Row row) {
+        RestrictionRow r = new RestrictionRow();
+        r.orderId = row.getUUID("order_id");
+        r.partnerId = row.getUUID("partner_id");
+        r.kind = row.getString("kind");
+        r.requestsPerSecond = row.getInteger("requests_per_second");
+        r.requestsPerPeriod = row.getInteger("requests_per_period");
+        r.period = row.getString("period");
+        r.expiresAt = row.getOffsetDateTime("expires_at");
+        r.active = row.getBoolean("active");
+        if (r.active) {
+            controls.restrict(r.partnerId, Restriction.of(r));
+        } else {
+            controls.restore(r.partnerId, r.orderId);
+        }
+        return r.active;
     }
 
     @Incoming("partner-controls")
@@ -106,7 +160,13 @@ public class RestrictionProjection {
                         + " WHERE gateway_partner_status.status_at <= EXCLUDED.status_at")
                 .setParameter("id", partnerId).setParameter("status", status).setParameter("reason", reason)
                 .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("now", now()).executeUpdate())
-                .invoke(() -> controls.status(partnerId, status, at)).replaceWithVoid();
+                .invoke(updated -> {
+                    // only what the table took: an older fact than the stored one changes nothing here
+                    // either (memory keeps the stored time of the status, as every other replica's does)
+                    if (updated > 0) {
+                        controls.status(partnerId, status, at);
+                    }
+                }).replaceWithVoid();
     }
 
     /** Call inside a transaction: an active order, unless it is already known (active or ended). */

@@ -1,0 +1,200 @@
+package com.privacyplatform.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.commons.events.EventConsumer;
+import com.privacyplatform.gateway.config.GatewayConfig;
+import com.privacyplatform.gateway.guard.ControlsListener;
+import com.privacyplatform.gateway.guard.OtherReplica;
+import com.privacyplatform.gateway.guard.PartnerControls;
+import com.privacyplatform.testing.TestDb;
+import com.privacyplatform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several gateway replicas share one queue and one database, and each event reaches only one of
+ * them (3.4.j): a change another replica writes into the projection reaches this replica through
+ * PostgreSQL (NOTIFY gateway_controls at commit, LISTEN here, reload of the partner) within
+ * moments - no event reaches this replica's consumer, and the periodic resync (10 minutes) is far
+ * away. After a lost LISTEN connection, what changed meanwhile is enforced after the reconnect.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = false)
+class GatewayReplicaTest {
+
+    private static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
+    private static final UUID PARTNER_A = UUID.fromString(A);
+    /** Far below the resync interval (10 minutes): only the notification can explain the change. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(3);
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ControlsListener listener;
+
+    @AfterEach
+    void reinstate() throws Throwable {
+        new OtherReplica(consumer, config, pool).status(PARTNER_A, "ACTIVE", Instant.now());
+        String a = Tokens.partner("partner-demo-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+    }
+
+    @Test
+    @Verifies({"3.4.j", "4.6"})
+    void aSuspensionAnotherReplicaConsumedBlocksThePartnerHereAtOnce() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+        long reloads = listener.partnerReloads();
+        long subscriptions = listener.subscriptions();
+
+        OtherReplica other = new OtherReplica(consumer, config, pool);
+        Instant written = Instant.now();
+        other.status(PARTNER_A, "SUSPENDED", written);
+        assertThat(other.controls().verdict(PARTNER_A, Instant.now())).isInstanceOf(PartnerControls.Block.class);
+
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 403);
+        assertThat(Duration.between(written, Instant.now())).isLessThan(AT_ONCE);
+        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://privacy-platform.example/problems/partner-suspended"));
+        given().auth().oauth2(Tokens.partner("partner-demo-b")).get("/api/partners/42").then().statusCode(200);
+        assertThat(listener.partnerReloads()).isGreaterThan(reloads); // by the notification ...
+        assertThat(listener.subscriptions()).isEqualTo(subscriptions); // ... not by a reconnect's full reload
+
+        // the other replica reinstates: this one lets the partner in again, as promptly
+        other.status(PARTNER_A, "ACTIVE", Instant.now());
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 200);
+    }
+
+    @Test
+    @Verifies("3.4.j")
+    void anEmergencyClosureAnotherReplicaConsumedClosesTheInterfaceHereAndItsLiftReopensIt() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+        OtherReplica other = new OtherReplica(consumer, config, pool);
+        UUID order = UUID.randomUUID();
+
+        other.restrict(PARTNER_A, order, "TEMPORARY_CLOSURE");
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 403);
+        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(403)
+                .body("clause", equalTo("3.4.j"))
+                .body("type", equalTo("https://privacy-platform.example/problems/interface-closed"));
+        given().auth().oauth2(Tokens.user("olivia")).get("/api/gateway/restrictions").then().statusCode(200)
+                .body("activeOrders.find { it.orderId == '" + order + "' }.partnerId", equalTo(A));
+
+        other.restore(PARTNER_A, order);
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 200);
+    }
+
+    @Test
+    void aRolledBackChangeReachesNoReplica() throws Exception {
+        String a = Tokens.partner("partner-demo-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+        long reloads = listener.partnerReloads();
+        try (Connection c = TestDb.connect()) {
+            c.setAutoCommit(false);
+            suspend(c, Instant.now());
+            c.rollback();
+        }
+        Thread.sleep(1000);
+        assertThat(status(a)).isEqualTo(200);
+        assertThat(listener.partnerReloads()).isEqualTo(reloads);
+    }
+
+    @Test
+    @Verifies("3.4.j")
+    void aChangeMadeWhileTheListenConnectionWasLostIsEnforcedAfterTheReconnect() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
+        long subscriptions = listener.subscriptions();
+        long fullReloads = listener.fullReloads();
+        Object before = listenerPid();
+        assertThat(before).isNotNull();
+
+        try (Connection c = TestDb.connect()) {
+            // the database drops the LISTEN connection (as on a failover or a network cut) and the
+            // suspension commits while nobody listens (reconnect-delay 2 s in %test): its
+            // notification is lost for good
+            try (PreparedStatement kill = c.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                kill.setObject(1, before);
+                try (ResultSet rs = kill.executeQuery()) {
+                    assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+                }
+            }
+            c.setAutoCommit(false);
+            assertThat(listeners(c)).isZero();
+            suspend(c, Instant.now());
+            assertThat(listeners(c)).isZero();
+            c.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> status(a) == 403);
+        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(403)
+                .body("type", equalTo("https://privacy-platform.example/problems/partner-suspended"));
+        assertThat(listener.subscriptions()).isGreaterThan(subscriptions);
+        assertThat(listener.fullReloads()).isGreaterThan(fullReloads);
+        assertThat(listenerPid()).isNotNull().isNotEqualTo(before);
+
+        // and the new connection carries notifications again: the reinstatement arrives at once
+        long reloads = listener.partnerReloads();
+        new OtherReplica(consumer, config, pool).status(PARTNER_A, "ACTIVE", Instant.now());
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 200);
+        assertThat(listener.partnerReloads()).isGreaterThan(reloads);
+    }
+
+    /** The statement another replica's consumer runs for partner.suspended, on a plain connection. */
+    private static void suspend(Connection c, Instant at) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO gateway_partner_status"
+                + " (partner_id, status, reason, status_at, updated_at) VALUES (?::uuid, 'SUSPENDED', 'audit finding',"
+                + " ?, now()) ON CONFLICT (partner_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason,"
+                + " status_at = EXCLUDED.status_at, updated_at = EXCLUDED.updated_at"
+                + " WHERE gateway_partner_status.status_at <= EXCLUDED.status_at")) {
+            st.setString(1, A);
+            st.setTimestamp(2, Timestamp.from(at));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long listeners(Connection c) throws Exception {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = ?")) {
+            st.setString(1, ControlsListener.APPLICATION_NAME);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Object listenerPid() {
+        return TestDb.single("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND application_name = ?", ControlsListener.APPLICATION_NAME);
+    }
+
+    private static int status(String token) {
+        return given().auth().oauth2(token).get("/api/partners/42").statusCode();
+    }
+}
