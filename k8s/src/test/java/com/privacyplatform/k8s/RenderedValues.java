@@ -53,6 +53,7 @@ final class RenderedValues {
         violations.addAll(exposure(objects, expected.publicAuth()));
         violations.addAll(services(objects));
         violations.addAll(databaseConnections(objects));
+        violations.addAll(gatewayRateShares(objects));
         violations.addAll(infrastructure(objects));
         violations.addAll(autoscaling(objects, expected.autoscaled()));
         violations.addAll(realmClients(objects, expected.localOnlyClients()));
@@ -458,25 +459,65 @@ final class RenderedValues {
      * superuser reserve. The pool is QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE, else the service's
      * quarkus.datasource.reactive.max-size (with its ${VAR:default} resolved), else 20.
      */
-    static List<String> databaseConnections(List<K8sObject> objects) {
-        List<String> violations = new ArrayList<>();
+    /** The literal environment of a Deployment's containers: its ConfigMaps' keys and its env values. */
+    static Map<String, String> environment(K8sObject d, List<K8sObject> objects) {
         Map<String, K8sObject> configMaps = new java.util.LinkedHashMap<>();
         kind(objects, "ConfigMap").forEach(c -> configMaps.put(c.name(), c));
-        for (K8sObject d : deployments(objects)) {
-            Map<String, String> env = new java.util.LinkedHashMap<>();
-            for (Object c : d.list("spec", "template", "spec", "containers")) {
-                for (Object from : Nodes.list(Nodes.at(c, "envFrom"))) {
-                    K8sObject cm = configMaps.get(String.valueOf(Nodes.at(from, "configMapRef", "name")));
-                    if (cm != null) {
-                        env.putAll(cm.stringMap("data"));
-                    }
-                }
-                for (Object e : Nodes.list(Nodes.at(c, "env"))) {
-                    if (Nodes.at(e, "value") != null) {
-                        env.put(String.valueOf(Nodes.at(e, "name")), String.valueOf(Nodes.at(e, "value")));
-                    }
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (Object c : d.list("spec", "template", "spec", "containers")) {
+            for (Object from : Nodes.list(Nodes.at(c, "envFrom"))) {
+                K8sObject cm = configMaps.get(String.valueOf(Nodes.at(from, "configMapRef", "name")));
+                if (cm != null) {
+                    env.putAll(cm.stringMap("data"));
                 }
             }
+            for (Object e : Nodes.list(Nodes.at(c, "env"))) {
+                if (Nodes.at(e, "value") != null) {
+                    env.put(String.valueOf(Nodes.at(e, "name")), String.valueOf(Nodes.at(e, "value")));
+                }
+            }
+        }
+        return env;
+    }
+
+    /**
+     * Connections a pod holds besides its pools: the LISTEN of platform-commons' outbox relay, and
+     * in the gateway also LISTEN gateway_controls (the replicas' projection changes, gateway/README.md).
+     */
+    static int listenConnections(String service) {
+        return "gateway".equals(service) ? 2 : 1;
+    }
+
+    /**
+     * The gateway's rate limits live in each replica's memory and are divided by
+     * GATEWAY_RATE_LIMIT_REPLICAS (default 1): it must be the number of replicas that always run -
+     * the autoscaler's minimum, or the fixed replica count - so that together they allow the
+     * configured rates (gateway/README.md, "Rate limits with several replicas").
+     */
+    static List<String> gatewayRateShares(List<K8sObject> objects) {
+        List<String> violations = new ArrayList<>();
+        for (K8sObject d : deployments(objects)) {
+            if (!"gateway".equals(d.name())) {
+                continue;
+            }
+            int replicas = kind(objects, "HorizontalPodAutoscaler").stream()
+                    .filter(h -> d.name().equals(h.string("spec", "scaleTargetRef", "name")))
+                    .map(h -> h.at("spec", "minReplicas") instanceof Number n ? n.intValue() : 1).findFirst()
+                    .orElse(d.at("spec", "replicas") instanceof Number n ? n.intValue() : 1);
+            String shares = environment(d, objects).getOrDefault("GATEWAY_RATE_LIMIT_REPLICAS", "1").trim();
+            if (!shares.equals(String.valueOf(replicas))) {
+                violations.add(d.id() + ": GATEWAY_RATE_LIMIT_REPLICAS is " + shares + " but " + replicas
+                        + " replicas always run (together they would allow " + replicas + "/" + shares
+                        + " of the configured rates)");
+            }
+        }
+        return violations;
+    }
+
+    static List<String> databaseConnections(List<K8sObject> objects) {
+        List<String> violations = new ArrayList<>();
+        for (K8sObject d : deployments(objects)) {
+            Map<String, String> env = environment(d, objects);
             String url = env.get("DB_REACTIVE_URL");
             if (url == null) {
                 continue;
@@ -493,10 +534,11 @@ final class RenderedValues {
             int pool = pool(d.name(), env);
             Object max = cluster.at("spec", "postgresql", "parameters", "max_connections");
             int accepted = (max == null ? DEFAULT_MAX_CONNECTIONS : Integer.parseInt(max.toString())) - SUPERUSER_RESERVED;
-            int needed = pods * (pool + JDBC_CONNECTIONS_PER_POD);
+            int listen = listenConnections(d.name());
+            int needed = pods * (pool + JDBC_CONNECTIONS_PER_POD + listen);
             if (needed > accepted) {
                 violations.add(d.id() + ": up to " + pods + " pods x (" + pool + " reactive + " + JDBC_CONNECTIONS_PER_POD
-                        + " JDBC) = " + needed + " connections, " + cluster.id() + " accepts " + accepted
+                        + " JDBC + " + listen + " LISTEN) = " + needed + " connections, " + cluster.id() + " accepts " + accepted
                         + " (lower QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE or raise max_connections)");
             }
         }

@@ -57,6 +57,12 @@ class RenderedValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void theGatewaysRateSharesMatchTheReplicasThatAlwaysRun(String overlay) {
+        assertThat(RenderedValues.gatewayRateShares(Kustomize.overlay(overlay))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void everyServiceIsDeployedWithItsServiceConfigMapNetworkPolicyAndImage(String overlay) {
         assertThat(RenderedValues.services(Kustomize.overlay(overlay))).isEmpty();
     }

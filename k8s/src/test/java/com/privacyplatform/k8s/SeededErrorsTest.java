@@ -763,9 +763,20 @@ class SeededErrorsTest {
             Nodes.put(exactly(objects, "HorizontalPodAutoscaler", "gateway").body(), 10, "spec", "maxReplicas");
 
             assertThat(RenderedValues.databaseConnections(objects))
-                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC) = 132"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC + 1 LISTEN) = 138"))
                     .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 6 pods x (30 reactive"))
-                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (14 reactive"));
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (12 reactive + 2 JDBC + 2 LISTEN) = 160"));
+        }
+
+        @Test
+        void aGatewayRateShareThatIsNotTheReplicasAlwaysRunningFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(exactly(objects, "HorizontalPodAutoscaler", "gateway").body(), 3, "spec", "minReplicas");
+
+            assertThat(RenderedValues.gatewayRateShares(objects))
+                    .containsExactly("Deployment/gateway: GATEWAY_RATE_LIMIT_REPLICAS is 2 but 3 replicas always run"
+                            + " (together they would allow 3/2 of the configured rates)");
+            assertThat(RenderedValues.gatewayRateShares(prod())).isEmpty();
         }
 
         @Test
