@@ -11,6 +11,7 @@ import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.guard.ControlsListener;
 import com.privacyplatform.gateway.guard.OtherReplica;
 import com.privacyplatform.gateway.guard.PartnerControls;
+import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,6 +55,9 @@ class GatewayReplicaTest {
 
     @Inject
     ControlsListener listener;
+
+    @Inject
+    RestrictionProjection projection;
 
     @AfterEach
     void reinstate() throws Throwable {
@@ -163,6 +167,19 @@ class GatewayReplicaTest {
         new OtherReplica(consumer, config, pool).status(PARTNER_A, "ACTIVE", Instant.now());
         await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 200);
         assertThat(listener.partnerReloads()).isGreaterThan(reloads);
+    }
+
+    @Test
+    void aStatusRowFromBeforeStatusTimesIsReloadedAsOlderThanAnyFact() {
+        // rows written before migration 202 have status_at -infinity; the reload reads them too
+        String partner = UUID.randomUUID().toString();
+        TestDb.execute("INSERT INTO gateway_partner_status (partner_id, status, reason, status_at, updated_at)"
+                + " VALUES ('" + partner + "', 'SUSPENDED', 'legacy', '-infinity', now())");
+        await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> "SUSPENDED".equals(
+                projection.controls().statuses().get(UUID.fromString(partner))));
+        // any fact with a time replaces it
+        projection.controls().status(UUID.fromString(partner), "ACTIVE", Instant.EPOCH);
+        assertThat(projection.controls().statuses().get(UUID.fromString(partner))).isEqualTo("ACTIVE");
     }
 
     /** The statement another replica's consumer runs for partner.suspended, on a plain connection. */

@@ -49,6 +49,9 @@ public class RestrictionProjection {
     static final String BREACH = "breach";
     private static final Logger LOG = Logger.getLogger(RestrictionProjection.class);
 
+    /** status_at is -infinity for rows older than migration 202 (older than any fact): read as Instant.MIN. */
+    private static final String STATUS_COLUMNS = "SELECT partner_id, status,"
+            + " CASE WHEN isfinite(status_at) THEN status_at END AS status_at FROM gateway_partner_status";
     private static final String RESTRICTION_COLUMNS = "SELECT order_id, partner_id, kind, requests_per_second,"
             + " requests_per_period, period, expires_at, active FROM gateway_restriction";
 
@@ -79,7 +82,7 @@ public class RestrictionProjection {
      * fact; returns how many active orders it read.
      */
     public Uni<Long> reloadAll() {
-        return pool.query("SELECT partner_id, status, status_at FROM gateway_partner_status").execute()
+        return pool.query(STATUS_COLUMNS).execute()
                 .invoke(rows -> rows.forEach(this::applyStatus))
                 .chain(() -> pool.query(RESTRICTION_COLUMNS).execute())
                 .map(rows -> {
@@ -96,7 +99,7 @@ public class RestrictionProjection {
     /** One partner's rows into memory: another replica (or this one) changed them (NOTIFY gateway_controls). */
     public Uni<Void> reloadPartner(UUID partnerId) {
         Tuple id = Tuple.of(partnerId);
-        return pool.preparedQuery("SELECT partner_id, status, status_at FROM gateway_partner_status WHERE partner_id = $1")
+        return pool.preparedQuery(STATUS_COLUMNS + " WHERE partner_id = $1")
                 .execute(id).invoke(rows -> rows.forEach(this::applyStatus))
                 .chain(() -> pool.preparedQuery(RESTRICTION_COLUMNS + " WHERE partner_id = $1").execute(id))
                 .invoke(rows -> rows.forEach(this::applyRestriction))
@@ -104,8 +107,8 @@ public class RestrictionProjection {
     }
 
     private void applyStatus(Row row) {
-        controls.status(row.getUUID("partner_id"), row.getString("status"),
-                row.getOffsetDateTime("status_at").toInstant());
+        OffsetDateTime at = row.getOffsetDateTime("status_at");
+        controls.status(row.getUUID("partner_id"), row.getString("status"), at == null ? Instant.MIN : at.toInstant());
     }
 
     /** @return whether the row is an active order */
