@@ -2,20 +2,20 @@ package com.privacyplatform.privacycenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RegistryApi;
 import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
-import com.privacyplatform.privacycenter.session.Me;
-import java.util.ArrayList;
 import com.privacyplatform.privacycenter.request.RequestRows;
+import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Words;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

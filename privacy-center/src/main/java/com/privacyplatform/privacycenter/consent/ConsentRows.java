@@ -2,9 +2,9 @@ package com.privacyplatform.privacycenter.consent;
 
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
-import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.ConsentViews.HistoryEntry;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Recipient;
+import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
