@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.sdk.api.IncidentsApi;
 import com.privacyplatform.sdk.invoker.ApiException;
 import com.privacyplatform.sdk.model.Incident;
@@ -36,6 +37,7 @@ class BreachJourneyTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void aReportedBreachShowsItsClocksAndAnEmergencyClosureBlocksOnlyThatPartner() throws ApiException {
         String a = Platform.partnerA();
         String b = Platform.partnerB();

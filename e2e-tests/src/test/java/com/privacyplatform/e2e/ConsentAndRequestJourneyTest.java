@@ -6,6 +6,7 @@ import static com.privacyplatform.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.sdk.api.ConsentCheckApi;
 import com.privacyplatform.sdk.api.ConsentsApi;
 import com.privacyplatform.sdk.api.TasksApi;
@@ -16,8 +17,8 @@ import com.privacyplatform.sdk.model.DeletionStatement;
 import com.privacyplatform.sdk.model.NoticeRequest;
 import com.privacyplatform.sdk.model.PurposeDecision;
 import com.privacyplatform.sdk.model.RecordConsentRequest;
-import com.privacyplatform.sdk.model.TaskCompletion;
 import com.privacyplatform.sdk.model.Task;
+import com.privacyplatform.sdk.model.TaskCompletion;
 import com.privacyplatform.testing.Tokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,7 @@ class ConsentAndRequestJourneyTest {
     }
 
     @Test
+    @Verifies({"1.2", "3.5.a"})
     void aSubjectSeesConsentsAcrossPartnersRevokesOneAndThatPartnersCheckDenies() throws ApiException {
         String consentAtA = record(Platform.partnerA(), ALICE, "marketing.communications", "user.contact.email");
         record(Platform.partnerB(), ALICE, "marketing.communications", "user.contact.email");
@@ -87,6 +89,7 @@ class ConsentAndRequestJourneyTest {
     }
 
     @Test
+    @Verifies({"3.5.a", "3.5.c"})
     void aDeletionRequestReachesBothPartnersAndCompletesWhenBothHaveDeleted() throws ApiException {
         String subject = ALICE;
         record(Platform.partnerA(), subject, "payment_processing", "user.name");

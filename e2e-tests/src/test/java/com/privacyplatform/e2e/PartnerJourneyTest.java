@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.sdk.api.PartnersApi;
 import com.privacyplatform.sdk.api.PermittedScopeApi;
 import com.privacyplatform.sdk.invoker.ApiClient;
@@ -51,6 +52,7 @@ class PartnerJourneyTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void partnerBCannotReadOrChangeAnythingOfPartnerA() {
         String b = Platform.partnerB();
         PartnersApi partners = new PartnersApi(Platform.sdk(b));
@@ -67,6 +69,7 @@ class PartnerJourneyTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void aPartnerCannotCallOfficerEndpoints() {
         as(Platform.partnerA()).body("{\"reason\":\"self-suspension\"}")
                 .post("/api/partners/" + PARTNER_A + "/suspension").then().statusCode(403);
@@ -74,6 +77,7 @@ class PartnerJourneyTest {
     }
 
     @Test
+    @Verifies("3.4.j")
     void suspensionBlocksThePartnerAtTheGatewayAndReinstatementRestoresIt() {
         String officer = Platform.officer();
         String a = Platform.partnerA();
@@ -94,6 +98,7 @@ class PartnerJourneyTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void forgedAndInvalidTokensAreRejectedAtTheGateway() {
         String[] parts = Platform.partnerB().split("\\.");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.privacyplatform.commons.clause.Verifies;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -58,7 +59,16 @@ class PrivacyCenterBrowserTest {
         assertThat(chromium.violations).as("CSP violations and failed assets").isEmpty();
     }
 
+    /** The partner's legal name as onboarded (Platform.ensureActive: "Demo <client id> Ltd."), read as the officer. */
+    static String legalName(String partnerId) {
+        String name = Platform.as(Platform.officer()).get("/api/partners/" + partnerId).then().statusCode(200)
+                .extract().path("legalName");
+        assertThat(name).startsWith("Demo partner-demo-");
+        return name;
+    }
+
     @Test
+    @Verifies({"1.1", "3.5.a", "1.2"})
     void aliceSeesHerConsentsRevokesOneAndThePartnersCheckThenDenies() throws Exception {
         String notice = "pc-" + UUID.randomUUID().toString().substring(0, 8);
         // no recipients on alice's consents: ConsentAndRequestJourneyTest expects one deletion task per partner
@@ -76,10 +86,13 @@ class PrivacyCenterBrowserTest {
                 "Ticked a box (express consent), on a website", "nobody else", "Active")
                 .contains(java.time.Year.now(java.time.ZoneOffset.UTC).plusYears(1) + ", "); // expires in a year
         assertThat(consentItem(page, payments).textContent()).contains("Payment processing", "Name", "nobody else");
-        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Partner " + PARTNER_A.substring(0, 8)))
-                .count()).isEqualTo(1);
-        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("Partner " + PARTNER_B.substring(0, 8)))
-                .count()).isEqualTo(1);
+        // 1.1: the partners by their legal names as onboarded (the registry's partner directory), not by id
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText(legalName(PARTNER_A))).count())
+                .isEqualTo(1);
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText(legalName(PARTNER_B))).count())
+                .isEqualTo(1);
+        assertThat(page.locator("main").textContent()).doesNotContain("names cannot be loaded")
+                .contains(PARTNER_A, PARTNER_B);
         Chromium.screenshot(page, "01-consents");
 
         // the signed receipt, as a file: a JWS whose claims name this consent and alice
@@ -114,6 +127,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
+    @Verifies({"3.5.a", "3.5.c"})
     void aliceFilesADeletionRequestThatCompletesWhenBothPartnersHaveDeleted() {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         PartnerDesk.recordConsent(Platform.partnerB(), ALICE, "payment_processing", "user.name", "2026-11", null);
@@ -125,8 +139,7 @@ class PrivacyCenterBrowserTest {
         assertThat(main.textContent()).contains("Your request was received", "Deletion of my data", "In progress",
                 "(Regulation (EU) 2016/679 (GDPR), EU and EEA)", "Timeline", "Submitted");
         assertThat(page.locator("table.progress tbody tr").count()).isGreaterThanOrEqualTo(2);
-        assertThat(main.textContent()).contains("Partner " + PARTNER_A.substring(0, 8),
-                "Partner " + PARTNER_B.substring(0, 8), "Not started");
+        assertThat(main.textContent()).contains(legalName(PARTNER_A), legalName(PARTNER_B), "Not started");
         Chromium.screenshot(page, "04-request-open");
 
         PartnerDesk.deleteEverything(Platform.partnerA(), requestId);
@@ -149,6 +162,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
+    @Verifies("3.5.a")
     void aliceDownloadsTheAccessExportAPartnerDelivered() throws Exception {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         Page page = chromium.desktop();
@@ -171,6 +185,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void bobsConsentsAndRequestsNeverShowOnAlicesPages() {
         String bobsRecipient = "Bob Only Recipient " + UUID.randomUUID().toString().substring(0, 6);
         String bobsNotice = "bob-" + UUID.randomUUID().toString().substring(0, 8);

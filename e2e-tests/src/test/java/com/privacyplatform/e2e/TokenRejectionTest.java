@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.privacyplatform.commons.clause.Verifies;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -40,6 +41,7 @@ class TokenRejectionTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTokenSignedWithAnotherKeyIsRejected() throws Exception {
         String[] real = Platform.partnerB().split("\\.");
         var keys = KeyPairGenerator.getInstance("RSA");
@@ -52,6 +54,7 @@ class TokenRejectionTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTamperedPayloadAndAnUnsignedTokenAreRejected() {
         String[] real = Platform.partnerB().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(real[1]), StandardCharsets.UTF_8)
@@ -62,6 +65,7 @@ class TokenRejectionTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void anotherRealmsTokenHasTheWrongIssuer() {
         String master = KEYCLOAK.masterRealmToken();
         assertThat(claims(master)).contains("/realms/master\"");
@@ -69,6 +73,7 @@ class TokenRejectionTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTokenForAnotherAudienceIsRejected() {
         String token = KEYCLOAK.clientToken(List.of("basic", "roles"), null);
         assertThat(claims(token)).doesNotContain("privacy-api").contains("/realms/privacy\"");
@@ -76,6 +81,7 @@ class TokenRejectionTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aTokenIsAcceptedUntilItExpiresAndRejectedAfterwards() {
         String token = KEYCLOAK.clientToken(List.of("basic", "roles", "privacy-api-audience"), 5);
         assertThat(claims(token)).contains("privacy-api");

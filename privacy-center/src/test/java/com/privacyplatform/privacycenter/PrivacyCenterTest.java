@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.clause.Verifies;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
@@ -60,6 +61,7 @@ class PrivacyCenterTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void everyPageCarriesAStrictContentSecurityPolicyAndNoCaching() {
         HttpResponse<String> response = browser().get("/privacy/about");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -81,6 +83,7 @@ class PrivacyCenterTest {
     }
 
     @Test
+    @Verifies("1.1")
     void theExplanationsPageExplainsEveryPurposeAndDataCategoryOfTheVocabularyAndTheDeadlines() throws Exception {
         String html = unescape(browser().get("/privacy/about").body());
         JsonNode vocabulary;
@@ -114,6 +117,7 @@ class PrivacyCenterTest {
     }
 
     @Test
+    @Verifies("3.4.b")
     void aFormPostWithoutOrWithAWrongCsrfTokenIsRefusedBeforeAnyServiceIsCalled() {
         Browserless alice = browser();
         // the request form renders without consent-service (dsr-service finds the holders itself)
@@ -140,6 +144,7 @@ class PrivacyCenterTest {
     }
 
     @Test
+    @Verifies("3.4.f")
     void anAccountThatIsNotADataSubjectGetsAnExplanationNotSomeoneElsesData() {
         HttpResponse<String> page = browser().signIn("olivia", "/privacy/consents");
         assertThat(page.statusCode()).isEqualTo(403);

@@ -3,12 +3,19 @@ package com.privacyplatform.privacycenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.privacycenter.about.Vocabulary;
+import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.backend.Calls;
+import com.privacyplatform.privacycenter.backend.PartnerNames;
+import com.privacyplatform.privacycenter.backend.RegistryApi;
 import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
 import com.privacyplatform.privacycenter.request.RequestRows;
+import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Words;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,7 +24,17 @@ import org.junit.jupiter.api.Test;
 class WordsTest {
 
     private final Vocabulary vocabulary = new Vocabulary();
-    private final RequestRows rows = new RequestRows(vocabulary);
+    private final Me me = new Me(null, null) {
+        @Override
+        public String bearer() {
+            return "Bearer test";
+        }
+    };
+    /** A registry whose directory cannot be reached: partners are shown by their short id. */
+    private final PartnerNames noDirectory = new PartnerNames((bearer, ids) -> {
+        throw BackendException.unreachable(Calls.REGISTRY);
+    }, me);
+    private final RequestRows rows = new RequestRows(vocabulary, noDirectory);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -35,6 +52,7 @@ class WordsTest {
         assertThat(events.get(0).detail()).isEqualTo("Deletion of my data; made by you; In progress");
         assertThat(events.get(1).what()).isEqualTo("Task rejected");
         assertThat(events.get(1).partner()).isEqualTo("Partner 2b9ab027");
+        assertThat(noDirectory.unavailable()).isTrue();
         assertThat(events.get(1).detail()).isEqualTo("legal basis: Legal obligation; late; for a recipient the data"
                 + " was disclosed to");
     }
@@ -58,5 +76,43 @@ class WordsTest {
         assertThat(Words.channel("MOBILE_APP")).isEqualTo("in a mobile app");
         assertThat(Words.day(LocalDate.of(2027, 2, 28))).isEqualTo("28 Feb 2027");
         assertThat(Words.time(null)).isEmpty();
+    }
+
+    @Test
+    @Verifies("1.1")
+    void partnersAreNamedFromTheDirectoryInOneCallPerPage() {
+        UUID active = UUID.fromString("2b9ab027-cb68-523d-81ec-293ae3eaf63b");
+        UUID ended = UUID.fromString("7c1f0000-0000-5000-8000-000000000001");
+        UUID unknown = UUID.fromString("7c1f0000-0000-5000-8000-000000000002");
+        List<List<String>> calls = new ArrayList<>();
+        PartnerNames names = new PartnerNames((bearer, ids) -> {
+            calls.add(ids);
+            assertThat(bearer).isEqualTo("Bearer test");
+            return new RegistryApi.Directory(List.of(
+                    new RegistryApi.DirectoryEntry(active, "Demo Shop Ltd.", "CN", "ACTIVE"),
+                    new RegistryApi.DirectoryEntry(ended, "Gone Trading Co.", "CN", "TERMINATED")));
+        }, me);
+        names.load(List.of(active, ended, unknown, active));
+        assertThat(names.name(active)).isEqualTo("Demo Shop Ltd.");
+        assertThat(names.name(ended)).isEqualTo("Gone Trading Co. (no longer a partner)");
+        assertThat(names.name(unknown)).isEqualTo("Partner 7c1f0000");
+        assertThat(names.unavailable()).isFalse();
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0)).containsExactly(active.toString(), ended.toString(), unknown.toString());
+    }
+
+    @Test
+    void moreThanAHundredPartnersAreAskedForInChunks() {
+        List<Integer> sizes = new ArrayList<>();
+        PartnerNames names = new PartnerNames((bearer, ids) -> {
+            sizes.add(ids.size());
+            return new RegistryApi.Directory(List.of());
+        }, me);
+        List<UUID> many = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            many.add(UUID.randomUUID());
+        }
+        names.load(many);
+        assertThat(sizes).containsExactly(100, 100, 30);
     }
 }

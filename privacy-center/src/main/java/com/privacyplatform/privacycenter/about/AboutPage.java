@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.about;
 
+import com.privacyplatform.commons.clause.Enforces;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -33,6 +34,7 @@ public class AboutPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Enforces(value = "1.1", note = "rights, deadlines per law and every purpose, category and legal basis in plain language")
     public TemplateInstance about() {
         return about.data("purposes", vocabulary.purposes()).data("categories", vocabulary.categories())
                 .data("legalBases", vocabulary.legalBases()).data("methods", vocabulary.methods())

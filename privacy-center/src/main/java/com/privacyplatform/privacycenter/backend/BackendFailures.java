@@ -60,4 +60,10 @@ public abstract class BackendFailures implements ResponseExceptionMapper<Backend
             super("dsr-service");
         }
     }
+
+    public static final class Registry extends BackendFailures {
+        public Registry() {
+            super("partner-registry-service");
+        }
+    }
 }

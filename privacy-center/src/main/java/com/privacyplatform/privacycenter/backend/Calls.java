@@ -8,6 +8,7 @@ public final class Calls {
 
     public static final String CONSENT = "consent-service";
     public static final String DSR = "dsr-service";
+    public static final String REGISTRY = "partner-registry-service";
 
     private Calls() {
     }

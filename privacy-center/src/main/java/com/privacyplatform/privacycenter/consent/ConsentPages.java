@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.consent;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.privacycenter.backend.BackendException;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.ConsentApi;
@@ -55,6 +56,7 @@ public class ConsentPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @Enforces(value = "1.1", note = "every consent per partner (by legal name) and purpose: categories, when and how given, notice, recipients, status")
     public TemplateInstance list() {
         List<Consent> mine = new ArrayList<>();
         String cursor = null;
@@ -83,6 +85,7 @@ public class ConsentPages {
     @POST
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Enforces(value = {"1.2", "3.5.a"}, note = "one consent at a time, never a bundled switch")
     public Response revoke(@PathParam("id") UUID id, @FormParam("version") Long version,
             @FormParam("reason") String reason) {
         mine(id);
@@ -107,6 +110,7 @@ public class ConsentPages {
                 .header("Content-Disposition", "attachment; filename=\"consent-receipt-" + id + ".jws\"").build();
     }
 
+    @Enforces(value = "3.4.f", note = "someone else's consent is Not found")
     private Consent mine(UUID id) {
         Consent consent = Calls.to(Calls.CONSENT, () -> consents.get(me.bearer(), id));
         if (!me.owns(consent.subjectId())) {

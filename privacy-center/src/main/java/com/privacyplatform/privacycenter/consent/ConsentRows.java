@@ -4,6 +4,7 @@ import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
 import com.privacyplatform.privacycenter.backend.ConsentViews.HistoryEntry;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Recipient;
+import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +36,20 @@ public class ConsentRows {
     }
 
     private final Vocabulary vocabulary;
+    private final PartnerNames names;
 
-    public ConsentRows(Vocabulary vocabulary) {
+    public ConsentRows(Vocabulary vocabulary, PartnerNames names) {
         this.vocabulary = vocabulary;
+        this.names = names;
     }
 
     public List<PartnerGroup> byPartner(List<Consent> consents) {
+        names.load(consents.stream().map(Consent::partnerId).toList());
         Map<UUID, List<Row>> groups = new LinkedHashMap<>();
         consents.stream().sorted(Comparator.comparing(Consent::partnerId)
                         .thenComparing(Consent::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .forEach(c -> groups.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(row(c)));
-        return groups.entrySet().stream().map(e -> new PartnerGroup(Words.partner(e.getKey()), e.getKey().toString(),
+        return groups.entrySet().stream().map(e -> new PartnerGroup(names.name(e.getKey()), e.getKey().toString(),
                 e.getValue().stream().filter(Row::current).toList(),
                 e.getValue().stream().filter(r -> !r.current()).toList(),
                 e.getValue().stream().filter(Row::active).count())).toList();
@@ -54,7 +58,7 @@ public class ConsentRows {
     public Row row(Consent c) {
         String how = vocabulary.method(c.method()) + (c.expressMethod() ? " (express consent)" : "")
                 + (c.channel() == null ? "" : ", " + Words.channel(c.channel()));
-        return new Row(c.id().toString(), Words.partner(c.partnerId()), c.partnerId().toString(),
+        return new Row(c.id().toString(), names.name(c.partnerId()), c.partnerId().toString(),
                 vocabulary.purpose(c.purpose()), vocabulary.purposeDescription(c.purpose()),
                 c.categories() == null ? List.of() : c.categories().stream().map(vocabulary::category).toList(),
                 c.sensitive(), Words.consentState(c.decision(), c.state()), "GRANTED".equals(c.state()),

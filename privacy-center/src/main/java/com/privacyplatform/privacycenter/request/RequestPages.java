@@ -1,11 +1,13 @@
 package com.privacyplatform.privacycenter.request;
 
+import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.ConsentApi;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Holder;
 import com.privacyplatform.privacycenter.backend.DsrApi;
+import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RequestViews.Confirmation;
 import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
@@ -54,18 +56,20 @@ public class RequestPages {
     private final DsrApi dsr;
     private final ConsentApi consents;
     private final RequestRows rows;
+    private final PartnerNames names;
     private final Vocabulary vocabulary;
     private final Me me;
     private final Template list;
     private final Template detail;
     private final Template form;
 
-    public RequestPages(@RestClient DsrApi dsr, @RestClient ConsentApi consents, RequestRows rows,
+    public RequestPages(@RestClient DsrApi dsr, @RestClient ConsentApi consents, RequestRows rows, PartnerNames names,
             Vocabulary vocabulary, Me me, @Location("requests.html") Template list,
             @Location("request.html") Template detail, @Location("request-new.html") Template form) {
         this.dsr = dsr;
         this.consents = consents;
         this.rows = rows;
+        this.names = names;
         this.vocabulary = vocabulary;
         this.me = me;
         this.list = list;
@@ -99,6 +103,7 @@ public class RequestPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @Enforces(value = {"3.5.a", "3.5.b", "3.5.c"}, note = "access, correction and deletion requests to every or chosen partners")
     public Response submit(@FormParam("type") String type, @FormParam("scope") String scope,
             @FormParam("partner") List<String> partners, @FormParam("jurisdiction") String jurisdiction,
             @FormParam("correctionField") List<String> fields, @FormParam("correctionValue") List<String> values,
@@ -158,6 +163,7 @@ public class RequestPages {
     @GET
     @Path("/{id}/export")
     @Produces(MediaType.APPLICATION_JSON)
+    @Enforces(value = "3.5.a", note = "the access export as a file")
     public Response export(@PathParam("id") UUID id) {
         mine(id);
         String export = Calls.to(Calls.DSR, () -> dsr.export(me.bearer(), id));
@@ -189,14 +195,17 @@ public class RequestPages {
     }
 
     private List<HolderOption> holderList() {
-        return Calls.to(Calls.CONSENT, () -> consents.holders(me.bearer(), me.subject())).holders().stream()
-                .sorted(Comparator.comparing(Holder::partnerId))
-                .map(h -> new HolderOption(h.partnerId().toString(), Words.partner(h.partnerId()),
+        List<Holder> holders = Calls.to(Calls.CONSENT, () -> consents.holders(me.bearer(), me.subject())).holders();
+        names.load(holders.stream().map(Holder::partnerId).toList());
+        return holders.stream()
+                .sorted(Comparator.comparing((Holder h) -> names.name(h.partnerId())).thenComparing(Holder::partnerId))
+                .map(h -> new HolderOption(h.partnerId().toString(), names.name(h.partnerId()),
                         String.join(", ", h.purposes().stream().map(vocabulary::purpose).toList()),
                         h.activeConsent()))
                 .toList();
     }
 
+    @Enforces(value = "3.4.f", note = "someone else's request is Not found")
     private Request mine(UUID id) {
         Request request = Calls.to(Calls.DSR, () -> dsr.get(me.bearer(), id));
         if (!me.owns(request.subjectId())) {

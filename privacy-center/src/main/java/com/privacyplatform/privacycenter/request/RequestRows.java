@@ -2,6 +2,7 @@ package com.privacyplatform.privacycenter.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.privacycenter.about.Vocabulary;
+import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
 import com.privacyplatform.privacycenter.backend.RequestViews.Task;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Requests as the page shows them: status, per-partner progress, due date and timeline in words. */
 @ApplicationScoped
@@ -41,9 +43,11 @@ public class RequestRows {
     }
 
     private final Vocabulary vocabulary;
+    private final PartnerNames names;
 
-    public RequestRows(Vocabulary vocabulary) {
+    public RequestRows(Vocabulary vocabulary, PartnerNames names) {
         this.vocabulary = vocabulary;
+        this.names = names;
     }
 
     public Summary summary(RequestSummary r) {
@@ -53,9 +57,18 @@ public class RequestRows {
     }
 
     public Detail detail(Request r) {
+        List<UUID> partners = new ArrayList<>();
+        if (r.partnerIds() != null) {
+            partners.addAll(r.partnerIds());
+        }
+        if (r.tasks() != null) {
+            r.tasks().forEach(t -> partners.add(t.partnerId()));
+        }
+        partners.add(r.onBehalfOfPartnerId());
+        names.load(partners);
         List<Progress> tasks = r.tasks() == null ? List.of() : r.tasks().stream().map(this::progress).toList();
         String addressed = r.partnerIds() == null || r.partnerIds().isEmpty() ? "Every partner that holds your data"
-                : String.join(", ", r.partnerIds().stream().map(Words::partner).toList());
+                : String.join(", ", r.partnerIds().stream().map(names::name).toList());
         String extension = r.extension() == null ? null : "Extended from " + Words.day(r.extension().previousDueOn())
                 + ": " + r.extension().reason();
         String revocation = r.revocation() == null ? null
@@ -71,14 +84,14 @@ public class RequestRows {
                 tasks, tasks.stream().filter(Progress::done).count(), revocation, exportAvailable,
                 r.export() == null || r.export().expiresAt() == null ? "" : Words.time(r.export().expiresAt()),
                 "ACCESS".equals(r.type()), Words.time(r.completedAt()), r.version(),
-                r.onBehalfOfPartnerId() == null ? null : Words.partner(r.onBehalfOfPartnerId()));
+                r.onBehalfOfPartnerId() == null ? null : names.name(r.onBehalfOfPartnerId()));
     }
 
     Progress progress(Task t) {
         boolean recipient = "RECIPIENT".equals(t.kind());
         String who = recipient && t.recipient() != null
-                ? Words.partner(t.partnerId()) + ", for its recipient " + t.recipient().name()
-                : Words.partner(t.partnerId());
+                ? names.name(t.partnerId()) + ", for its recipient " + t.recipient().name()
+                : names.name(t.partnerId());
         String what = recipient ? "Stop disclosing and tell the recipient to delete" : "Act on your request";
         String categories = t.categories() == null ? "" : String.join(", ",
                 t.categories().stream().map(vocabulary::category).toList());
@@ -90,8 +103,9 @@ public class RequestRows {
     }
 
     public List<Event> timeline(List<TimelineEntry> entries) {
+        names.load(entries.stream().map(TimelineEntry::partnerId).toList());
         return entries.stream().map(e -> new Event(Words.time(e.at()), Words.timelineKind(e.kind()),
-                e.partnerId() == null ? "" : Words.partner(e.partnerId()), detail(e.kind(), e.detail()))).toList();
+                e.partnerId() == null ? "" : names.name(e.partnerId()), detail(e.kind(), e.detail()))).toList();
     }
 
     /** The entry's facts (ids, dates, counts, enums) in words; ids and nested values are left out. */

@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.session;
 
+import com.privacyplatform.commons.clause.Enforces;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +43,7 @@ public class Me {
     }
 
     /** Defense in depth (3.4.f): a view that names another subject is never rendered. */
+    @Enforces(value = "3.4.f", note = "items naming another subject are dropped before rendering")
     public boolean owns(String subjectId) {
         return subject() != null && subject().equals(subjectId);
     }

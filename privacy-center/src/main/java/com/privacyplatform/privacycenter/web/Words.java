@@ -25,10 +25,7 @@ public final class Words {
         return date == null ? "" : DAY.format(date);
     }
 
-    /**
-     * Partners are named by their platform id: the registry does not publish partner names to data
-     * subjects. The short form is for reading, the full id is shown next to it for reference.
-     */
+    /** A partner's short platform id, shown when its name cannot be looked up (PartnerNames). */
     public static String partner(UUID partnerId) {
         return partnerId == null ? "" : "Partner " + partnerId.toString().substring(0, 8);
     }
