@@ -7,6 +7,7 @@ import com.privacyplatform.consent.partner.PartnerEvents.Activated;
 import com.privacyplatform.consent.partner.PartnerEvents.ScopeChanged;
 import com.privacyplatform.consent.partner.PartnerEvents.StatusChanged;
 import com.privacyplatform.consent.revocation.Revocations;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -35,7 +36,23 @@ public class PartnerEventsConsumer {
 
     @Incoming("partner-events")
     public Uni<Void> onPartnerEvent(Message<byte[]> message) {
-        return consumer.consume(message, CONSUMER, this::apply);
+        return consumer.consume(message, CONSUMER, this::prepare, this::apply);
+    }
+
+    /**
+     * Before the inbox transaction: a termination's bulk effect (3.5.d) in chunked transactions of
+     * its own - first the projection (no new grant, checks deny), then the consents. Safe to run
+     * again on redelivery: the status applies once (newer-than rule), revoked consents are no
+     * longer granted. The inbox row is written afterwards, with {@link #terminated}.
+     */
+    Uni<Void> prepare(ReceivedEvent event) {
+        if (!PartnerEvents.TERMINATED.equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        StatusChanged e = event.data(StatusChanged.class);
+        return Panache.withTransaction(() -> projection.applyStatus(e.partnerId(), PartnerStatus.TERMINATED, e.at()))
+                .chain(() -> revocations.revokeAllOfTerminatedPartner(e.partnerId(), e.reason()))
+                .replaceWithVoid();
     }
 
     Uni<Void> apply(ReceivedEvent event) {
@@ -68,7 +85,7 @@ public class PartnerEventsConsumer {
     @Enforces("3.5.d")
     private Uni<Void> terminated(StatusChanged e) {
         return projection.applyStatus(e.partnerId(), PartnerStatus.TERMINATED, e.at())
-                .chain(() -> revocations.revokeAllOfTerminatedPartner(e.partnerId(), e.reason()))
+                .chain(() -> revocations.revokeRemainingOfTerminatedPartner(e.partnerId(), e.reason()))
                 .replaceWithVoid();
     }
 }

@@ -78,6 +78,7 @@ public class ProjectionBootstrap {
     private Uni<Integer> pages(RegistrySnapshotsApi api, String bearer, String cursor, int applied) {
         return api.page(bearer, config.registry().bootstrap().pageSize(), cursor)
                 .chain(page -> Panache.withTransaction(() -> applyAll(items(page)))
+                        .chain(() -> revokeOfTerminated(items(page)))
                         .chain(() -> page.nextCursor() == null || items(page).isEmpty()
                                 ? Uni.createFrom().item(applied + items(page).size())
                                 : pages(api, bearer, page.nextCursor(), applied + items(page).size())));
@@ -90,11 +91,17 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Void> apply(PartnerSnapshot s) {
-        Uni<Void> applied = projection.applyScope(s.partnerId(), s.status(), s.jurisdiction(), s.scopeVersion(),
+        return projection.applyScope(s.partnerId(), s.status(), s.jurisdiction(), s.scopeVersion(),
                         s.scope(), s.automatedDecisionAuthorized())
                 .chain(() -> projection.applyStatus(s.partnerId(), s.status(), s.updatedAt()));
-        return s.status() != PartnerStatus.TERMINATED ? applied
-                : applied.chain(() -> revocations.revokeAllOfTerminatedPartner(s.partnerId(), null)).replaceWithVoid();
+    }
+
+    /** 3.5.d after the page committed: each terminated partner's consents, in chunked transactions of their own. */
+    private Uni<Void> revokeOfTerminated(List<PartnerSnapshot> snapshots) {
+        return Multi.createFrom().iterable(snapshots.stream().filter(s -> s.status() == PartnerStatus.TERMINATED)
+                        .toList())
+                .onItem().transformToUniAndConcatenate(s -> revocations.revokeAllOfTerminatedPartner(s.partnerId(), null))
+                .collect().last().replaceWithVoid();
     }
 
     private static List<PartnerSnapshot> items(SnapshotPage page) {

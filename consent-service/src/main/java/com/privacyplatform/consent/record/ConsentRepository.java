@@ -52,6 +52,12 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
         return list("partnerId = ?1 and state = ?2 order by id", partnerId, ConsentState.GRANTED);
     }
 
+    /** The first {@code max} GRANTED consents of the partner, by id: a chunk of a bulk revocation. */
+    public Uni<List<Consent>> grantedOfPartner(UUID partnerId, int max) {
+        return find("partnerId = ?1 and state = ?2 order by id", partnerId, ConsentState.GRANTED).range(0, max - 1)
+                .list();
+    }
+
     /** Every decision that granted something to a partner for this subject: who may hold the data. */
     public Uni<List<Consent>> grantedDecisionsOfSubject(String subjectId) {
         return list("subjectId = ?1 and decision = ?2 order by id", subjectId, Decision.GRANTED);

@@ -11,10 +11,11 @@ import com.privacyplatform.consent.record.ConsentRepository;
 import com.privacyplatform.consent.record.ConsentState;
 import com.privacyplatform.consent.record.HistoryEntry;
 import com.privacyplatform.consent.record.RecordService;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Revocations {
+
+    /** Consents revoked per transaction when a partner is terminated. */
+    static final int CHUNK = 500;
+    /** JDBC batch size for the history inserts and consent updates of one chunk. */
+    private static final int BATCH = 100;
+    private static final AuditActor TERMINATION = AuditActor.system("partner-registry-service");
 
     private final ConsentRepository consents;
     private final Outbox outbox;
@@ -55,20 +62,79 @@ public class Revocations {
                 .replaceWith(c);
     }
 
-    /** Revokes each consent in turn on the one session; returns how many were revoked. */
+    /**
+     * Revokes GRANTED consents on the caller's session and transaction, as one batch: the same
+     * state change, history entry, {@code consent.revoked} event and audit record per consent as
+     * {@link #revoke}, but the events go out with one {@link Outbox#publishAll} and the audit
+     * records with one {@link AuditTrail#recordAll} (the hash chain is the same as that many
+     * appends in a row). Returns how many were revoked.
+     */
+    @Enforces("3.5.a")
     public Uni<Integer> revokeAll(List<Consent> granted, Cause cause, String reason, AuditActor actor,
             UUID requestId) {
-        return Multi.createFrom().iterable(granted)
-                .onItem().transformToUniAndConcatenate(c -> revoke(c, cause, reason, actor, requestId))
-                .collect().asList()
-                .map(List::size);
+        if (granted.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        for (Consent c : granted) {
+            if (c.state != ConsentState.GRANTED) {
+                throw new IllegalStateException("only a GRANTED consent can be revoked, not " + c.state);
+            }
+        }
+        OffsetDateTime at = RecordService.now();
+        List<Object> history = new ArrayList<>(granted.size());
+        List<Outbox.Event> events = new ArrayList<>(granted.size());
+        List<AuditTrail.Entry> audits = new ArrayList<>(granted.size());
+        String details = "{\"cause\":\"" + cause + "\"" + (requestId == null ? "" : ",\"requestId\":\"" + requestId
+                + "\"") + "}";
+        for (Consent c : granted) {
+            c.state = ConsentState.REVOKED;
+            c.stateChangedAt = at;
+            history.add(HistoryEntry.of(c, ConsentState.GRANTED, cause, reason, actor, requestId, at));
+            events.add(new Outbox.Event(ConsentEvents.REVOKED, c.id.toString(), new ConsentEvents.Revoked(c.id,
+                    c.partnerId, c.subjectId, c.purpose, List.of(c.categories), cause, requestId, at.toInstant())));
+            audits.add(new AuditTrail.Entry("consent.revoked", "consent", c.id.toString(), details));
+        }
+        return Panache.getSession()
+                .invoke(session -> session.setBatchSize(BATCH))
+                .chain(session -> session.persistAll(history.toArray()))
+                .chain(() -> outbox.publishAll(events))
+                .chain(() -> audit.recordAll(actor, audits))
+                .chain(consents::flush)
+                .replaceWith(granted.size());
     }
 
-    /** 3.5.d: a terminated partner keeps no consent; each is revoked with the termination as reason. */
+    /**
+     * 3.5.d: a terminated partner keeps no consent; each is revoked with the termination as reason.
+     * Runs in transactions of its own, {@value #CHUNK} consents each, so no transaction grows with
+     * the partner's size: call it outside any transaction. Each chunk commits its revocations with
+     * their events and audit records; what a chunk has revoked is no longer GRANTED, so a re-run
+     * (a redelivered {@code partner.terminated}, or one after a crash between chunks) takes up
+     * exactly the consents still granted and never revokes or publishes one twice.
+     *
+     * @return how many consents this run revoked
+     */
     @Enforces("3.5.d")
     public Uni<Integer> revokeAllOfTerminatedPartner(UUID partnerId, String reason) {
+        return chunks(partnerId, terminationReason(reason), 0);
+    }
+
+    /**
+     * 3.5.d inside the caller's transaction: revokes what is still granted (after
+     * {@link #revokeAllOfTerminatedPartner} has run, only consents granted while it ran).
+     */
+    @Enforces("3.5.d")
+    public Uni<Integer> revokeRemainingOfTerminatedPartner(UUID partnerId, String reason) {
         return consents.grantedOfPartner(partnerId).chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED,
-                "partner terminated" + (reason == null || reason.isBlank() ? "" : ": " + reason),
-                AuditActor.system("partner-registry-service"), null));
+                terminationReason(reason), TERMINATION, null));
+    }
+
+    private Uni<Integer> chunks(UUID partnerId, String reason, int revoked) {
+        return Panache.withTransaction(() -> consents.grantedOfPartner(partnerId, CHUNK)
+                        .chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED, reason, TERMINATION, null)))
+                .chain(n -> n < CHUNK ? Uni.createFrom().item(revoked + n) : chunks(partnerId, reason, revoked + n));
+    }
+
+    private static String terminationReason(String reason) {
+        return "partner terminated" + (reason == null || reason.isBlank() ? "" : ": " + reason);
     }
 }

@@ -35,6 +35,19 @@ public class EventConsumer {
     }
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
+        return consume(message, consumer, event -> Uni.createFrom().voidItem(), handler);
+    }
+
+    /**
+     * As {@link #consume(Message, String, Function)}, with a {@code prepare} step that runs first,
+     * outside any transaction, for work too large for one (e.g. a bulk effect in chunks, each in
+     * a transaction of its own). It runs on every delivery, duplicates included, and must be
+     * idempotent and resumable: if it fails, or the process stops before the inbox transaction
+     * commits, the message is redelivered and {@code prepare} runs again. The inbox row is
+     * written with {@code handler}, after {@code prepare} has completed.
+     */
+    public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> prepare,
+            Function<ReceivedEvent, Uni<Void>> handler) {
         ReceivedEvent event;
         try {
             CloudEvent decoded = CloudEventCodec.decode(message.getPayload());
@@ -45,8 +58,9 @@ public class EventConsumer {
                     e.getClass().getSimpleName());
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return Panache.withTransaction(() -> inbox.claim(consumer, event.id(), event.type())
-                        .chain(first -> first ? handler.apply(event) : skipped(consumer, event)))
+        return Uni.createFrom().deferred(() -> prepare.apply(event))
+                .chain(() -> Panache.withTransaction(() -> inbox.claim(consumer, event.id(), event.type())
+                        .chain(first -> first ? handler.apply(event) : skipped(consumer, event))))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "%s: handling %s %s failed; it will be redelivered or dead-lettered", consumer,

@@ -97,6 +97,32 @@ public class WidgetResource {
                 .replaceWithVoid();
     }
 
+    /** Bulk effect: {@code count} touch events and audit records with one publishAll/recordAll; rolls back if asked. */
+    @POST
+    @Path("/{id}/touches/bulk")
+    @RolesAllowed(Roles.PARTNER)
+    @WithTransaction
+    public Uni<Void> touchMany(@PathParam("id") UUID id, @jakarta.ws.rs.QueryParam("count") int count,
+            @jakarta.ws.rs.QueryParam("rollback") boolean rollback) {
+        return Widget.<Widget>findById(id)
+                .invoke(w -> caller.requireVisible(w != null && caller.maySeePartner(w.partnerId), "widget"))
+                .chain(w -> outbox.publishAll(java.util.stream.IntStream.rangeClosed(1, count)
+                                .mapToObj(n -> new Outbox.Event("widget.touched", w.id.toString(),
+                                        new WidgetEvent(w.id, w.partnerId, w.name, n)))
+                                .toList())
+                        .chain(() -> audit.recordAll(caller.auditActor(), java.util.stream.IntStream
+                                .rangeClosed(1, count)
+                                .mapToObj(n -> new AuditTrail.Entry("widget.touched", "widget", w.id.toString(),
+                                        "{\"n\":" + n + "}"))
+                                .toList())))
+                .invoke(() -> {
+                    if (rollback) {
+                        throw ProblemException.conflict("asked to roll back after writing");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.AUDITOR})

@@ -1,0 +1,65 @@
+package com.privacyplatform.commons.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.commons.support.Partners;
+import com.privacyplatform.commons.support.Widgets;
+import com.privacyplatform.testing.TestDb;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** {@link Outbox#publishAll} and {@code AuditTrail#recordAll}: many rows, the caller's one transaction. */
+@QuarkusTest
+@TestSecurity(user = "partner-a", roles = "partner")
+@OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
+class BulkPublishTest {
+
+    @Test
+    @Verifies({"4.1", "1.8"})
+    void publishAllWritesEveryRowInTheCallersTransactionAndTheRelayDeliversThemInOrder() {
+        String id = Widgets.create("bulk-" + UUID.randomUUID());
+        given().post("/test/widgets/" + id + "/touches/bulk?count=300").then().statusCode(204);
+
+        List<List<Object>> rows = TestDb.rows("SELECT id::text, payload->>'n', jsonb_typeof(payload) FROM platform_outbox"
+                + " WHERE type = 'widget.touched' AND subject = ? ORDER BY seq", id);
+        assertThat(rows).hasSize(300);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(UUID.fromString((String) rows.get(i).get(0)).version()).isEqualTo(7);
+            assertThat(rows.get(i).get(1)).isEqualTo(Integer.toString(i + 1)); // seq order is the list's order
+            assertThat(rows.get(i).get(2)).isEqualTo("object");
+        }
+        // audit records are never updated, so their xmin is the writing transaction: one for all 300
+        assertThat(TestDb.count("SELECT count(DISTINCT xmin::text) FROM platform_audit_record"
+                + " WHERE action = 'widget.touched' AND target_id = ?", id)).isEqualTo(1);
+        // the batch continues the hash chain: contiguous seq, each record names its predecessor's hash
+        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record r JOIN platform_audit_record p"
+                + " ON p.seq = r.seq - 1 AND p.hash = r.prev_hash WHERE r.action = 'widget.touched'"
+                + " AND r.target_id = ?", id)).isEqualTo(300);
+
+        // the relay is unchanged: every event reaches the consumer, in the order written
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(
+                "SELECT count(*) FROM test_effect WHERE event_type = 'widget.touched' AND subject = ?", id) == 300);
+        List<Integer> order = TestDb.rows("SELECT n FROM test_effect WHERE event_type = 'widget.touched'"
+                + " AND subject = ? ORDER BY applied_order", id).stream().map(r -> (Integer) r.get(0)).toList();
+        assertThat(order).isSorted().hasSize(300);
+    }
+
+    @Test
+    void aRolledBackBulkLeavesNoRowBehind() {
+        String id = Widgets.create("bulk-rollback-" + UUID.randomUUID());
+        given().post("/test/widgets/" + id + "/touches/bulk?count=50&rollback=true").then().statusCode(409);
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE type = 'widget.touched' AND subject = ?",
+                id)).isZero();
+        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record WHERE action = 'widget.touched'"
+                + " AND target_id = ?", id)).isZero();
+    }
+}
