@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "olivia", roles = "compliance-officer")
 class BulkTerminationTest {
 
-    static final String MANY = "c0a5e000-0000-4000-8000-000000000301";
-    static final String INTERRUPTED = "c0a5e000-0000-4000-8000-000000000302";
+    static final String MANY = "c0a5e000-0000-4000-8000-000000000b01";
+    static final String INTERRUPTED = "c0a5e000-0000-4000-8000-000000000b02";
     static final int CONSENTS = 1_200;
 
     @Test
