@@ -87,7 +87,7 @@ class PrivacyCenterTest {
     void theExplanationsPageExplainsEveryPurposeAndDataCategoryOfTheVocabularyAndTheDeadlines() throws Exception {
         String html = unescape(browser().get("/privacy/about").body());
         JsonNode vocabulary;
-        try (InputStream in = getClass().getResourceAsStream("/reference/vocabulary.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/commons/vocabulary/vocabulary.json")) {
             vocabulary = JSON.readTree(in);
         }
         for (String list : new String[] {"purposes", "dataCategories", "legalBases"}) {

@@ -1,23 +1,20 @@
 package com.privacyplatform.privacycenter.about;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.vocabulary.Vocabulary.Content;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The platform's vocabulary (platform-commons {@code vocabulary.json}, copied in at build time):
- * plain-language titles and explanations of purposes, data categories, legal bases and consent
- * methods (1.1: the user's right to know, in plain and understandable language).
+ * The platform's one vocabulary ({@link com.privacyplatform.commons.vocabulary.Vocabulary} of
+ * platform-api, the file every service validates against) as the pages show it: plain-language
+ * titles and explanations of purposes, data categories, legal bases and consent methods (1.1: the
+ * user's right to know, in plain and understandable language).
  */
 @ApplicationScoped
 @Named("vocab")
@@ -37,31 +34,34 @@ public class Vocabulary {
     public record Jurisdiction(String code, String name, String law) {
     }
 
-    @RegisterForReflection
-    public record Document(String version, List<Term> purposes, List<Term> dataCategories, List<Term> legalBases,
-            List<Term> consentMethods, List<Jurisdiction> jurisdictions) {
-    }
-
-    private final Document document;
+    private final String version;
+    private final List<Term> purposeList;
+    private final List<Term> categoryList;
+    private final List<Term> legalBasisList;
+    private final List<Term> methodList;
+    private final List<Jurisdiction> jurisdictionList;
     private final Map<String, Term> purposes;
     private final Map<String, Term> categories;
     private final Map<String, Term> legalBases;
     private final Map<String, Term> methods;
 
     public Vocabulary() {
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        try (InputStream in = Vocabulary.class.getResourceAsStream("/reference/vocabulary.json")) {
-            if (in == null) {
-                throw new IllegalStateException("reference/vocabulary.json is missing from the build");
-            }
-            this.document = json.readValue(in, Document.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reference/vocabulary.json is unreadable", e);
-        }
-        this.purposes = index(document.purposes());
-        this.categories = index(document.dataCategories());
-        this.legalBases = index(document.legalBases());
-        this.methods = index(document.consentMethods());
+        Content content = com.privacyplatform.commons.vocabulary.Vocabulary.get().content();
+        this.version = content.version();
+        this.purposeList = content.purposes().stream()
+                .map(p -> new Term(p.id(), p.title(), p.description(), null, null)).toList();
+        this.categoryList = content.dataCategories().stream()
+                .map(c -> new Term(c.id(), c.title(), c.description(), c.sensitive(), null)).toList();
+        this.legalBasisList = content.legalBases().stream()
+                .map(b -> new Term(b.id(), b.title(), b.description(), null, null)).toList();
+        this.methodList = content.consentMethods().stream()
+                .map(m -> new Term(m.id(), m.title(), m.description(), null, m.express())).toList();
+        this.jurisdictionList = content.jurisdictions().stream()
+                .map(j -> new Jurisdiction(j.code(), j.name(), j.law())).toList();
+        this.purposes = index(purposeList);
+        this.categories = index(categoryList);
+        this.legalBases = index(legalBasisList);
+        this.methods = index(methodList);
     }
 
     private static Map<String, Term> index(List<Term> terms) {
@@ -69,36 +69,36 @@ public class Vocabulary {
     }
 
     public String version() {
-        return document.version();
+        return version;
     }
 
     public List<Term> purposes() {
-        return document.purposes();
+        return purposeList;
     }
 
     public List<Term> categories() {
-        return document.dataCategories();
+        return categoryList;
     }
 
     public List<Term> legalBases() {
-        return document.legalBases();
+        return legalBasisList;
     }
 
     public List<Term> methods() {
-        return document.consentMethods();
+        return methodList;
     }
 
     public List<Jurisdiction> jurisdictions() {
-        return document.jurisdictions();
+        return jurisdictionList;
     }
 
     public boolean isJurisdiction(String code) {
-        return document.jurisdictions().stream().anyMatch(j -> j.code().equals(code));
+        return jurisdictionList.stream().anyMatch(j -> j.code().equals(code));
     }
 
     /** "China (PIPL)" for CN; a code the vocabulary does not know is shown as it is. */
     public String jurisdiction(String code) {
-        return document.jurisdictions().stream().filter(j -> j.code().equals(code)).findFirst()
+        return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst()
                 .map(j -> j.name() + " (" + j.law() + ")").orElse(code == null ? "" : code);
     }
 
