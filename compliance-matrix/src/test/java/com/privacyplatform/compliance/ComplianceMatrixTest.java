@@ -87,8 +87,8 @@ class ComplianceMatrixTest {
                 `./mvnw -pl compliance-matrix verify -Dcompliance.write=true` after a build. The build fails when a
                 tag names no clause of the policy, when enforcing code has no test that proves it, or when this
                 file drifts. Clauses are cited section.item.letter; the requirement column is the short title of
-                `platform-commons/src/main/resources/com/privacyplatform/commons/clause/clauses.properties`, the
-                policy text is `../shared/policy/personal-information-processing-standards.txt`.
+                `platform-commons/src/main/resources/com/privacyplatform/commons/clause/clauses.properties`; the
+                policy's structure is explained in `docs/policy.md`.
 
                 """.formatted(String.join(", ", MODULES.stream().map(m -> "`" + m + "`").toList()))
                 + index.toMarkdown();

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Debian's Chromium, headless, driven by Playwright (../shared/ENVIRONMENT.md "Browser tests"): no
+ * Debian's Chromium, headless, driven by Playwright (verified recipe: Playwright for Java 1.62 with Debian's chromium 156): no
  * browser download. Pages are opened through the gateway, signed in through Keycloak's own login
  * form; every Content-Security-Policy violation and failed request of a privacy page is collected.
  */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Validates custom resources against the operators' upstream CRDs (../shared/crds), made strict:
+ * Validates custom resources against the operators' upstream CRDs (pinned copies in k8s/crds), made strict:
  * every schema that lists `properties` and neither sets `additionalProperties` nor
  * `x-kubernetes-preserve-unknown-fields` gets `additionalProperties: false`, so an unknown or
  * misspelt field fails like it would with a strict API server. CEL rules and webhooks are not

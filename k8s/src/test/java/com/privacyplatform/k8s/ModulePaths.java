@@ -22,11 +22,11 @@ final class ModulePaths {
         return module().getParent();
     }
 
-    /** ../shared/crds next to the repository, unless -Dk8s.crds.dir says otherwise. */
+    /** The pinned upstream CRDs in k8s/crds, unless -Dk8s.crds.dir says otherwise. */
     static Path crds() {
         String configured = System.getProperty("k8s.crds.dir");
         Path dir = configured == null || configured.isBlank()
-                ? repository().resolveSibling("shared").resolve("crds")
+                ? module().resolve("crds")
                 : Path.of(configured);
         return dir.toAbsolutePath().normalize();
     }
