@@ -11,8 +11,4 @@ public enum Severity {
     public Severity oneLower() {
         return this == LOW ? LOW : values()[ordinal() - 1];
     }
-
-    public boolean isHighRisk() {
-        return compareTo(HIGH) >= 0;
-    }
 }

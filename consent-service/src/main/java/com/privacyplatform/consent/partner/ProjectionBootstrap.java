@@ -62,10 +62,6 @@ public class ProjectionBootstrap {
                 .replaceWithVoid();
     }
 
-    public boolean isDone() {
-        return done.get();
-    }
-
     /** Reads every snapshot page from the registry at {@code baseUri} and applies it; returns the partner count. */
     public Uni<Integer> importFrom(URI baseUri) {
         RegistrySnapshotsApi api = QuarkusRestClientBuilder.newBuilder().baseUri(baseUri)

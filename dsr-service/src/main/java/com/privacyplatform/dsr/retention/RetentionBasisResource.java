@@ -73,4 +73,17 @@ public class RetentionBasisResource {
                 .map(page -> new Page<>(page.items().stream().map(RetentionBasisView::of).toList(),
                         page.nextCursor()));
     }
+
+    @GET
+    @Path("/{basisId}")
+    @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.AUDITOR})
+    @WithSession
+    @Operation(summary = "One retention basis of the partner (where POST's Location points); a partner reads its own")
+    public Uni<RetentionBasisView> one(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId) {
+        caller.requireVisible(caller.maySeePartner(partnerId), "partner");
+        return bases.findById(basisId).map(b -> {
+            caller.requireVisible(b != null && b.partnerId.equals(partnerId), "retention basis");
+            return RetentionBasisView.of(b);
+        });
+    }
 }

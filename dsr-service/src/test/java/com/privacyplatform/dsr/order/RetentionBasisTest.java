@@ -38,11 +38,14 @@ class RetentionBasisTest {
     @Verifies("3.5.d")
     void aPartnerRecordsRetentionBasesForASubjectOrACategoryAndListsThem() {
         String subject = Fixtures.newSubject();
-        record(PATH, "{\"subjectId\":\"" + subject + "\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":"
-                + "\"court order to preserve records\"}").then().statusCode(201)
+        String location = record(PATH, "{\"subjectId\":\"" + subject + "\",\"legalBasis\":\"LEGAL_OBLIGATION\","
+                + "\"explanation\":\"court order to preserve records\"}").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString(PATH + "/"))
                 .body("subjectId", equalTo(subject)).body("category", equalTo(null))
-                .body("recordedBy", equalTo("partner:" + KEEPER));
+                .body("recordedBy", equalTo("partner:" + KEEPER)).extract().header("Location");
+        // the Location names a basis that GET serves
+        given().get(java.net.URI.create(location).getPath()).then().statusCode(200)
+                .body("subjectId", equalTo(subject)).body("legalBasis", equalTo("LEGAL_OBLIGATION"));
         record(PATH, "{\"category\":\"user.financial.transaction\",\"legalBasis\":\"EXPRESS_CONSENT\","
                 + "\"explanation\":\"subjects agreed to keep their receipts\"}").then().statusCode(201);
         String next = given().queryParam("limit", 1).get(PATH).then().statusCode(200).body("items", hasSize(1))
@@ -71,10 +74,24 @@ class RetentionBasisTest {
     }
 
     @Test
+    @TestSecurity(user = "keeper", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = KEEPER))
+    void anUnknownOrMalformedBasisIdIsAProblem() {
+        given().get(PATH + "/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get(PATH + "/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_A))
     void anotherPartnersRetentionBasesAre404() {
+        Object own = TestDb.single("INSERT INTO retention_basis (id, partner_id, category, legal_basis, explanation,"
+                + " recorded_by, recorded_at) VALUES (gen_random_uuid(), '" + KEEPER + "', 'user.name', 'LEGAL_OBLIGATION',"
+                + " 'x', 'partner:" + KEEPER + "', now()) RETURNING id::text");
         long before = bases(KEEPER);
+        given().get(PATH + "/" + own).then().statusCode(404);
         record(PATH, "{\"category\":\"user.name\",\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then()
                 .statusCode(404);
         given().get(PATH).then().statusCode(404);

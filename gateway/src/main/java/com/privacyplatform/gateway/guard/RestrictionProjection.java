@@ -255,10 +255,4 @@ public class RestrictionProjection {
     private static Integer intOrNull(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.asInt();
     }
-
-    /** For tests and diagnostics: the active orders held in memory for a partner. */
-    public List<Restriction> throttlesOf(UUID partnerId) {
-        return controls.verdict(partnerId, java.time.Instant.now()) instanceof PartnerControls.Allow allow
-                ? allow.throttles() : List.of();
-    }
 }

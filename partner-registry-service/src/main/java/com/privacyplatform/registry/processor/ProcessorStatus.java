@@ -15,9 +15,4 @@ public enum ProcessorStatus {
     public boolean canBecome(ProcessorStatus next) {
         return ALLOWED.get(this).contains(next);
     }
-
-    /** Whether the processor still binds the partner's scope (the scope may not shrink below it). */
-    public boolean isBinding() {
-        return this != WITHDRAWN;
-    }
 }
