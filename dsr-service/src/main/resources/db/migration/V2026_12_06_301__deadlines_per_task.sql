@@ -40,7 +40,8 @@ FROM (SELECT id, CAST(CAST(received_at AT TIME ZONE 'UTC' AS date) + interval '3
       FROM dsr_request WHERE received_at IS NOT NULL) l
 WHERE l.id = r.id AND r.extended_at IS NULL;
 UPDATE dsr_task t SET policy_id = r.policy_id, jurisdiction = r.jurisdiction, jurisdictions = r.jurisdictions,
-        original_due_on = coalesce(r.original_due_on, t.due_on), latest_due_on = r.latest_due_on,
+        original_due_on = coalesce(r.original_due_on, t.due_on),
+        latest_due_on = CASE WHEN t.kind = 'PARTNER' THEN r.latest_due_on END,
         due_at = CAST(t.due_on + 1 AS timestamp) AT TIME ZONE 'UTC' - interval '1 second'
 FROM dsr_request r WHERE r.id = t.request_id;
 

@@ -96,6 +96,12 @@ public class Vocabulary {
         return jurisdictionList.stream().anyMatch(j -> j.code().equals(code));
     }
 
+    /** "China" for CN; a code the vocabulary does not know is shown as it is. */
+    public String country(String code) {
+        return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst().map(Jurisdiction::name)
+                .orElse(code == null ? "" : code);
+    }
+
     /** "China (PIPL)" for CN; a code the vocabulary does not know is shown as it is. */
     public String jurisdiction(String code) {
         return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst()
