@@ -88,14 +88,6 @@ public class Vocabulary {
         return methodList;
     }
 
-    public List<Jurisdiction> jurisdictions() {
-        return jurisdictionList;
-    }
-
-    public boolean isJurisdiction(String code) {
-        return jurisdictionList.stream().anyMatch(j -> j.code().equals(code));
-    }
-
     /** "China" for CN; a code the vocabulary does not know is shown as it is. */
     public String country(String code) {
         return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst().map(Jurisdiction::name)
