@@ -103,8 +103,11 @@ class ConsentAndRequestJourneyTest {
             var response = as(alice).body(body).post("/api/requests");
             return response.statusCode() == 201 ? response.jsonPath().getString("id") : null;
         }, id -> id != null);
+        // "jurisdiction":"DE" is still accepted but sets nothing: the consents were collected under CN law
         as(alice).get("/api/requests/" + requestId).then().statusCode(200)
-                .body("partnerIds", org.hamcrest.Matchers.hasItems(PARTNER_A, PARTNER_B));
+                .body("partnerIds", org.hamcrest.Matchers.hasItems(PARTNER_A, PARTNER_B))
+                .body("policy.id", org.hamcrest.Matchers.equalTo("PIPL"))
+                .body("jurisdiction", org.hamcrest.Matchers.equalTo("CN"));
 
         for (String partner : new String[] {Platform.partnerA(), Platform.partnerB()}) {
             TasksApi tasks = new TasksApi(Platform.sdk(partner));

@@ -133,11 +133,16 @@ class PrivacyCenterBrowserTest {
         PartnerDesk.recordConsent(Platform.partnerB(), ALICE, "payment_processing", "user.name", "2026-11", null);
         Page page = chromium.desktop();
         Chromium.signIn(page, "alice", "/requests/new");
+        // the form asks for no country: the consents' law sets the deadlines (3.5.b-c)
+        assertThat(page.locator("#jurisdiction").count()).isZero();
+        assertThat(page.locator("#deadline-note").textContent()).contains("follows the law your consent");
         // to every partner holding alice's data (dsr-service's own record of the holders: both partners)
-        String requestId = submitRequest(page, "type-deletion", List.of(), "DE");
+        String requestId = submitRequest(page, "type-deletion", List.of());
         Locator main = page.locator("main");
+        // both consents were collected under Chinese law (PartnerDesk): PIPL's calendar, for each partner
         assertThat(main.textContent()).contains("Your request was received", "Deletion of my data", "In progress",
-                "(Regulation (EU) 2016/679 (GDPR), EU and EEA)", "Timeline", "Submitted");
+                "(Personal Information Protection Law of the PRC (PIPL)", "Timeline", "Submitted");
+        assertThat(page.locator("table.progress").textContent()).contains("China: PIPL");
         assertThat(page.locator("table.progress tbody tr").count()).isGreaterThanOrEqualTo(2);
         assertThat(main.textContent()).contains(legalName(PARTNER_A), legalName(PARTNER_B), "Not started");
         Chromium.screenshot(page, "04-request-open");
@@ -167,7 +172,7 @@ class PrivacyCenterBrowserTest {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         Page page = chromium.desktop();
         Chromium.signIn(page, "alice", "/requests/new");
-        String requestId = submitRequest(page, "type-access", List.of(PARTNER_A), "");
+        String requestId = submitRequest(page, "type-access", List.of(PARTNER_A));
         assertThat(page.locator("main").textContent()).contains("Access to my data", "No copy is available");
         PartnerDesk.deliverExport(Platform.partnerA(), requestId,
                 "{\"customer\":{\"name\":\"Alice Example\",\"orders\":3}}");
@@ -286,14 +291,13 @@ class PrivacyCenterBrowserTest {
      * Fills the request form - to the ticked partners, or to every holder when none are given - and
      * retries while dsr-service has not yet seen the consents; answers the request id.
      */
-    private static String submitRequest(Page page, String typeId, List<String> partners, String jurisdiction) {
+    private static String submitRequest(Page page, String typeId, List<String> partners) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             page.check("#" + typeId);
             page.check(partners.isEmpty() ? "#scope-all" : "#scope-chosen");
             for (String partner : partners) {
                 page.check("#partner-" + partner);
             }
-            page.selectOption("#jurisdiction", jurisdiction);
             page.waitForNavigation(() -> page.click("button:has-text('Send request')"));
             if (page.url().contains("/requests/") && page.url().contains("submitted=true")) {
                 return true;

@@ -125,7 +125,7 @@ class PrivacyCenterTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("The list of partners cannot be loaded right now");
         String token = Browserless.csrfToken(form.body());
-        Map<String, String> request = Map.of("type", "DELETION", "scope", "all", "jurisdiction", "DE",
+        Map<String, String> request = Map.of("type", "DELETION", "scope", "all",
                 "submission", UUID.randomUUID().toString());
 
         HttpResponse<String> missing = alice.postForm("/privacy/requests", request);
@@ -141,6 +141,18 @@ class PrivacyCenterTest {
         HttpResponse<String> right = alice.postForm("/privacy/requests", with(request, "csrf-token", token));
         assertThat(right.statusCode()).isEqualTo(503);
         assertThat(right.body()).contains("request service cannot be reached");
+    }
+
+    @Test
+    @Verifies({"3.5.b", "3.5.c"})
+    void theRequestFormAsksForNoCountryBecauseTheConsentsLawsSetTheDeadlines() {
+        HttpResponse<String> form = browser().signIn("bob", "/privacy/requests/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).doesNotContain("name=\"jurisdiction\"", "Where do you live", "Your country decides")
+                .contains("follows the law your consent to that", "earliest date counts");
+        String about = unescape(browser().get("/privacy/about").body());
+        assertThat(about).contains("Which rule applies depends on the law each partner")
+                .doesNotContain("the country you name");
     }
 
     @Test

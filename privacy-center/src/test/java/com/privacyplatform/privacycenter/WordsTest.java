@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.privacycenter.about.DeadlineTable;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RegistryApi;
+import com.privacyplatform.privacycenter.backend.RequestViews.Request;
+import com.privacyplatform.privacycenter.backend.RequestViews.Task;
+import com.privacyplatform.privacycenter.backend.RequestViews.TaskRecipient;
 import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
 import com.privacyplatform.privacycenter.request.RequestRows;
 import com.privacyplatform.privacycenter.session.Me;
@@ -34,7 +38,8 @@ class WordsTest {
     private final PartnerNames noDirectory = new PartnerNames((bearer, ids) -> {
         throw BackendException.unreachable(Calls.REGISTRY);
     }, me);
-    private final RequestRows rows = new RequestRows(vocabulary, noDirectory);
+    private final DeadlineTable deadlines = new DeadlineTable();
+    private final RequestRows rows = new RequestRows(vocabulary, noDirectory, deadlines);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -114,5 +119,49 @@ class WordsTest {
         }
         names.load(many);
         assertThat(sizes).containsExactly(100, 100, 30);
+    }
+
+    @Test
+    @Verifies({"3.5.b", "3.5.c"})
+    void eachTaskShowsItsOwnDeadlineAndWhoseLawSetItARecipientsToTheMinute() {
+        UUID partner = UUID.fromString("2b9ab027-cb68-523d-81ec-293ae3eaf63b");
+        Task chinese = new Task(UUID.randomUUID(), partner, "PARTNER", null, List.of("user.name"), List.of(), "OPEN",
+                "PIPL", "CN", LocalDate.of(2026, 3, 23), Instant.parse("2026-03-23T23:59:59Z"), false, null, false, null);
+        Task japanese = new Task(UUID.randomUUID(), partner, "PARTNER", null, List.of(), List.of(), "OPEN",
+                "PLATFORM_DEFAULT", "JP", LocalDate.of(2026, 3, 23), Instant.parse("2026-03-23T23:59:59Z"), false,
+                null, false, null);
+        Task unknown = new Task(UUID.randomUUID(), partner, "PARTNER", null, List.of(), List.of(), "OPEN",
+                "PLATFORM_DEFAULT", null, LocalDate.of(2026, 3, 23), Instant.parse("2026-03-23T23:59:59Z"), false,
+                null, false, null);
+        Task recipient = new Task(UUID.randomUUID(), partner, "RECIPIENT", new TaskRecipient("Parcel Co", "DE"),
+                List.of("user.name"), List.of(), "OPEN", null, null, LocalDate.of(2026, 3, 5),
+                Instant.parse("2026-03-05T10:15:30Z"), true, null, false, null);
+        Request request = new Request(UUID.randomUUID(), "s", "DELETION", "SUBJECT", "OPEN", null, "CN", null,
+                Instant.parse("2026-03-02T10:15:30Z"), Instant.parse("2026-03-02T10:15:30Z"), LocalDate.of(2026, 3, 23),
+                null, LocalDate.of(2026, 3, 23), false, null, null, null, null, null,
+                List.of(chinese, japanese, unknown, recipient), null, null, null, 0);
+        List<RequestRows.Progress> rows = this.rows.detail(request).tasks();
+        assertThat(rows.get(0).due()).isEqualTo("23 Mar 2026");
+        assertThat(rows.get(0).rule()).isEqualTo("China: PIPL");
+        assertThat(rows.get(1).rule()).isEqualTo("Japan: the platform's rule");
+        assertThat(rows.get(2).rule()).isEqualTo("the platform's rule");
+        assertThat(rows.get(3).due()).isEqualTo("5 Mar 2026, 10:15 UTC");
+        assertThat(rows.get(3).rule()).isEqualTo("stop sharing at once");
+        assertThat(rows.get(3).overdue()).isTrue();
+    }
+
+    @Test
+    void theDeadlineTableSaysTheLawOfTheConsentsCountsAndNamesThePlatformsOwnRows() {
+        List<DeadlineTable.Row> table = deadlines.rows();
+        assertThat(table).filteredOn(r -> r.id().equals("GDPR")).singleElement()
+                .satisfies(r -> assertThat(r.where()).startsWith("consents given under the law of AT, BE"));
+        assertThat(table).filteredOn(r -> r.id().equals("PLATFORM_DEFAULT")).singleElement()
+                .satisfies(r -> assertThat(r.where()).isEqualTo("consents under any other country's law, or when no"
+                        + " country is known; deletion when a partner's cooperation with the platform ends"));
+        assertThat(table).filteredOn(r -> r.id().equals("PLATFORM_EMERGENCY")).singleElement()
+                .satisfies(r -> assertThat(r.where()).isEqualTo("deletion ordered by the platform after a breach"));
+        assertThat(table).noneSatisfy(r -> assertThat(r.where()).contains("name"));
+        assertThat(deadlines.ruleName("UK_GDPR")).isEqualTo("UK GDPR");
+        assertThat(deadlines.ruleName(null)).isEmpty();
     }
 }

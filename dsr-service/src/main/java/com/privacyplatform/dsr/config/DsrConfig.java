@@ -18,6 +18,14 @@ public interface DsrConfig {
      */
     Optional<List<String>> holidays();
 
+    /**
+     * 3.5.c.b: how long a partner has to stop disclosing the subject's data to a third-party recipient
+     * and notify it to delete ("immediately"), counted from the request's receipt; an ISO 8601
+     * duration. Recipient tasks get this deadline of their own instead of their jurisdiction's.
+     */
+    @WithDefault("PT72H")
+    Duration recipientDeadline();
+
     /** How often overdue requests and tasks are scanned for ({@code off} disables it). */
     @WithDefault("5m")
     String overdueScan();

@@ -32,7 +32,7 @@ public final class DeadlineCalculator {
         NOT_ALLOWED_BY_POLICY("the deadline policy allows no extension"),
         ALREADY_EXTENDED("the deadline was already extended once"),
         TOO_LATE("an extension must be decided and told to the subject before the current deadline passes"),
-        TOO_LONG("the extension would go beyond the longest extension the policy allows");
+        TOO_LONG("the extension would go beyond the longest extension the applicable policies allow");
 
         public final String detail;
 
@@ -63,16 +63,30 @@ public final class DeadlineCalculator {
         if (alreadyExtended) {
             return new ExtensionDecision(null, Refusal.ALREADY_EXTENDED);
         }
+        return extendWithin(policy, receivedOn, country, currentDue,
+                schedule(policy, receivedOn, country).latestExtendedDueOn(), today, days);
+    }
+
+    /**
+     * Decides an extension of a deadline set by {@code policy} that may go no further than {@code limit}
+     * (null: no extension at all), e.g. because the same task also falls under a stricter law. Without
+     * {@code days}: up to the limit; with {@code days}: the unrolled original deadline plus that many
+     * calendar days, rolled where the policy says so, refused when beyond the limit.
+     */
+    public ExtensionDecision extendWithin(DeadlinePolicy policy, LocalDate receivedOn, String country,
+            LocalDate currentDue, LocalDate limit, LocalDate today, Integer days) {
+        if (limit == null || !policy.allowsExtension()) {
+            return new ExtensionDecision(null, Refusal.NOT_ALLOWED_BY_POLICY);
+        }
         if (today.isAfter(currentDue)) {
             return new ExtensionDecision(null, Refusal.TOO_LATE);
         }
-        LocalDate latest = schedule(policy, receivedOn, country).latestExtendedDueOn();
         if (days == null) {
-            return new ExtensionDecision(latest, null);
+            return new ExtensionDecision(limit, null);
         }
         LocalDate unrolled = end(receivedOn, policy.response(), country).plusDays(days);
         LocalDate due = policy.rollToBusinessDay() ? nextBusinessDay(unrolled, country) : unrolled;
-        return due.isAfter(latest) ? new ExtensionDecision(null, Refusal.TOO_LONG) : new ExtensionDecision(due, null);
+        return due.isAfter(limit) ? new ExtensionDecision(null, Refusal.TOO_LONG) : new ExtensionDecision(due, null);
     }
 
     /** The deadline of {@code term} from {@code start}, moved to a business day when {@code roll}. */

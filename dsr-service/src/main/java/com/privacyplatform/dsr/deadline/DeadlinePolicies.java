@@ -83,6 +83,16 @@ public final class DeadlinePolicies {
         return Optional.ofNullable(jurisdiction).map(byCountry::get).orElse(fallback);
     }
 
+    /** The jurisdiction's policy; the fallback when the jurisdiction is unknown (null) or has no row. */
+    public DeadlinePolicy forJurisdiction(String jurisdiction) {
+        return Optional.ofNullable(jurisdiction).map(byCountry::get).orElse(fallback);
+    }
+
+    /** The origin's own policy (breach orders, terminations), if the table gives it one. */
+    public Optional<DeadlinePolicy> forOrigin(String origin) {
+        return Optional.ofNullable(origin).map(byOrigin::get);
+    }
+
     public DeadlinePolicy byId(String id) {
         DeadlinePolicy policy = byId.get(id);
         if (policy == null) {

@@ -5,8 +5,9 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The deadline table and calendar of this instance (holidays from {@code dsr.holidays}); days are UTC.
- * Built at startup, so a malformed table or holiday list stops the service at once.
+ * The deadline table, calendar (holidays from {@code dsr.holidays}) and rules of this instance (the
+ * recipient deadline from {@code dsr.recipient-deadline}); days are UTC. Built at startup, so a
+ * malformed table, holiday list or recipient deadline stops the service at once.
  */
 @Startup
 @ApplicationScoped
@@ -14,10 +15,12 @@ public class Deadlines {
 
     private final DeadlinePolicies policies;
     private final DeadlineCalculator calculator;
+    private final DeadlineRules rules;
 
     public Deadlines(DsrConfig config) {
         this.policies = DeadlinePolicies.load();
         this.calculator = new DeadlineCalculator(Holidays.parse(config.holidays().orElse(java.util.List.of())));
+        this.rules = new DeadlineRules(policies, calculator, config.recipientDeadline());
     }
 
     public DeadlinePolicies policies() {
@@ -26,5 +29,9 @@ public class Deadlines {
 
     public DeadlineCalculator calculator() {
         return calculator;
+    }
+
+    public DeadlineRules rules() {
+        return rules;
     }
 }

@@ -12,13 +12,15 @@ import java.util.UUID;
  */
 @RegisterForReflection(targets = {ConsumedEvents.ConsentGranted.class, ConsumedEvents.ConsentEnded.class,
         ConsumedEvents.RecipientData.class, ConsumedEvents.PartnerTerminated.class,
-        ConsumedEvents.BreachDeletionOrdered.class})
+        ConsumedEvents.PartnerJurisdictionData.class, ConsumedEvents.BreachDeletionOrdered.class})
 public final class ConsumedEvents {
 
     public static final String CONSENT_GRANTED = "consent.granted";
     public static final String CONSENT_REVOKED = "consent.revoked";
     public static final String CONSENT_EXPIRED = "consent.expired";
     public static final String PARTNER_TERMINATED = "partner.terminated";
+    public static final String PARTNER_ACTIVATED = "partner.activated";
+    public static final String PARTNER_SCOPE_CHANGED = "partner.scope-changed";
     public static final String BREACH_DELETION_ORDERED = "breach.deletion-ordered";
 
     private ConsumedEvents() {
@@ -28,10 +30,13 @@ public final class ConsumedEvents {
     public record RecipientData(String name, String country) {
     }
 
-    /** consent.granted from consent-service. */
+    /**
+     * consent.granted from consent-service; {@code jurisdiction} is the law the consent was collected
+     * under (sets the deadlines of work resting on it; absent in older events: the partner's applies).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ConsentGranted(UUID consentId, UUID partnerId, String subjectId, String purpose,
-            List<String> categories, List<RecipientData> recipients, Instant expiresAt) {
+            List<String> categories, List<RecipientData> recipients, String jurisdiction, Instant expiresAt) {
     }
 
     /** consent.revoked / consent.expired from consent-service; {@code requestId} set when a DSR asked for it. */
@@ -43,6 +48,14 @@ public final class ConsumedEvents {
     /** partner.terminated from partner-registry-service. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PartnerTerminated(UUID partnerId, String from, String to, String reason, Instant at) {
+    }
+
+    /**
+     * partner.activated / partner.scope-changed from partner-registry-service: only the partner's
+     * jurisdiction is read here (the deadline of work on consents that name none).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PartnerJurisdictionData(UUID partnerId, String jurisdiction, Instant at) {
     }
 
     /** breach.deletion-ordered from breach-service (categories empty: everything the partner holds). */

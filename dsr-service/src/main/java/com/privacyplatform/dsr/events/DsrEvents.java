@@ -27,18 +27,27 @@ public final class DsrEvents {
     private DsrEvents() {
     }
 
-    /** dsr.submitted: a request was received (status OPEN, AWAITING_SUBJECT_CONFIRMATION or LINKED). */
+    /**
+     * dsr.submitted: a request was received (status OPEN, AWAITING_SUBJECT_CONFIRMATION or LINKED).
+     * {@code jurisdiction}/{@code policy}: whose law set its due date (its earliest task's), never the
+     * submitter's choice; {@code jurisdictions}: every jurisdiction its deadlines follow.
+     */
     public record Submitted(UUID requestId, String subjectId, String type, String origin, String status,
-            UUID linkedRequestId, UUID onBehalfOfPartnerId, String jurisdiction, String policy, LocalDate dueOn,
-            Instant submittedAt) {
+            UUID linkedRequestId, UUID onBehalfOfPartnerId, String jurisdiction, List<String> jurisdictions,
+            String policy, LocalDate dueOn, Instant submittedAt) {
     }
 
     public record Recipient(String name, String country) {
     }
 
-    /** dsr.task-created: a partner has work to do (kind PARTNER), or must stop a disclosure (kind RECIPIENT). */
+    /**
+     * dsr.task-created: a partner has work to do (kind PARTNER), or must stop a disclosure (kind RECIPIENT).
+     * Its own deadline: {@code policy}/{@code jurisdiction} of its consents (null for RECIPIENT, due
+     * {@code dsr.recipient-deadline} after receipt), {@code dueAt} its last instant.
+     */
     public record TaskCreated(UUID taskId, UUID requestId, UUID partnerId, String subjectId, String type, String kind,
-            String status, Recipient recipient, List<String> categories, LocalDate dueOn, String origin) {
+            String status, Recipient recipient, List<String> categories, LocalDate dueOn, Instant dueAt,
+            String policy, String jurisdiction, String origin) {
     }
 
     /** dsr.task-completed: the task was COMPLETED with evidence, or REJECTED naming a legal basis. */

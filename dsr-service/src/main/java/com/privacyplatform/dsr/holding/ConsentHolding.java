@@ -38,6 +38,13 @@ public class ConsentHolding extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text[]")
     public List<String> categories;
 
+    /**
+     * The jurisdiction the consent was collected under (consent.granted); null until announced, or when
+     * the event carried none - then the partner's jurisdiction sets the deadlines of work resting on it.
+     */
+    @Column(columnDefinition = "bpchar(2)")
+    public String jurisdiction;
+
     /** JSON array of {@code {name, country}} (text: the reactive client maps jsonb arrays to no String). */
     @Column(nullable = false)
     public String recipients;

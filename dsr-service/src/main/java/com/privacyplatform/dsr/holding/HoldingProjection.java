@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.holding;
 
+import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentEnded;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentGranted;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * Applies consent-service's events to the projection. Robust to order: an end that arrives before
- * its grant leaves a placeholder that the grant fills in without reviving the consent.
+ * its grant leaves a placeholder that the grant fills in without reviving the consent. The consent's
+ * jurisdiction is kept when it is an ISO 3166-1 code (anything else counts as not named).
  */
 @ApplicationScoped
 public class HoldingProjection {
@@ -34,6 +36,7 @@ public class HoldingProjection {
             h.purpose = event.purpose();
             h.categories = event.categories() == null ? List.of() : List.copyOf(event.categories());
             h.recipients = recipients.toJson(event.recipients());
+            h.jurisdiction = Vocabulary.isCountryCode(event.jurisdiction()) ? event.jurisdiction() : null;
             h.grantedAt = utc(at);
             h.updatedAt = Times.now();
             if (existing == null) {

@@ -88,7 +88,7 @@ public class MassDeletions {
         });
         return Multi.createFrom().iterable(work)
                 .onItem().transformToUniAndConcatenate(w -> workflow.order(new Submission(w.getKey(),
-                        RequestType.DELETION, origin, ref, Actors.SYSTEM, null, List.of(partner), null, List.of()),
+                        RequestType.DELETION, origin, ref, Actors.SYSTEM, null, List.of(partner), List.of()),
                         w.getValue()))
                 .collect().asList()
                 .map(List::size);

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** partner.terminated (partner-registry-service) and breach.deletion-ordered (breach-service), through the inbox. */
+/**
+ * breach.deletion-ordered (breach-service), through the inbox. partner.terminated arrives with the
+ * registry's other events ({@code PartnerEventConsumer}).
+ */
 @ApplicationScoped
 public class OrderConsumers {
 
@@ -17,15 +20,6 @@ public class OrderConsumers {
     public OrderConsumers(EventConsumer consumer, MassDeletions deletions) {
         this.consumer = consumer;
         this.deletions = deletions;
-    }
-
-    @Incoming("partner-events")
-    public Uni<Void> onPartnerEvent(Message<byte[]> message) {
-        return consumer.consume(message, "dsr-service.partner-events", event ->
-                ConsumedEvents.PARTNER_TERMINATED.equals(event.type())
-                        ? deletions.terminated(event.data(ConsumedEvents.PartnerTerminated.class), event.id())
-                                .replaceWithVoid()
-                        : Uni.createFrom().voidItem());
     }
 
     @Incoming("breach-orders")

@@ -15,12 +15,15 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Escalation of missed deadlines (3.5.b-c "promptly"): OPEN requests and unresolved tasks past their
- * due day become overdue and {@code dsr.overdue} is emitted once per request or task and due date
+ * Escalation of missed deadlines (3.5.b-c "promptly"): OPEN requests past their due day and unresolved
+ * tasks past their deadline (the due day's end, or a recipient task's instant) become overdue, and
+ * {@code dsr.overdue} is emitted once per request or task and due date
  * (an extended deadline that passes too is announced again), with the dedupe mark in the same
  * transaction as the outbox row.
  */
@@ -55,8 +58,9 @@ public class OverdueScanner {
     @Enforces(value = {"3.5.b", "3.5.c"}, note = "missed deadlines are escalated once per request and task")
     public Uni<Integer> emitDueNotices() {
         LocalDate today = Times.today();
+        OffsetDateTime now = Times.now().truncatedTo(ChronoUnit.SECONDS);
         return overdueRequests(today).chain(requests -> each(requests, this::emit))
-                .chain(n -> overdueTasks(today).chain(tasks -> each(tasks, this::emit)).map(m -> n + m));
+                .chain(n -> overdueTasks(now).chain(tasks -> each(tasks, this::emit)).map(m -> n + m));
     }
 
     private Uni<Boolean> emit(DsrRequest r) {
@@ -78,7 +82,7 @@ public class OverdueScanner {
     }
 
     private Uni<Boolean> emit(DsrTask t) {
-        DsrEvents.Overdue data = new DsrEvents.Overdue(t.requestId, t.id, t.partnerId, t.dueOn, Times.endOf(t.dueOn));
+        DsrEvents.Overdue data = new DsrEvents.Overdue(t.requestId, t.id, t.partnerId, t.dueOn, t.dueAt.toInstant());
         return notices.claim(OverdueNotices.TASK, t.id, t.dueOn, t.requestId, t.partnerId).chain(claimed -> !claimed
                 ? Uni.createFrom().item(false)
                 : outbox.publish(DsrEvents.OVERDUE, t.requestId.toString(), data)
@@ -112,14 +116,15 @@ public class OverdueScanner {
                 .getResultList());
     }
 
-    private static Uni<List<DsrTask>> overdueTasks(LocalDate today) {
+    /** Unresolved tasks past their deadline's last instant (a recipient task's may end at any hour). */
+    private static Uni<List<DsrTask>> overdueTasks(OffsetDateTime now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         SELECT t.* FROM dsr_task t WHERE t.status IN ('OPEN', 'CLAIMED')
-                        AND t.due_on < CAST(:today AS date)
+                        AND t.due_at < :now
                         AND NOT EXISTS (SELECT 1 FROM overdue_notice n WHERE n.kind = 'task'
                                         AND n.target_id = t.id AND n.due_on = t.due_on)
-                        ORDER BY t.due_on, t.id LIMIT :batch""", DsrTask.class)
-                .setParameter("today", today).setParameter("batch", BATCH)
+                        ORDER BY t.due_at, t.id LIMIT :batch""", DsrTask.class)
+                .setParameter("now", now).setParameter("batch", BATCH)
                 .getResultList());
     }
 }

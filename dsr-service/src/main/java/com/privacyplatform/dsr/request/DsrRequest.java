@@ -55,9 +55,19 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "requested_partner_ids", columnDefinition = "text[]")
     public List<String> requestedPartnerIds;
 
+    /**
+     * The jurisdiction whose law set the request's deadline at receipt (its earliest task's, or for a
+     * request without tasks its consents'); never the submitter's choice. Null where none is known.
+     */
     @Column(columnDefinition = "bpchar(2)")
     public String jurisdiction;
 
+    /** Every known jurisdiction the deadlines of its tasks (or its consents) follow. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> jurisdictions;
+
+    /** The policy of that deadline. */
     @Column(name = "policy_id", nullable = false)
     public String policyId;
 
@@ -91,8 +101,13 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "original_due_on")
     public LocalDate originalDueOn;
 
+    /** The earliest due day of its partner tasks still to be resolved (recipient tasks have their own). */
     @Column(name = "due_on")
     public LocalDate dueOn;
+
+    /** A request without tasks (REVOKE_AUTHORIZATION): the latest day one extension may move it to. */
+    @Column(name = "latest_due_on")
+    public LocalDate latestDueOn;
 
     @Column(name = "extended_at")
     public OffsetDateTime extendedAt;

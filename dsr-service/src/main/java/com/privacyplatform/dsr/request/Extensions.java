@@ -9,24 +9,32 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.ExtensionDecision;
-import com.privacyplatform.dsr.deadline.DeadlinePolicy;
+import com.privacyplatform.dsr.deadline.DeadlineCalculator.Refusal;
+import com.privacyplatform.dsr.deadline.DeadlineRules;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.RequestRequests.ExtensionRequest;
 import com.privacyplatform.dsr.support.Details;
+import com.privacyplatform.dsr.task.DsrTask;
+import com.privacyplatform.dsr.task.TaskKind;
 import com.privacyplatform.dsr.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * One justified extension of a request's deadline, decided by the platform's compliance officer
- * (a partner that needs more time asks the officer): only where the policy allows one, only once,
- * only before the current deadline passes, never beyond the policy's limit; the reason is told to
- * the subject (timeline, request view, {@code dsr.extended}).
+ * One justified extension of a request's deadlines, decided by the platform's compliance officer
+ * (a partner that needs more time asks the officer): once per request, only before the current
+ * deadline passes; each open partner task moves only where its law allows and never beyond the limit
+ * of any jurisdiction it rests on (a task under a law without extension keeps its deadline, and so may
+ * hold the request's). Recipient tasks are never extended. The reason is told to the subject
+ * (timeline, request view, {@code dsr.extended}).
  */
 @ApplicationScoped
 public class Extensions {
@@ -51,7 +59,7 @@ public class Extensions {
     }
 
     @Enforces(value = {"3.5.b", "3.5.c"},
-            note = "deadlines are extended at most once, with a reason, within the law's limit")
+            note = "deadlines are extended at most once, with a reason, within every applicable law's limit")
     public Uni<DsrRequest> extend(UUID id, String ifMatch, ExtensionRequest body) {
         return requests.lock(id).chain(r -> {
             caller.requireVisible(r != null, "request");
@@ -60,37 +68,85 @@ public class Extensions {
                 throw ProblemException.conflict("the request is " + r.status + "; only an OPEN request's deadline"
                         + " can be extended");
             }
-            DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
-            ExtensionDecision decision = deadlines.calculator().extend(policy, Times.utcDate(r.receivedAt),
-                    r.jurisdiction, r.dueOn, r.extendedAt != null, Times.today(), body.days());
-            if (!decision.granted()) {
-                throw ProblemException.policy(r.type.clause, "extension-not-allowed", "Extension not allowed",
-                        decision.refusal().detail + " (policy " + policy.id() + ")",
-                        List.of(new Problem.FieldError(body.days() == null ? "reason" : "days",
-                                decision.refusal().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
-            }
-            return apply(r, decision.dueOn(), body.reason().strip());
+            return tasks.ofRequest(r.id).chain(list -> {
+                List<DsrTask> open = list.stream()
+                        .filter(t -> t.kind == TaskKind.PARTNER && !t.status.isResolved()).toList();
+                return apply(r, open, decide(r, open, body), body.reason().strip());
+            });
         });
     }
 
-    private Uni<DsrRequest> apply(DsrRequest r, LocalDate dueOn, String reason) {
+    /**
+     * Each open partner task moves within its own deadline's limit (every jurisdiction it rests on); a task
+     * whose law allows no extension keeps its deadline. A request without open partner tasks (a revocation)
+     * moves by its own. Refused as a whole when it was extended before, a deadline already passed, the
+     * days go beyond a limit, or nothing can move. The result maps each moved task (or null: the request).
+     */
+    private Map<DsrTask, LocalDate> decide(DsrRequest r, List<DsrTask> open, ExtensionRequest body) {
+        LocalDate receivedOn = Times.utcDate(r.receivedAt);
+        LocalDate today = Times.today();
+        if (r.extendedAt != null) {
+            throw refused(r, Refusal.ALREADY_EXTENDED, body, List.of(r.policyId));
+        }
+        Map<DsrTask, LocalDate> moves = new LinkedHashMap<>();
+        if (open.isEmpty()) {
+            ExtensionDecision d = deadlines.rules().extend(r.policyId, r.jurisdiction, receivedOn, r.dueOn,
+                    r.latestDueOn, today, body.days());
+            if (!d.granted()) {
+                throw refused(r, d.refusal(), body, List.of(r.policyId));
+            }
+            moves.put(null, d.dueOn());
+            return moves;
+        }
+        Refusal worst = null;
+        for (DsrTask t : open) {
+            ExtensionDecision d = deadlines.rules().extend(t.policyId, t.jurisdiction, receivedOn, t.dueOn,
+                    t.latestDueOn, today, body.days());
+            if (d.granted()) {
+                moves.put(t, d.dueOn());
+            } else if (d.refusal() != Refusal.NOT_ALLOWED_BY_POLICY) {
+                worst = worst == null || d.refusal() == Refusal.TOO_LATE ? d.refusal() : worst;
+            }
+        }
+        List<String> policies = open.stream().map(t -> t.policyId).distinct().sorted().toList();
+        if (worst != null || moves.isEmpty()) {
+            throw refused(r, worst != null ? worst : Refusal.NOT_ALLOWED_BY_POLICY, body, policies);
+        }
+        return moves;
+    }
+
+    private static ProblemException refused(DsrRequest r, Refusal refusal, ExtensionRequest body,
+            List<String> policies) {
+        return ProblemException.policy(r.type.clause, "extension-not-allowed", "Extension not allowed",
+                refusal.detail + " (" + (policies.size() == 1 ? "policy " : "policies ") + String.join(", ", policies)
+                        + ")",
+                List.of(new Problem.FieldError(body.days() == null ? "reason" : "days",
+                        refusal.name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+    }
+
+    private Uni<DsrRequest> apply(DsrRequest r, List<DsrTask> open, Map<DsrTask, LocalDate> moves, String reason) {
         LocalDate previous = r.dueOn;
-        r.dueOn = dueOn;
         r.extendedAt = Times.now();
         r.extensionReason = reason;
         r.extendedBy = caller.auditActor().actor();
         r.updatedAt = r.extendedAt;
+        moves.forEach((t, due) -> {
+            if (t != null) {
+                t.dueOn = due;
+                t.dueAt = DeadlineRules.endOf(due);
+                t.updatedAt = r.updatedAt;
+            }
+        });
+        // the request's due date stays the earliest of its open partner tasks' (one without extension may hold it)
+        LocalDate dueOn = open.isEmpty() ? moves.get(null)
+                : open.stream().map(t -> t.dueOn).min(Comparator.naturalOrder()).orElseThrow();
+        r.dueOn = dueOn;
         DsrEvents.Extended event = new DsrEvents.Extended(r.id, r.subjectId, previous, dueOn, reason);
-        return tasks.ofRequest(r.id)
-                .invoke(list -> list.stream().filter(t -> !t.status.isResolved()).forEach(t -> {
-                    t.dueOn = dueOn;
-                    t.updatedAt = r.updatedAt;
-                }))
-                .chain(() -> outbox.publish(DsrEvents.EXTENDED, r.id.toString(), event))
+        return outbox.publish(DsrEvents.EXTENDED, r.id.toString(), event)
                 .call(() -> timeline.add(r.id, Timeline.EXTENDED, r.extendedBy,
                         Details.of("previousDueOn", previous, "dueOn", dueOn, "reason", reason)))
                 .call(() -> audit.record(caller.auditActor(), "dsr-request.extended", "dsr-request", r.id.toString(),
-                        Details.of("previousDueOn", previous, "dueOn", dueOn)))
+                        Details.of("previousDueOn", previous, "dueOn", dueOn, "tasksExtended", moves.size())))
                 .call(() -> requests.flush())
                 .replaceWith(r);
     }

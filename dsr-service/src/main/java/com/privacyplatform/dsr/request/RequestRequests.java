@@ -28,8 +28,9 @@ public final class RequestRequests {
                     + " the subject's data through the platform. A partner may name only itself.")
             List<@NotNull UUID> partnerIds,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-            @Schema(description = "Whose law sets the deadline; omitted: the strict platform default",
-                    examples = "DE") String jurisdiction,
+            @Schema(deprecated = true, description = "Deprecated and ignored (still checked to be an ISO 3166-1"
+                    + " alpha-2 code, never stored): deadlines follow the jurisdictions of the consents each task"
+                    + " rests on, not the submitter's choice", examples = "DE") String jurisdiction,
             @Size(max = 20) @Schema(description = "CORRECTION only: data category -> new value")
             List<@Valid @NotNull CorrectionRequest> corrections) {
     }

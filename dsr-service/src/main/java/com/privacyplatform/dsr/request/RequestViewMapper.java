@@ -22,6 +22,7 @@ import com.privacyplatform.dsr.task.DsrTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,16 +44,18 @@ public class RequestViewMapper {
 
     public RequestView view(DsrRequest r, List<DsrTask> tasks, RevocationView revocation, ExportSummaryView export) {
         LocalDate today = Times.today();
+        OffsetDateTime now = Times.now();
         DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
         ExtensionView extension = r.extendedAt == null ? null
                 : new ExtensionView(r.extensionReason, r.extendedAt.toInstant(), r.originalDueOn);
         Instant confirmed = r.receiptConfirmationDueOn == null ? null : Times.instant(r.receivedAt);
         return new RequestView(r.id, r.subjectId, r.type, r.origin, r.status, r.outcome, r.jurisdiction,
-                new PolicyView(policy.id(), policy.law(), r.policyVersion), Times.instant(r.submittedAt),
+                r.jurisdictions, new PolicyView(policy.id(), policy.law(), r.policyVersion),
+                Times.instant(r.submittedAt),
                 Times.instant(r.receivedAt), confirmed, r.receiptConfirmationDueOn, r.dueOn, Times.endOf(r.dueOn),
                 r.originalDueOn, r.isOverdue(today), extension, r.linkedRequestId, r.onBehalfPartnerId,
                 r.requestedPartnerIds == null ? null : r.requestedPartnerIds.stream().map(UUID::fromString).toList(),
-                correctionsFor(r), tasks.stream().map(t -> summary(t, today)).toList(), revocation, export,
+                correctionsFor(r), tasks.stream().map(t -> summary(t, now)).toList(), revocation, export,
                 Times.instant(r.completedAt), Times.instant(r.updatedAt), r.version);
     }
 
@@ -73,13 +76,14 @@ public class RequestViewMapper {
         return caller.ownsValuesOf(r.subjectId, r.onBehalfPartnerId) ? values : CorrectionMasking.mask(values);
     }
 
-    private TaskSummaryView summary(DsrTask t, LocalDate today) {
+    private TaskSummaryView summary(DsrTask t, OffsetDateTime now) {
         RecipientView recipient = t.recipientName == null ? null : new RecipientView(t.recipientName,
                 t.recipientCountry);
         RejectionView rejection = t.rejectionLegalBasis == null ? null
                 : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
         return new TaskSummaryView(t.id, t.partnerId, t.kind, recipient, t.categories, t.retainedCategories, t.status,
-                t.dueOn, t.isOverdue(today), Times.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);
+                t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(now),
+                Times.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);
     }
 
     public JsonNode json(String text) {

@@ -24,15 +24,20 @@ public final class RequestViews {
             RequestOrigin origin,
             RequestStatus status,
             RequestOutcome outcome,
-            String jurisdiction,
-            PolicyView policy,
+            @Schema(description = "The jurisdiction whose law set the due date: the consents' (the partner's where a"
+                    + " consent names none) of its earliest task. Never the submitter's choice; null where none is"
+                    + " known",
+                    examples = "DE") String jurisdiction,
+            @Schema(description = "Every jurisdiction the deadlines of its tasks follow") List<String> jurisdictions,
+            @Schema(description = "The deadline table row of the due date") PolicyView policy,
             Instant submittedAt,
             @Schema(description = "When the clock started: submission, or the subject's confirmation")
             Instant receivedAt,
             @Schema(description = "Receipt confirmed (the platform confirms on receipt) where the policy requires it")
             Instant receiptConfirmedAt,
             LocalDate receiptConfirmationDueOn,
-            LocalDate dueOn,
+            @Schema(description = "The earliest due day of its partner tasks still open (recipient tasks have their"
+                    + " own, shorter deadline)") LocalDate dueOn,
             @Schema(description = "The deadline's last instant (end of the due day, UTC)") Instant dueAt,
             LocalDate originalDueOn,
             boolean overdue,
@@ -63,10 +68,13 @@ public final class RequestViews {
     public record ExtensionView(String reason, Instant extendedAt, LocalDate previousDueOn) {
     }
 
-    @Schema(name = "TaskSummary")
+    @Schema(name = "TaskSummary", description = "A task with its own deadline: from the jurisdictions of the"
+            + " consents it rests on (policy, jurisdiction), or for a RECIPIENT task dsr.recipient-deadline after"
+            + " receipt (no policy)")
     public record TaskSummaryView(UUID id, UUID partnerId, TaskKind kind, RecipientView recipient,
-            List<String> categories, List<String> retainedCategories, TaskStatus status, LocalDate dueOn,
-            boolean overdue, Instant resolvedAt, boolean late, JsonNode evidence, RejectionView rejection) {
+            List<String> categories, List<String> retainedCategories, TaskStatus status, String policyId,
+            String jurisdiction, List<String> jurisdictions, LocalDate dueOn, Instant dueAt, boolean overdue,
+            Instant resolvedAt, boolean late, JsonNode evidence, RejectionView rejection) {
     }
 
     @Schema(name = "Recipient")

@@ -47,6 +47,8 @@ final class SubmissionRules {
                 throw ProblemException.forbidden("a data subject submits requests for themself only");
             }
         }
+        // Deprecated field, still checked so that existing clients see the same contract; it sets no deadline
+        // and is not stored (deadlines follow the consents' jurisdictions: 3.5.b-c).
         if (body.jurisdiction() != null && !Vocabulary.isCountryCode(body.jurisdiction())) {
             errors.add(new Problem.FieldError("jurisdiction", "is not an assigned ISO 3166-1 alpha-2 code"));
         }
@@ -55,7 +57,7 @@ final class SubmissionRules {
             throw ProblemException.validation("invalid request", errors);
         }
         return new Submission(subject, body.type(), origin, null, caller.auditActor(), onBehalf, partners,
-                body.jurisdiction(), corrections);
+                corrections);
     }
 
     /** 3.5.b: a correction names what to correct (a data category) and the correct value; other types carry none. */

@@ -14,7 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,8 +29,9 @@ public class RequestScorecardResource {
 
     @Schema(name = "RequestScorecard")
     public record RequestScorecardView(UUID partnerId, long openTasks,
-            @Schema(description = "Unresolved tasks past their due day") long overdueTasks, long completedTasks,
-            @Schema(description = "Completed after their due day") long completedLate, long rejectedTasks,
+            @Schema(description = "Unresolved tasks past their deadline (the due day, or a recipient task's instant)")
+            long overdueTasks, long completedTasks,
+            @Schema(description = "Completed after their deadline") long completedLate, long rejectedTasks,
             long exemptTasks, @Schema(description = "dsr.overdue notices ever emitted for the partner's tasks")
             long overdueNotices, Instant asOf) {
     }
@@ -48,18 +50,18 @@ public class RequestScorecardResource {
             + " a partner reads its own")
     public Uni<RequestScorecardView> get(@PathParam("partnerId") UUID partnerId) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
-        LocalDate today = Times.today();
+        OffsetDateTime now = Times.now().truncatedTo(ChronoUnit.SECONDS);
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         SELECT count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED')),
-                               count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED') AND due_on < CAST(:today AS date)),
+                               count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED') AND due_at < :now),
                                count(*) FILTER (WHERE status = 'COMPLETED'),
                                count(*) FILTER (WHERE status = 'COMPLETED'
-                                                AND CAST(resolved_at AT TIME ZONE 'UTC' AS date) > due_on),
+                                                AND date_trunc('second', resolved_at) > due_at),
                                count(*) FILTER (WHERE status = 'REJECTED'),
                                count(*) FILTER (WHERE status = 'EXEMPT'),
                                (SELECT count(*) FROM overdue_notice n WHERE n.kind = 'task' AND n.partner_id = :partner)
                         FROM dsr_task WHERE partner_id = :partner""", Object[].class)
-                .setParameter("today", today).setParameter("partner", partnerId)
+                .setParameter("now", now).setParameter("partner", partnerId)
                 .getSingleResult())
                 .map(row -> new RequestScorecardView(partnerId, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]),
                         n(row[5]), n(row[6]), Times.now().toInstant()));

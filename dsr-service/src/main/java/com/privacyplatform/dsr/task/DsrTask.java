@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -67,8 +68,32 @@ public class DsrTask extends PanacheEntityBase {
     @Column(nullable = false)
     public TaskStatus status;
 
+    /** The deadline table row that set the deadline (the earliest of its jurisdictions'); null: a RECIPIENT task. */
+    @Column(name = "policy_id")
+    public String policyId;
+
+    /** The jurisdiction of that row (its calendar); null where none is known. */
+    @Column(columnDefinition = "bpchar(2)")
+    public String jurisdiction;
+
+    /** Every known jurisdiction of the consents the task rests on (the partner's where a consent names none). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public List<String> jurisdictions;
+
+    @Column(name = "original_due_on", nullable = false)
+    public LocalDate originalDueOn;
+
+    /** The latest day one extension may move the deadline to (every jurisdiction's limit); null: none. */
+    @Column(name = "latest_due_on")
+    public LocalDate latestDueOn;
+
     @Column(name = "due_on", nullable = false)
     public LocalDate dueOn;
+
+    /** The deadline's last instant: the end of the due day (UTC), or receipt + the recipient deadline. */
+    @Column(name = "due_at", nullable = false)
+    public OffsetDateTime dueAt;
 
     @Column(name = "claimed_at")
     public OffsetDateTime claimedAt;
@@ -105,11 +130,12 @@ public class DsrTask extends PanacheEntityBase {
     @Version
     public long version;
 
-    public boolean isOverdue(LocalDate today) {
-        return !status.isResolved() && today.isAfter(dueOn);
+    /** Unresolved after its deadline's last instant (whole seconds, so the due day's last second still counts). */
+    public boolean isOverdue(OffsetDateTime now) {
+        return !status.isResolved() && now.truncatedTo(ChronoUnit.SECONDS).isAfter(dueAt);
     }
 
     public boolean isLate() {
-        return resolvedAt != null && com.privacyplatform.dsr.Times.utcDate(resolvedAt).isAfter(dueOn);
+        return resolvedAt != null && resolvedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(dueAt);
     }
 }

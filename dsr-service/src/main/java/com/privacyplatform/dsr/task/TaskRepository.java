@@ -6,6 +6,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,13 +39,15 @@ public class TaskRepository implements PanacheRepositoryBase<DsrTask, UUID> {
             params.and("requestId", filter.requestId());
         }
         if (Boolean.TRUE.equals(filter.overdue())) {
-            q.append(" and status in :unresolved and dueOn < :today");
-            params.and("unresolved", List.of(TaskStatus.OPEN, TaskStatus.CLAIMED)).and("today", filter.today());
+            q.append(" and status in :unresolved and dueAt < :now");
+            params.and("unresolved", List.of(TaskStatus.OPEN, TaskStatus.CLAIMED))
+                    .and("now", filter.now().truncatedTo(ChronoUnit.SECONDS));
         }
         return find(q.toString(), Sort.by("dueOn").and("id"), params).range(0, max - 1).list();
     }
 
+    /** @param now overdue: unresolved after the deadline's last instant, as of now */
     public record TaskFilter(TaskStatus status, com.privacyplatform.dsr.request.RequestType type, UUID requestId,
-            Boolean overdue, LocalDate today) {
+            Boolean overdue, OffsetDateTime now) {
     }
 }

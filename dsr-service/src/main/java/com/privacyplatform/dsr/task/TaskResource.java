@@ -64,7 +64,7 @@ public class TaskResource {
         int size = Cursors.limit(limit);
         TaskFilter filter = new TaskFilter(Params.enumValue("status", status, TaskStatus.class),
                 Params.enumValue("type", type, RequestType.class), Params.uuid("requestId", requestId),
-                Params.bool("overdue", overdue), Times.today());
+                Params.bool("overdue", overdue), Times.now());
         Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
         return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
                         size + 1)

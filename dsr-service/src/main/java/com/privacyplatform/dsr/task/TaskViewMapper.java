@@ -28,7 +28,8 @@ public class TaskViewMapper {
                 : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
         return new TaskView(t.id, t.requestId, t.partnerId, t.subjectId, t.type, t.kind, r == null ? null : r.origin,
                 instruction(t), recipient, t.categories, t.purposes, t.retainedCategories, corrections, t.status,
-                t.dueOn, Times.endOf(t.dueOn), t.isOverdue(Times.today()), Times.instant(t.claimedAt), t.claimedBy,
+                t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(Times.now()),
+                Times.instant(t.claimedAt), t.claimedBy,
                 Times.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection,
                 t.createdAt.toInstant(), t.version);
     }
@@ -38,8 +39,8 @@ public class TaskViewMapper {
             return "Exempt: a recorded retention basis covers this data (3.5.d); nothing to do.";
         }
         if (t.kind == TaskKind.RECIPIENT) {
-            return "Stop disclosing the subject's data to this recipient and notify it to delete the data it received"
-                    + " (3.5.c.b-c); complete with a notice.";
+            return "Stop disclosing the subject's data to this recipient at once and notify it to delete the data it"
+                    + " received (3.5.c.b-c), by dueAt; complete with a notice.";
         }
         return switch (t.type) {
             case ACCESS -> "Deliver an export of the subject's data you hold (3.5.a); complete with the export.";

@@ -36,8 +36,15 @@ public final class TaskViews {
             List<String> retainedCategories,
             List<Correction> corrections,
             TaskStatus status,
+            @Schema(description = "The deadline table row of this task's deadline: the earliest of the jurisdictions"
+                    + " of the consents it rests on; null for a RECIPIENT task (its own short deadline)")
+            String policyId,
+            @Schema(description = "The jurisdiction of that row; null where none is known") String jurisdiction,
+            @Schema(description = "Every known jurisdiction of the consents the task rests on")
+            List<String> jurisdictions,
             LocalDate dueOn,
-            Instant dueAt,
+            @Schema(description = "The deadline's last instant: the end of the due day (UTC), or for a RECIPIENT task"
+                    + " receipt + dsr.recipient-deadline") Instant dueAt,
             boolean overdue,
             Instant claimedAt,
             String claimedBy,

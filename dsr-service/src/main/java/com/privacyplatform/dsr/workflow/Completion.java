@@ -11,12 +11,16 @@ import com.privacyplatform.dsr.request.RequestRepository;
 import com.privacyplatform.dsr.request.RequestStatus;
 import com.privacyplatform.dsr.request.Timeline;
 import com.privacyplatform.dsr.task.DsrTask;
+import com.privacyplatform.dsr.task.TaskKind;
 import com.privacyplatform.dsr.task.TaskRepository;
 import com.privacyplatform.dsr.task.TaskStatus;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request completes when all its tasks have (completed with evidence, rejected with a legal basis,
@@ -40,35 +44,57 @@ public class Completion {
         this.audit = audit;
     }
 
-    /** Completes the request when none of its tasks is left open. */
+    /**
+     * Completes the request when none of its tasks is left open; otherwise its due date becomes the
+     * earliest of its partner tasks still open (one resolved in time no longer makes the request overdue).
+     */
     public Uni<Void> completeIfDone(DsrRequest r, AuditActor actor) {
         if (r.status != RequestStatus.OPEN) {
             return Uni.createFrom().voidItem();
         }
-        return tasks.ofRequest(r.id).chain(list -> list.stream().allMatch(t -> t.status.isResolved())
-                ? finish(r, outcomeOf(list), count(list, TaskStatus.COMPLETED), count(list, TaskStatus.REJECTED),
-                        count(list, TaskStatus.EXEMPT), actor)
-                : Uni.createFrom().voidItem());
+        return tasks.ofRequest(r.id).chain(list -> {
+            if (list.stream().allMatch(t -> t.status.isResolved())) {
+                return finish(r, outcomeOf(list), count(list, TaskStatus.COMPLETED), count(list, TaskStatus.REJECTED),
+                        count(list, TaskStatus.EXEMPT), list.isEmpty() ? lateWithoutTasks(r)
+                                : list.stream().anyMatch(DsrTask::isLate), actor);
+            }
+            nextDue(list).filter(due -> !due.equals(r.dueOn)).ifPresent(due -> {
+                r.dueOn = due;
+                r.updatedAt = Times.now();
+            });
+            return Uni.createFrom().voidItem();
+        });
     }
 
+    /** The request's due date: the earliest of its unresolved partner tasks' (recipient tasks keep their own). */
+    static Optional<LocalDate> nextDue(List<DsrTask> list) {
+        return list.stream().filter(t -> t.kind == TaskKind.PARTNER && !t.status.isResolved()).map(t -> t.dueOn)
+                .min(Comparator.naturalOrder());
+    }
+
+    /** A request without tasks (a revocation) is late when it completes after its due day. */
+    static boolean lateWithoutTasks(DsrRequest r) {
+        return r.dueOn != null && Times.today().isAfter(r.dueOn);
+    }
+
+    /** @param late a task was resolved after its deadline (or a request without tasks after its due day) */
     public Uni<Void> finish(DsrRequest r, RequestOutcome outcome, int completed, int rejected, int exempt,
-            AuditActor actor) {
-        return close(r, outcome, completed, rejected, exempt, actor)
+            boolean late, AuditActor actor) {
+        return close(r, outcome, completed, rejected, exempt, late, actor)
                 .chain(() -> requests.linkedTo(r.id))
                 .chain(linked -> Multi.createFrom().iterable(linked)
                         .onItem().transformToUniAndConcatenate(d ->
-                                close(d, outcome, completed, rejected, exempt, actor))
+                                close(d, outcome, completed, rejected, exempt, late, actor))
                         .collect().last())
                 .replaceWithVoid();
     }
 
     private Uni<Void> close(DsrRequest r, RequestOutcome outcome, int completed, int rejected, int exempt,
-            AuditActor actor) {
+            boolean late, AuditActor actor) {
         r.status = RequestStatus.COMPLETED;
         r.outcome = outcome;
         r.completedAt = Times.now();
         r.updatedAt = r.completedAt;
-        boolean late = r.dueOn != null && Times.utcDate(r.completedAt).isAfter(r.dueOn);
         DsrEvents.Completed event = new DsrEvents.Completed(r.id, r.subjectId, r.type.name(), outcome.name(),
                 completed, rejected, exempt, late, r.completedAt.toInstant());
         String detail = "{\"outcome\":\"" + outcome + "\",\"late\":" + late + "}";

@@ -11,6 +11,7 @@ import com.privacyplatform.dsr.request.RequestStatus;
 import com.privacyplatform.dsr.request.Timeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 
 /**
  * The subject's answer to a request a partner submitted on their behalf: confirmed, the clock runs
@@ -24,15 +25,17 @@ public class Confirmations {
     private final HoldingRepository holdings;
     private final RequestRecords records;
     private final WorkStarter work;
+    private final DeadlineAssignment deadlines;
     private final Timeline timeline;
     private final AuditTrail audit;
 
     public Confirmations(RequestRepository requests, HoldingRepository holdings, RequestRecords records,
-            WorkStarter work, Timeline timeline, AuditTrail audit) {
+            WorkStarter work, DeadlineAssignment deadlines, Timeline timeline, AuditTrail audit) {
         this.requests = requests;
         this.holdings = holdings;
         this.records = records;
         this.work = work;
+        this.deadlines = deadlines;
         this.timeline = timeline;
         this.audit = audit;
     }
@@ -55,14 +58,21 @@ public class Confirmations {
                 .chain(original -> original != null ? relink(r, original, actor) : start(r, actor));
     }
 
+    /** The clock starts now (receipt of a valid request); deadlines follow the holdings as they are now. */
     private Uni<DsrRequest> start(DsrRequest r, AuditActor actor) {
-        records.startClock(r, Times.now());
-        r.status = RequestStatus.OPEN;
-        return timeline.add(r.id, Timeline.CONFIRMED, actor.actor(), "{\"dueOn\":\"" + r.dueOn + "\"}")
-                .call(() -> audit.record(actor, "dsr-request.confirmed", "dsr-request", r.id.toString(), null))
-                .chain(() -> requests.flush())
-                .chain(() -> holdings.ofSubject(r.subjectId))
-                .chain(held -> work.start(r, held, Addressees.of(r), actor))
+        OffsetDateTime receivedAt = Times.now();
+        return holdings.ofSubject(r.subjectId)
+                .chain(held -> work.prepare(r, held, Addressees.of(r)))
+                .chain(planned -> deadlines.schedule(r, receivedAt, planned))
+                .chain(scheduled -> {
+                    deadlines.apply(r, receivedAt, scheduled);
+                    r.status = RequestStatus.OPEN;
+                    return timeline.add(r.id, Timeline.CONFIRMED, actor.actor(), "{\"dueOn\":\"" + r.dueOn + "\"}")
+                            .call(() -> audit.record(actor, "dsr-request.confirmed", "dsr-request", r.id.toString(),
+                                    null))
+                            .chain(() -> requests.flush())
+                            .chain(() -> work.start(r, scheduled, Addressees.of(r), actor));
+                })
                 .replaceWith(r);
     }
 

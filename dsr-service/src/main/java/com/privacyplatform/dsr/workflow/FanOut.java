@@ -5,6 +5,7 @@ import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.deadline.Deadline;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.Timeline;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Turns task plans into tasks of an OPEN request: rows, dsr.task-created events, timeline and audit. */
+/** Turns scheduled task plans into tasks of an OPEN request: rows, dsr.task-created events, timeline and audit. */
 @ApplicationScoped
 public class FanOut {
 
@@ -53,7 +54,14 @@ public class FanOut {
         t.retainedCategories = plan.retainedCategories();
         t.retentionBasisIds = plan.retentionBasisIds();
         t.status = plan.exempt() ? TaskStatus.EXEMPT : TaskStatus.OPEN;
-        t.dueOn = r.dueOn;
+        Deadline due = plan.deadline(); // its own: its consents' jurisdictions, or the recipient deadline
+        t.policyId = due.policyId();
+        t.jurisdiction = due.jurisdiction();
+        t.jurisdictions = due.jurisdictions();
+        t.dueOn = due.dueOn();
+        t.originalDueOn = due.dueOn();
+        t.latestDueOn = due.latestDueOn();
+        t.dueAt = due.dueAt();
         t.createdAt = Times.now();
         t.updatedAt = t.createdAt;
         if (plan.exempt()) {
@@ -63,7 +71,8 @@ public class FanOut {
         DsrEvents.Recipient recipient = t.recipientName == null ? null
                 : new DsrEvents.Recipient(t.recipientName, t.recipientCountry);
         DsrEvents.TaskCreated event = new DsrEvents.TaskCreated(t.id, r.id, t.partnerId, r.subjectId, r.type.name(),
-                t.kind.name(), t.status.name(), recipient, t.categories, t.dueOn, r.origin.name());
+                t.kind.name(), t.status.name(), recipient, t.categories, t.dueOn, t.dueAt.toInstant(), t.policyId,
+                t.jurisdiction, r.origin.name());
         String detail = "{\"kind\":\"" + t.kind + "\",\"status\":\"" + t.status + "\"}";
         return tasks.persist(t)
                 .call(() -> outbox.publish(DsrEvents.TASK_CREATED, r.id.toString(), event))

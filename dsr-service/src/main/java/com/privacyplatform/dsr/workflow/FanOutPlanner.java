@@ -6,7 +6,9 @@ import com.privacyplatform.dsr.holding.ConsentHolding;
 import com.privacyplatform.dsr.retention.RetentionBasis;
 import com.privacyplatform.dsr.task.TaskKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Pure planning of a request's tasks from the subject's holdings: one task per partner concerned
@@ -60,11 +63,12 @@ public final class FanOutPlanner {
                 return List.of(); // the order does not concern what this partner holds of the subject
             }
         }
+        List<String> laws = jurisdictions(own);
         List<RetentionBasis> bases = options.retention().stream().filter(b -> b.partnerId.equals(partner)).toList();
         List<RetentionBasis> whole = bases.stream().filter(b -> b.coversWholeSubject(subjectId)).toList();
         if (!whole.isEmpty()) {
             return List.of(new TaskPlan(partner, TaskKind.PARTNER, null, null, List.of(), List.copyOf(purposes),
-                    List.copyOf(categories), ids(whole), true));
+                    List.copyOf(categories), ids(whole), true, laws, null));
         }
         TreeSet<String> retained = new TreeSet<>();
         List<RetentionBasis> used = new ArrayList<>();
@@ -79,10 +83,11 @@ public final class FanOutPlanner {
         boolean exempt = categories.isEmpty() && !retained.isEmpty();
         List<TaskPlan> plans = new ArrayList<>();
         plans.add(new TaskPlan(partner, TaskKind.PARTNER, null, null, List.copyOf(categories), List.copyOf(purposes),
-                List.copyOf(retained), ids(used), exempt));
+                List.copyOf(retained), ids(used), exempt, laws, null));
         if (options.recipients() && !exempt) {
             recipients(own, recipientsOf).forEach(r -> plans.add(new TaskPlan(partner, TaskKind.RECIPIENT, r.name(),
-                    r.country(), List.copyOf(categories), List.copyOf(purposes), List.of(), List.of(), false)));
+                    r.country(), List.copyOf(categories), List.copyOf(purposes), List.of(), List.of(), false, laws,
+                    null)));
         }
         return plans;
     }
@@ -98,6 +103,12 @@ public final class FanOutPlanner {
             }
         }
         return List.copyOf(distinct.values());
+    }
+
+    /** The distinct jurisdictions of the consents (null for a consent that names none: the partner's applies). */
+    static List<String> jurisdictions(List<ConsentHolding> own) {
+        return Collections.unmodifiableList(new ArrayList<>(own.stream().map(h -> h.jurisdiction)
+                .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
 
     private static List<String> ids(List<RetentionBasis> bases) {

@@ -6,8 +6,6 @@ import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.crypto.ValueCipher;
-import com.privacyplatform.dsr.deadline.DeadlineCalculator.Schedule;
-import com.privacyplatform.dsr.deadline.DeadlinePolicy;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.CorrectionSeal;
@@ -17,10 +15,10 @@ import com.privacyplatform.dsr.request.RequestStatus;
 import com.privacyplatform.dsr.request.Timeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
-/** Creating, storing, linking and timing request rows; shared by submission, confirmation and orders. */
+/** Creating, storing and linking request rows; shared by submission, confirmation and orders. */
 @ApplicationScoped
 public class RequestRecords {
 
@@ -58,10 +56,8 @@ public class RequestRecords {
         r.submittedBy = s.actor().actor();
         r.onBehalfPartnerId = s.onBehalfPartnerId();
         r.requestedPartnerIds = s.partnerIds() == null ? null : s.partnerIds().stream().map(UUID::toString).toList();
-        r.jurisdiction = s.jurisdiction();
-        DeadlinePolicy policy = deadlines.policies().select(s.jurisdiction(), s.origin().name());
-        r.policyId = policy.id();
-        r.policyVersion = deadlines.policies().version();
+        r.jurisdictions = List.of();
+        r.policyVersion = deadlines.policies().version(); // the policy itself: DeadlineAssignment, or the original
         r.fingerprint = fingerprints.of(s);
         r.submittedAt = Times.now();
         r.updatedAt = r.submittedAt;
@@ -72,8 +68,8 @@ public class RequestRecords {
     /** Stores a new request with its dsr.submitted event, first timeline entry and audit record. */
     Uni<DsrRequest> persist(DsrRequest r, AuditActor actor, String timelineKind) {
         DsrEvents.Submitted event = new DsrEvents.Submitted(r.id, r.subjectId, r.type.name(), r.origin.name(),
-                r.status.name(), r.linkedRequestId, r.onBehalfPartnerId, r.jurisdiction, r.policyId, r.dueOn,
-                r.submittedAt.toInstant());
+                r.status.name(), r.linkedRequestId, r.onBehalfPartnerId, r.jurisdiction, r.jurisdictions, r.policyId,
+                r.dueOn, r.submittedAt.toInstant());
         String detail = "{\"type\":\"" + r.type + "\",\"origin\":\"" + r.origin + "\",\"status\":\"" + r.status + "\"}";
         return requests.persistAndFlush(r)
                 .call(() -> outbox.publish(DsrEvents.SUBMITTED, r.id.toString(), event))
@@ -88,20 +84,14 @@ public class RequestRecords {
         r.receivedAt = original.receivedAt;
         r.dueOn = original.dueOn;
         r.originalDueOn = original.originalDueOn;
+        r.policyId = original.policyId;
+        r.policyVersion = original.policyVersion;
+        r.jurisdiction = original.jurisdiction;
+        r.jurisdictions = original.jurisdictions;
         Uni<DsrRequest> stored = isNew ? persist(r, actor, Timeline.LINKED)
                 : timeline.add(r.id, Timeline.LINKED, actor.actor(), null).replaceWith(r);
         return stored.call(() -> timeline.add(original.id, Timeline.DUPLICATE_RECEIVED, actor.actor(),
                 "{\"duplicateId\":\"" + r.id + "\"}"));
     }
 
-    /** Receipt starts the clock of the request's deadline policy (days are UTC). */
-    void startClock(DsrRequest r, OffsetDateTime receivedAt) {
-        DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
-        Schedule schedule = deadlines.calculator().schedule(policy, Times.utcDate(receivedAt), r.jurisdiction);
-        r.receivedAt = receivedAt;
-        r.dueOn = schedule.dueOn();
-        r.originalDueOn = schedule.dueOn();
-        r.receiptConfirmationDueOn = schedule.receiptConfirmationDueOn();
-        r.updatedAt = Times.now();
-    }
 }

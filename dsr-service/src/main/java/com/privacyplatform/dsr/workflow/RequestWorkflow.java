@@ -2,6 +2,7 @@ package com.privacyplatform.dsr.workflow;
 
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.dsr.holding.ConsentHolding;
 import com.privacyplatform.dsr.holding.HoldingRepository;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestOrigin;
@@ -24,13 +25,15 @@ public class RequestWorkflow {
     private final HoldingRepository holdings;
     private final RequestRecords records;
     private final WorkStarter work;
+    private final DeadlineAssignment deadlines;
 
     public RequestWorkflow(RequestRepository requests, HoldingRepository holdings, RequestRecords records,
-            WorkStarter work) {
+            WorkStarter work, DeadlineAssignment deadlines) {
         this.requests = requests;
         this.holdings = holdings;
         this.records = records;
         this.work = work;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -48,27 +51,35 @@ public class RequestWorkflow {
                 .chain(held -> (byPartner
                                 ? requests.awaitingDuplicate(s.subjectId(), fingerprint, s.onBehalfPartnerId())
                                 : requests.openDuplicate(s.subjectId(), fingerprint, Ids.newId()))
-                        .chain(original -> {
-                            if (original != null) {
-                                return records.link(records.newRequest(s, RequestStatus.LINKED), original, s.actor(),
-                                        true);
-                            }
-                            if (byPartner) {
-                                return records.persist(records.newRequest(s,
-                                        RequestStatus.AWAITING_SUBJECT_CONFIRMATION), s.actor(),
-                                        Timeline.AWAITING_CONFIRMATION);
-                            }
-                            DsrRequest r = records.newRequest(s, RequestStatus.OPEN);
-                            records.startClock(r, r.submittedAt);
-                            return records.persist(r, s.actor(), Timeline.SUBMITTED)
-                                    .call(() -> work.start(r, held, s.partnerIds(), s.actor()));
-                        }));
+                        .chain(original -> original != null
+                                ? records.link(records.newRequest(s, RequestStatus.LINKED), original, s.actor(), true)
+                                : open(s, held, byPartner)));
     }
 
     /** A deletion the platform orders (3.5.d termination, 3.4.j breach), with its tasks already planned. */
     public Uni<DsrRequest> order(Submission s, List<TaskPlan> plans) {
         DsrRequest r = records.newRequest(s, RequestStatus.OPEN);
-        records.startClock(r, r.submittedAt);
-        return records.persist(r, s.actor(), Timeline.SUBMITTED).call(() -> work.startPlanned(r, plans, s.actor()));
+        return deadlines.schedule(r, r.submittedAt, Work.tasks(plans)).chain(scheduled -> {
+            deadlines.apply(r, r.submittedAt, scheduled);
+            return records.persist(r, s.actor(), Timeline.SUBMITTED)
+                    .call(() -> work.start(r, scheduled, s.partnerIds(), s.actor()));
+        });
+    }
+
+    /** A new request: the subject's starts its clock at submission; a partner's waits for confirmation. */
+    private Uni<DsrRequest> open(Submission s, List<ConsentHolding> held, boolean byPartner) {
+        DsrRequest r = records.newRequest(s, byPartner ? RequestStatus.AWAITING_SUBJECT_CONFIRMATION
+                : RequestStatus.OPEN);
+        return work.prepare(r, held, s.partnerIds())
+                .chain(planned -> deadlines.schedule(r, r.submittedAt, planned))
+                .chain(scheduled -> {
+                    if (byPartner) {
+                        deadlines.preview(r, scheduled);
+                        return records.persist(r, s.actor(), Timeline.AWAITING_CONFIRMATION);
+                    }
+                    deadlines.apply(r, r.submittedAt, scheduled);
+                    return records.persist(r, s.actor(), Timeline.SUBMITTED)
+                            .call(() -> work.start(r, scheduled, s.partnerIds(), s.actor()));
+                });
     }
 }

@@ -52,7 +52,7 @@ public class Revocations {
                 .call(() -> timeline.add(r.id, Timeline.REVOCATION_REQUESTED, actor.actor(),
                         "{\"consents\":" + active.size() + "}"))
                 .chain(() -> active.isEmpty()
-                        ? completion.finish(r, RequestOutcome.NO_DATA_HELD, 0, 0, 0, actor)
+                        ? completion.finish(r, RequestOutcome.NO_DATA_HELD, 0, 0, 0, false, actor)
                         : Uni.createFrom().voidItem());
     }
 
@@ -79,7 +79,8 @@ public class Revocations {
                         "{\"consentId\":\"" + consentId + "\",\"as\":\"" + how + "\"}")
                 .chain(() -> progress(r.id))
                 .chain(p -> p[0] == p[1] && r.status == RequestStatus.OPEN
-                        ? completion.finish(r, RequestOutcome.FULFILLED, 0, 0, 0, actor)
+                        ? completion.finish(r, RequestOutcome.FULFILLED, 0, 0, 0,
+                                Completion.lateWithoutTasks(r), actor)
                         : Uni.createFrom().voidItem()));
     }
 

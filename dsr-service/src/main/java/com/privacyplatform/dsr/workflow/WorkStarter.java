@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Starts the work of an OPEN request: revocations go to consent-service; other types fan out into
- * tasks (deletions also to each recorded recipient, 3.5.c.b-c). A request with nothing to do
- * completes at once (NO_DATA_HELD).
+ * Plans and starts the work of an OPEN request: revocations go to consent-service; other types fan out
+ * into tasks (deletions also to each recorded recipient, 3.5.c.b-c). A request with nothing to do
+ * completes at once (NO_DATA_HELD). Planning comes first, so the deadlines are known when the request
+ * is stored and announced.
  */
 @ApplicationScoped
 public class WorkStarter {
@@ -34,19 +35,23 @@ public class WorkStarter {
         this.orders = orders;
     }
 
-    public Uni<Void> start(DsrRequest r, List<ConsentHolding> held, List<UUID> named, AuditActor actor) {
-        return orders.terminatedPartners().chain(terminated -> {
+    /** What the request will do: the consents to revoke, or the tasks to create (deadlines not yet set). */
+    public Uni<Work> prepare(DsrRequest r, List<ConsentHolding> held, List<UUID> named) {
+        return orders.terminatedPartners().map(terminated -> {
             List<ConsentHolding> concerned = Addressees.select(r.type, held, named, terminated);
             if (r.type == RequestType.REVOKE_AUTHORIZATION) {
-                return revocations.start(r, concerned, named, actor);
+                return Work.revoke(concerned);
             }
-            List<TaskPlan> plans = FanOutPlanner.plan(r.subjectId, concerned,
-                    FanOutPlanner.Options.plain(r.type == RequestType.DELETION), recipients::of);
-            return startPlanned(r, plans, actor);
+            return Work.tasks(FanOutPlanner.plan(r.subjectId, concerned,
+                    FanOutPlanner.Options.plain(r.type == RequestType.DELETION), recipients::of));
         });
     }
 
-    public Uni<Void> startPlanned(DsrRequest r, List<TaskPlan> plans, AuditActor actor) {
-        return fanOut.create(r, plans, actor).chain(() -> completion.completeIfDone(r, actor));
+    /** Starts scheduled work: revocations, or the tasks (then completes the request if nothing is left to do). */
+    public Uni<Void> start(DsrRequest r, Work scheduled, List<UUID> named, AuditActor actor) {
+        if (scheduled.revocation()) {
+            return revocations.start(r, scheduled.targets(), named, actor);
+        }
+        return fanOut.create(r, scheduled.plans(), actor).chain(() -> completion.completeIfDone(r, actor));
     }
 }

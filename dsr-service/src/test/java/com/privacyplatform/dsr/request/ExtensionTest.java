@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Deadlines per jurisdiction, and the one justified extension the compliance officer may grant. */
+/** Deadlines per jurisdiction of the consents, and the one justified extension the compliance officer may grant. */
 @QuarkusTest
 @TestSecurity(user = "olivia", roles = "compliance-officer")
 class ExtensionTest {
@@ -33,10 +33,11 @@ class ExtensionTest {
     @Inject
     Deadlines deadlines;
 
+    /** A request resting on one consent collected under {@code jurisdiction} (null: none named, partner unknown). */
     private static UUID openRequest(String jurisdiction) {
         String subject = Fixtures.newSubject();
-        Fixtures.holding(Fixtures.newPartner(), subject, "user.name");
-        return Flows.subjectSubmits(subject, RequestType.DELETION, jurisdiction, null, null);
+        Fixtures.holdingUnder(jurisdiction, Fixtures.newPartner(), subject, "user.name");
+        return Flows.subjectSubmits(subject, RequestType.DELETION, null, null);
     }
 
     private static io.restassured.response.Response extend(UUID id, String body) {
@@ -49,7 +50,7 @@ class ExtensionTest {
     }
 
     @Test
-    void eachRequestIsDueWhenItsJurisdictionsPolicySays() {
+    void eachRequestIsDueWhenThePolicyOfItsConsentsJurisdictionSays() {
         for (String[] c : List.of(new String[] {"DE", "GDPR"}, new String[] {"GB", "UK_GDPR"},
                 new String[] {"US", "CCPA"}, new String[] {"CN", "PIPL"}, new String[] {"JP", "PLATFORM_DEFAULT"},
                 new String[] {null, "PLATFORM_DEFAULT"})) {
@@ -117,7 +118,7 @@ class ExtensionTest {
                 .post("/requests/" + id + "/extension").then().statusCode(412);
         extend(UUID.randomUUID(), "{\"reason\":\"x\"}").then().statusCode(404);
         given().get("/requests/" + id).then().body("dueOn", equalTo(due)).body("extension", equalTo(null));
-        UUID done = Flows.subjectSubmits(Fixtures.newSubject(), RequestType.ACCESS, "NL", null, null);
+        UUID done = Flows.subjectSubmits(Fixtures.newSubject(), RequestType.ACCESS, null, null);
         extend(done, "{\"reason\":\"x\"}").then().statusCode(409);
     }
 

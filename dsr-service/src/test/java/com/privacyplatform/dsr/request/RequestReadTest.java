@@ -35,8 +35,8 @@ class RequestReadTest {
     @BeforeAll
     static void seed() {
         partner = Fixtures.newPartner();
-        Fixtures.holding(partner, OWNER, "user.contact.email", "user.contact.phone_number", "user.name");
-        correction = Flows.subjectSubmits(OWNER, RequestType.CORRECTION, "FR", null, List.of(
+        Fixtures.holdingUnder("FR", partner, OWNER, "user.contact.email", "user.contact.phone_number", "user.name");
+        correction = Flows.subjectSubmits(OWNER, RequestType.CORRECTION, null, List.of(
                 new Correction("user.contact.email", "zhang.san@example.com"),
                 new Correction("user.contact.phone_number", "+8613812345678"),
                 new Correction("user.name", "Zhang San")));

@@ -38,12 +38,12 @@ class SubmissionFanOutTest {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();
         UUID revoked = Fixtures.newPartner();
-        Fixtures.holding(a, FAN_OUT, "ACTIVE", "order_fulfilment", List.of("user.name", "user.contact.email"),
-                Fixtures.recipients("Parcel Co", "DE", "Ads Ltd", "GB"));
-        Fixtures.holding(a, FAN_OUT, "ACTIVE", "marketing.communications", List.of("user.contact.email"),
+        Fixtures.holdingUnder("DE", a, FAN_OUT, "ACTIVE", "order_fulfilment",
+                List.of("user.name", "user.contact.email"), Fixtures.recipients("Parcel Co", "DE", "Ads Ltd", "GB"));
+        Fixtures.holdingUnder("DE", a, FAN_OUT, "ACTIVE", "marketing.communications", List.of("user.contact.email"),
                 Fixtures.recipients("parcel co", "DE"));
-        Fixtures.holding(b, FAN_OUT, "user.financial.transaction");
-        Fixtures.holding(revoked, FAN_OUT, "REVOKED", "analytics", List.of("user.behavior.browsing"), null);
+        Fixtures.holdingUnder("DE", b, FAN_OUT, "user.financial.transaction");
+        Fixtures.holdingUnder("AT", revoked, FAN_OUT, "REVOKED", "analytics", List.of("user.behavior.browsing"), null);
         Fixtures.holding(a, Fixtures.newSubject(), "user.name"); // another subject: not concerned
 
         try (Events events = new Events("dsr.#")) {
@@ -120,8 +120,8 @@ class SubmissionFanOutTest {
     @Test
     @TestSecurity(user = ACCESSOR, roles = "data-subject")
     void theSubjectsOwnRequestCarriesNoOnBehalfPartnerAndTheAuditTrailRecordsIt() {
-        Fixtures.holding(Fixtures.newPartner(), ACCESSOR, "user.name");
-        String id = given().contentType(ContentType.JSON).body("{\"type\":\"ACCESS\",\"jurisdiction\":\"US\"}")
+        Fixtures.holdingUnder("US", Fixtures.newPartner(), ACCESSOR, "user.name");
+        String id = given().contentType(ContentType.JSON).body("{\"type\":\"ACCESS\"}")
                 .post("/requests").then().statusCode(201).body("onBehalfOfPartnerId", nullValue())
                 .body("policy.id", equalTo("CCPA")).body("receiptConfirmationDueOn", notNullValue())
                 .body("receiptConfirmedAt", notNullValue()).extract().path("id");

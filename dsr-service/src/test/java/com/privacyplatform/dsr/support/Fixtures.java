@@ -43,15 +43,34 @@ public final class Fixtures {
         return Ids.newId();
     }
 
-    /** A consent the partner obtained, as the projection would hold it after consent.granted. */
+    /** A consent the partner obtained, as the projection holds it after consent.granted (no jurisdiction named). */
     public static UUID holding(UUID partnerId, String subjectId, String status, String purpose,
             List<String> categories, String recipientsJson) {
+        return holdingUnder(null, partnerId, subjectId, status, purpose, categories, recipientsJson);
+    }
+
+    /** A consent collected under {@code jurisdiction} (null: the event named none). */
+    public static UUID holdingUnder(String jurisdiction, UUID partnerId, String subjectId, String status,
+            String purpose, List<String> categories, String recipientsJson) {
         UUID consentId = Ids.newId();
         TestDb.execute("INSERT INTO consent_holding (consent_id, partner_id, subject_id, purpose, categories,"
-                + " recipients, status, granted_at, updated_at) VALUES ('" + consentId + "', '" + partnerId + "', '"
-                + subjectId + "', '" + purpose + "', '{" + String.join(",", categories) + "}', '"
-                + (recipientsJson == null ? "[]" : recipientsJson) + "', '" + status + "', now(), now())");
+                + " recipients, status, jurisdiction, granted_at, updated_at) VALUES ('" + consentId + "', '"
+                + partnerId + "', '" + subjectId + "', '" + purpose + "', '{" + String.join(",", categories) + "}', '"
+                + (recipientsJson == null ? "[]" : recipientsJson) + "', '" + status + "', "
+                + (jurisdiction == null ? "NULL" : "'" + jurisdiction + "'") + ", now(), now())");
         return consentId;
+    }
+
+    /** An active consent for order fulfilment collected under {@code jurisdiction}. */
+    public static UUID holdingUnder(String jurisdiction, UUID partnerId, String subjectId, String... categories) {
+        return holdingUnder(jurisdiction, partnerId, subjectId, ACTIVE, "order_fulfilment", List.of(categories), null);
+    }
+
+    /** The partner's jurisdiction, as the projection would hold it after partner.activated. */
+    public static void partnerUnder(String jurisdiction, UUID partnerId) {
+        TestDb.execute("INSERT INTO partner_jurisdiction (partner_id, jurisdiction, as_of, updated_at) VALUES ('"
+                + partnerId + "', '" + jurisdiction + "', now(), now()) ON CONFLICT (partner_id) DO UPDATE SET"
+                + " jurisdiction = excluded.jurisdiction");
     }
 
     public static UUID holding(UUID partnerId, String subjectId, String... categories) {
@@ -72,10 +91,12 @@ public final class Fixtures {
 
     /** Moves a request's (and its unresolved tasks') deadline into the past. */
     public static void dueDaysAgo(UUID requestId, int days) {
-        TestDb.execute("UPDATE dsr_request SET due_on = current_date - " + days + ", original_due_on = current_date - "
-                + days + " WHERE id = '" + requestId + "'",
-                "UPDATE dsr_task SET due_on = current_date - " + days + " WHERE request_id = '" + requestId
-                        + "' AND status IN ('OPEN', 'CLAIMED')");
+        String due = "CAST(now() AT TIME ZONE 'UTC' AS date) - " + days;
+        TestDb.execute("UPDATE dsr_request SET due_on = " + due + ", original_due_on = " + due + " WHERE id = '"
+                + requestId + "'",
+                "UPDATE dsr_task SET due_on = " + due + ", original_due_on = " + due + ", due_at = CAST(" + due
+                        + " + 1 AS timestamp) AT TIME ZONE 'UTC' - interval '1 second' WHERE request_id = '"
+                        + requestId + "' AND status IN ('OPEN', 'CLAIMED')");
     }
 
     public static String status(UUID requestId) {

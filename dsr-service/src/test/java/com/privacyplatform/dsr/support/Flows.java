@@ -31,21 +31,21 @@ public final class Flows {
     private Flows() {
     }
 
-    public static UUID subjectSubmits(String subject, RequestType type, String jurisdiction, List<UUID> partners,
+    public static UUID subjectSubmits(String subject, RequestType type, List<UUID> partners,
             List<Correction> corrections) {
         Submission s = new Submission(subject, type, RequestOrigin.SUBJECT, null,
-                new AuditActor("user:" + subject, "data-subject"), null, partners, jurisdiction,
+                new AuditActor("user:" + subject, "data-subject"), null, partners,
                 corrections == null ? List.of() : corrections);
         return await(() -> Panache.withTransaction(() -> workflow().submit(s))).id;
     }
 
     public static UUID subjectSubmits(String subject, RequestType type) {
-        return subjectSubmits(subject, type, null, null, null);
+        return subjectSubmits(subject, type, null, null);
     }
 
     public static UUID partnerSubmits(UUID partner, String subject, RequestType type, List<Correction> corrections) {
         Submission s = new Submission(subject, type, RequestOrigin.PARTNER, null,
-                new AuditActor("partner:" + partner, "partner"), partner, null, null,
+                new AuditActor("partner:" + partner, "partner"), partner, null,
                 corrections == null ? List.of() : corrections);
         return await(() -> Panache.withTransaction(() -> workflow().submit(s))).id;
     }

@@ -21,6 +21,12 @@ public final class Publish {
 
     public static UUID consentGranted(UUID consentId, UUID partnerId, String subjectId, String purpose,
             List<String> categories, List<Map<String, String>> recipients) {
+        return consentGranted(consentId, partnerId, subjectId, purpose, categories, recipients, null);
+    }
+
+    /** With the jurisdiction the consent was collected under (null: left out, as older events do). */
+    public static UUID consentGranted(UUID consentId, UUID partnerId, String subjectId, String purpose,
+            List<String> categories, List<Map<String, String>> recipients, String jurisdiction) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("consentId", consentId);
         data.put("partnerId", partnerId);
@@ -29,6 +35,9 @@ public final class Publish {
         data.put("categories", categories);
         data.put("recipients", recipients);
         data.put("legalBasis", "CONSENT"); // a field dsr-service does not use: must be ignored
+        if (jurisdiction != null) {
+            data.put("jurisdiction", jurisdiction);
+        }
         return send("consent.granted", "/consent-service", consentId.toString(), data);
     }
 
@@ -56,6 +65,33 @@ public final class Publish {
     public static UUID partnerTerminated(UUID eventId, UUID partnerId) {
         return send(eventId, "partner.terminated", "/partner-registry-service", partnerId.toString(), Map.of("partnerId",
                 partnerId, "from", "ACTIVE", "to", "TERMINATED", "reason", "contract ended", "at", "2026-11-26T00:00:00Z"));
+    }
+
+    /** partner.activated in the registry's shape (scope and ADM flag are not read by dsr-service). */
+    public static UUID partnerActivated(UUID partnerId, String jurisdiction, String at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partnerId", partnerId);
+        data.put("oidcClientId", "partner-" + partnerId);
+        data.put("jurisdiction", jurisdiction);
+        data.put("reason", "onboarded");
+        data.put("scopeVersion", 1);
+        data.put("scope", List.of(Map.of("purpose", "order_fulfilment", "categories", List.of("user.name"))));
+        data.put("automatedDecisionAuthorized", false);
+        data.put("at", at);
+        return send("partner.activated", "/partner-registry-service", partnerId.toString(), data);
+    }
+
+    /** partner.scope-changed in the registry's shape, carrying the partner's jurisdiction too. */
+    public static UUID partnerScopeChanged(UUID partnerId, String jurisdiction, String at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partnerId", partnerId);
+        data.put("status", "ACTIVE");
+        data.put("jurisdiction", jurisdiction);
+        data.put("scopeVersion", 2);
+        data.put("scope", List.of());
+        data.put("automatedDecisionAuthorized", false);
+        data.put("at", at);
+        return send("partner.scope-changed", "/partner-registry-service", partnerId.toString(), data);
     }
 
     public static UUID breachDeletionOrdered(UUID incidentId, UUID partnerId, List<String> categories) {

@@ -131,7 +131,7 @@ class TaskWorkTest {
     void aCorrectionTaskShowsItsPartnerTheNewValuesInClear() {
         String subject = Fixtures.newSubject();
         Fixtures.holding(Fixtures.partnerA(), subject, "user.contact.email");
-        UUID request = Flows.subjectSubmits(subject, RequestType.CORRECTION, null, null,
+        UUID request = Flows.subjectSubmits(subject, RequestType.CORRECTION, null,
                 List.of(new Correction("user.contact.email", "zhang.san@example.com")));
         UUID task = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");
         given().get("/tasks/" + task).then().statusCode(200).body("origin", equalTo("SUBJECT"))

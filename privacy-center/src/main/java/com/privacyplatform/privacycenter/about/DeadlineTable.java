@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,14 +61,32 @@ public class DeadlineTable {
                 p.extension() == null ? "no extension" : "once, by up to " + words(p.extension()), p.note())).toList();
     }
 
+    /**
+     * In words, the name a task's deadline rule is shown with: the law's short name for a country's row
+     * ("GDPR", "UK GDPR"), "the platform's rule" for the platform's own rows; "" for no policy.
+     */
+    public String ruleName(String policyId) {
+        return document.policies().stream().filter(p -> p.id().equals(policyId)).findFirst()
+                .map(p -> p.countries().isEmpty() ? "the platform's rule" : p.id().replace('_', ' '))
+                .orElse("");
+    }
+
     private static String where(Policy p) {
-        if (!p.origins().isEmpty()) {
-            return "deletion ordered by the platform after a breach";
+        List<String> parts = new ArrayList<>();
+        if (!p.countries().isEmpty()) {
+            parts.add("consents given under the law of " + String.join(", ", p.countries()));
         }
         if (p.fallback()) {
-            return "anywhere else, or when you name no country";
+            parts.add("consents under any other country's law, or when no country is known");
         }
-        return String.join(", ", p.countries());
+        for (String origin : p.origins()) {
+            parts.add(switch (origin) {
+                case "BREACH_ORDER" -> "deletion ordered by the platform after a breach";
+                case "TERMINATION" -> "deletion when a partner's cooperation with the platform ends";
+                default -> origin.toLowerCase(Locale.ROOT).replace('_', ' ');
+            });
+        }
+        return String.join("; ", parts);
     }
 
     static String words(Term term) {

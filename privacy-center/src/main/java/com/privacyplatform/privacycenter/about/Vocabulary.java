@@ -88,12 +88,10 @@ public class Vocabulary {
         return methodList;
     }
 
-    public List<Jurisdiction> jurisdictions() {
-        return jurisdictionList;
-    }
-
-    public boolean isJurisdiction(String code) {
-        return jurisdictionList.stream().anyMatch(j -> j.code().equals(code));
+    /** "China" for CN; a code the vocabulary does not know is shown as it is. */
+    public String country(String code) {
+        return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst().map(Jurisdiction::name)
+                .orElse(code == null ? "" : code);
     }
 
     /** "China (PIPL)" for CN; a code the vocabulary does not know is shown as it is. */

@@ -29,10 +29,11 @@ public final class RequestViews {
     public record Rejection(String legalBasis, String explanation) {
     }
 
+    /** {@code jurisdiction}: whose law set the task's deadline (null for a recipient task: its own, {@code dueAt}). */
     @RegisterForReflection
     public record Task(UUID id, UUID partnerId, String kind, TaskRecipient recipient, List<String> categories,
-            List<String> retainedCategories, String status, LocalDate dueOn, boolean overdue, Instant resolvedAt,
-            boolean late, Rejection rejection) {
+            List<String> retainedCategories, String status, String policyId, String jurisdiction, LocalDate dueOn,
+            Instant dueAt, boolean overdue, Instant resolvedAt, boolean late, Rejection rejection) {
     }
 
     @RegisterForReflection
@@ -69,8 +70,9 @@ public final class RequestViews {
     public record TimelineEntry(Instant at, String kind, String actor, UUID taskId, UUID partnerId, JsonNode detail) {
     }
 
+    /** No jurisdiction: dsr-service sets every deadline from the consents' laws, never from the person's choice. */
     @RegisterForReflection
-    public record Submit(String type, List<UUID> partnerIds, String jurisdiction, List<Correction> corrections) {
+    public record Submit(String type, List<UUID> partnerIds, List<Correction> corrections) {
     }
 
     @RegisterForReflection

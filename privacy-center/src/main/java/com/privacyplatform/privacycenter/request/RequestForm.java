@@ -11,22 +11,23 @@ import java.util.UUID;
 
 /**
  * What the "new request" form sent, checked before anything reaches dsr-service: the type, whom
- * it addresses (every holder, or the ones ticked), whose law sets the deadline, and for a
- * correction the categories and their new values.
+ * it addresses (every holder, or the ones ticked), and for a correction the categories and their new
+ * values. It asks for no country: the deadlines follow the law of each consent (dsr-service), not the
+ * person's choice.
  */
 @TemplateData
-public record RequestForm(String type, String scope, List<String> partners, String jurisdiction,
+public record RequestForm(String type, String scope, List<String> partners,
         List<String> correctionFields, List<String> correctionValues, String submission) {
 
     static final Set<String> TYPES = Set.of("ACCESS", "CORRECTION", "DELETION");
     static final int CORRECTION_ROWS = 3;
 
     public static RequestForm empty() {
-        return new RequestForm(null, "all", List.of(), "", List.of(), List.of(), UUID.randomUUID().toString());
+        return new RequestForm(null, "all", List.of(), List.of(), List.of(), UUID.randomUUID().toString());
     }
 
     RequestForm resubmission() {
-        return new RequestForm(type, scope, partners, jurisdiction, correctionFields, correctionValues,
+        return new RequestForm(type, scope, partners, correctionFields, correctionValues,
                 UUID.randomUUID().toString());
     }
 
@@ -66,9 +67,6 @@ public record RequestForm(String type, String scope, List<String> partners, Stri
         } else if (!"all".equals(scope)) {
             problems.add("Choose whom the request is for.");
         }
-        if (jurisdiction != null && !jurisdiction.isBlank() && !vocabulary.isJurisdiction(jurisdiction)) {
-            problems.add("Choose where you live from the list.");
-        }
         List<Correction> corrections = corrections();
         if ("CORRECTION".equals(type)) {
             if (corrections.isEmpty()) {
@@ -101,8 +99,7 @@ public record RequestForm(String type, String scope, List<String> partners, Stri
 
     Submit toSubmit() {
         List<UUID> addressed = "chosen".equals(scope) ? partners.stream().map(UUID::fromString).toList() : List.of();
-        return new Submit(type, addressed, jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction,
-                "CORRECTION".equals(type) ? corrections() : null);
+        return new Submit(type, addressed, "CORRECTION".equals(type) ? corrections() : null);
     }
 
     /** The idempotency key of this form: a double submit creates one request. */

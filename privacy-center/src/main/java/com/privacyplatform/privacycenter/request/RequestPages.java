@@ -105,10 +105,10 @@ public class RequestPages {
     @Produces(MediaType.TEXT_HTML)
     @Enforces(value = {"3.5.a", "3.5.b", "3.5.c"}, note = "access, correction and deletion requests to every or chosen partners")
     public Response submit(@FormParam("type") String type, @FormParam("scope") String scope,
-            @FormParam("partner") List<String> partners, @FormParam("jurisdiction") String jurisdiction,
+            @FormParam("partner") List<String> partners,
             @FormParam("correctionField") List<String> fields, @FormParam("correctionValue") List<String> values,
             @FormParam("submission") String submission) {
-        RequestForm sent = new RequestForm(type, scope, partners == null ? List.of() : partners, jurisdiction,
+        RequestForm sent = new RequestForm(type, scope, partners == null ? List.of() : partners,
                 fields == null ? List.of() : fields, values == null ? List.of() : values, submission);
         List<HolderOption> holders = holders();
         Set<String> holderIds = holders == null ? Set.of()
@@ -174,7 +174,7 @@ public class RequestPages {
     private TemplateInstance form(RequestForm sent, List<String> problems, List<HolderOption> holders) {
         return form.data("f", sent).data("problems", problems).data("holders", holders == null ? List.of() : holders)
                 .data("holdersUnavailable", holders == null)
-                .data("jurisdictions", vocabulary.jurisdictions()).data("categories", vocabulary.categories())
+                .data("categories", vocabulary.categories())
                 .data("rowsIndex", List.of(1, 2, 3)).data("me", me.displayName());
     }
 

@@ -1,6 +1,7 @@
 package com.privacyplatform.privacycenter.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.privacycenter.about.DeadlineTable;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RequestViews.Request;
@@ -25,9 +26,13 @@ public class RequestRows {
             boolean overdue, String outcome) {
     }
 
+    /**
+     * One task; {@code due} is its own deadline (a day, or for a recipient task an hour) and {@code rule}
+     * whose law set it: the country of the consents and its law, or "stop sharing at once".
+     */
     @TemplateData
     public record Progress(String who, String partnerId, String what, String categories, String status, boolean done,
-            String dueOn, boolean overdue, String resolvedAt, String rejection) {
+            String due, String rule, boolean overdue, String resolvedAt, String rejection) {
     }
 
     @TemplateData
@@ -44,10 +49,12 @@ public class RequestRows {
 
     private final Vocabulary vocabulary;
     private final PartnerNames names;
+    private final DeadlineTable deadlines;
 
-    public RequestRows(Vocabulary vocabulary, PartnerNames names) {
+    public RequestRows(Vocabulary vocabulary, PartnerNames names, DeadlineTable deadlines) {
         this.vocabulary = vocabulary;
         this.names = names;
+        this.deadlines = deadlines;
     }
 
     public Summary summary(RequestSummary r) {
@@ -77,7 +84,7 @@ public class RequestRows {
         return new Detail(r.id().toString(), Words.requestType(r.type()), Words.requestStatus(r.status()),
                 "OPEN".equals(r.status()), "AWAITING_SUBJECT_CONFIRMATION".equals(r.status()),
                 Words.outcome(r.outcome()), r.policy() == null ? "" : r.policy().law(),
-                r.jurisdiction() == null ? "not named" : r.jurisdiction(), Words.time(r.submittedAt()),
+                r.jurisdiction() == null ? "" : vocabulary.jurisdiction(r.jurisdiction()), Words.time(r.submittedAt()),
                 Words.day(r.dueOn()), r.overdue(), extension, addressed,
                 r.corrections() == null ? List.of() : r.corrections().stream()
                         .map(c -> vocabulary.category(c.field()) + ": " + c.value()).toList(),
@@ -99,7 +106,20 @@ public class RequestRows {
                 + t.rejection().explanation();
         return new Progress(who, t.partnerId().toString(), what, categories, Words.taskStatus(t.status()),
                 "COMPLETED".equals(t.status()) || "REJECTED".equals(t.status()) || "EXEMPT".equals(t.status()),
-                Words.day(t.dueOn()), t.overdue(), Words.time(t.resolvedAt()), rejection);
+                recipient && t.dueAt() != null ? Words.time(t.dueAt()) : Words.day(t.dueOn()), rule(t), t.overdue(),
+                Words.time(t.resolvedAt()), rejection);
+    }
+
+    /** Whose law set the task's deadline: the consents' country and its rule; a recipient task's is its own. */
+    String rule(Task t) {
+        if ("RECIPIENT".equals(t.kind())) {
+            return "stop sharing at once";
+        }
+        String rule = deadlines.ruleName(t.policyId());
+        if (t.jurisdiction() == null) {
+            return rule;
+        }
+        return vocabulary.country(t.jurisdiction()) + (rule.isEmpty() ? "" : ": " + rule);
     }
 
     public List<Event> timeline(List<TimelineEntry> entries) {
