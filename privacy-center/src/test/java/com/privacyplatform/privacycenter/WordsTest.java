@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.backend.ConsentViews.HistoryEntry;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RegistryApi;
 import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
+import com.privacyplatform.privacycenter.consent.ConsentRows;
 import com.privacyplatform.privacycenter.request.RequestRows;
 import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Words;
@@ -64,6 +66,21 @@ class WordsTest {
         assertThat(vocabulary.method("PRE_TICKED_BOX")).isEqualTo("Pre-ticked box");
         assertThat(vocabulary.jurisdiction("DE")).isEqualTo("Germany (GDPR)");
         assertThat(vocabulary.purpose("something.new")).isEqualTo("something.new");
+    }
+
+    @Test
+    @Verifies("1.2")
+    void anImportedDecisionSaysWhoBroughtItInAndWhy() {
+        ConsentRows consents = new ConsentRows(vocabulary, noDirectory);
+        List<ConsentRows.Change> changes = consents.history(List.of(
+                new HistoryEntry("GRANTED", null, "IMPORTED", "migration MIG-2026-017: legacy shop consents",
+                        "compliance-officer", null, Instant.parse("2026-12-06T09:00:00Z")),
+                new HistoryEntry("REVOKED", "GRANTED", "SUBJECT", "no longer", "data-subject", null,
+                        Instant.parse("2026-12-07T09:00:00Z"))));
+        assertThat(changes.get(0).by()).isEqualTo("the platform's compliance officer, bringing in a decision you gave"
+                + " earlier");
+        assertThat(changes.get(0).reason()).isEqualTo("migration MIG-2026-017: legacy shop consents");
+        assertThat(changes.get(1).by()).isEqualTo("you");
     }
 
     @Test
