@@ -4,6 +4,7 @@ import static com.privacyplatform.e2e.Platform.PARTNER_A;
 import static com.privacyplatform.e2e.Platform.PARTNER_B;
 import static com.privacyplatform.e2e.Platform.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.privacyplatform.commons.clause.Verifies;
@@ -86,6 +87,22 @@ class ConsentAndRequestJourneyTest {
                 .category("user.contact.email");
         assertThat(new ConsentCheckApi(Platform.sdk(Platform.partnerA())).apiConsentsCheckPost(check).getDecision())
                 .isEqualTo(CheckDecision.DENY);
+
+        // issue 14.1: a new GRANTED decision dated a day before the revocation cannot undo it
+        ApiException backdated = catchThrowableOfType(ApiException.class, () ->
+                new ConsentsApi(Platform.sdk(Platform.partnerA())).apiConsentsPost(new RecordConsentRequest()
+                        .subjectId(ALICE).jurisdiction("CN").language("zh-CN")
+                        .channel(com.privacyplatform.sdk.model.Channel.WEB)
+                        .collectedAt(Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+                                .atOffset(ZoneOffset.UTC))
+                        .notice(new NoticeRequest().version("2026-11").textHash(NOTICE_HASH))
+                        .legalBasis("EXPRESS_CONSENT").method("CHECKBOX")
+                        .purposes(List.of(new PurposeDecision().purpose("marketing.communications")
+                                .categories(List.of("user.contact.email")).granted(true))), null));
+        assertThat(backdated.getCode()).isEqualTo(409);
+        assertThat(backdated.getResponseBody()).contains("decision-predates-revocation", "\"clause\":\"3.5.a\"");
+        assertThat(new ConsentCheckApi(Platform.sdk(Platform.partnerA())).apiConsentsCheckPost(check).getReason()
+                .getValue()).isEqualTo("CONSENT_REVOKED");
     }
 
     @Test
@@ -132,17 +149,18 @@ class ConsentAndRequestJourneyTest {
 
     /** A partner records one granted purpose through the SDK; returns the consent id. */
     private static String record(String partnerToken, String subject, String purpose, String category) {
-        RecordConsentRequest request = new RecordConsentRequest().subjectId(subject).jurisdiction("CN")
-                .language("zh-CN").channel(com.privacyplatform.sdk.model.Channel.WEB)
-                .collectedAt(Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
-                .notice(new NoticeRequest().version("2026-11").textHash(NOTICE_HASH))
-                .legalBasis("EXPRESS_CONSENT").method("CHECKBOX")
-                .purposes(List.of(new PurposeDecision().purpose(purpose).categories(List.of(category)).granted(true)));
         ConsentsApi consents = new ConsentsApi(Platform.sdk(partnerToken));
         // the consent service learns the partner's activation and scope from registry events:
-        // until then it refuses the partner (4xx), so retry until it records
+        // until then it refuses the partner (4xx), so retry until it records; each attempt is a
+        // collection of its own moment (never dated before a revocation an earlier test made)
         return await().atMost(Duration.ofSeconds(20)).ignoreException(ApiException.class).until(() ->
-                consents.apiConsentsPost(request, null).getItems().get(0).getConsent().getId().toString(),
+                consents.apiConsentsPost(new RecordConsentRequest().subjectId(subject).jurisdiction("CN")
+                        .language("zh-CN").channel(com.privacyplatform.sdk.model.Channel.WEB)
+                        .collectedAt(Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
+                        .notice(new NoticeRequest().version("2026-11").textHash(NOTICE_HASH))
+                        .legalBasis("EXPRESS_CONSENT").method("CHECKBOX")
+                        .purposes(List.of(new PurposeDecision().purpose(purpose).categories(List.of(category))
+                                .granted(true))), null).getItems().get(0).getConsent().getId().toString(),
                 id -> id != null);
     }
 

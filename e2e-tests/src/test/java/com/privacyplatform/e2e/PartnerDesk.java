@@ -23,14 +23,17 @@ final class PartnerDesk {
             String noticeVersion, String recipient) {
         String recipients = recipient == null ? "[]"
                 : "[{\"name\":\"" + recipient + "\",\"country\":\"SG\",\"kind\":\"ORGANIZATION\"}]";
-        String body = "{\"subjectId\":\"" + subject + "\",\"jurisdiction\":\"CN\",\"language\":\"zh-CN\","
-                + "\"channel\":\"WEB\",\"collectedAt\":\"" + Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS)
-                + "\",\"expiresAt\":\"" + Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
-                + "\",\"notice\":{\"version\":\"" + noticeVersion + "\",\"textHash\":\"" + NOTICE_HASH + "\"},"
-                + "\"legalBasis\":\"EXPRESS_CONSENT\",\"method\":\"CHECKBOX\",\"recipients\":" + recipients
-                + ",\"purposes\":[{\"purpose\":\"" + purpose + "\",\"categories\":[\"" + category + "\"],\"granted\":true}]}";
-        // consent-service learns the partner's activation and scope from the registry's events
+        // consent-service learns the partner's activation and scope from the registry's events; each
+        // attempt is a collection of its own moment, so one collected before a revocation an earlier
+        // test made a moment ago (409, decision-predates-revocation) is followed by a later one
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String body = "{\"subjectId\":\"" + subject + "\",\"jurisdiction\":\"CN\",\"language\":\"zh-CN\","
+                    + "\"channel\":\"WEB\",\"collectedAt\":\"" + Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS)
+                    + "\",\"expiresAt\":\"" + Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+                    + "\",\"notice\":{\"version\":\"" + noticeVersion + "\",\"textHash\":\"" + NOTICE_HASH + "\"},"
+                    + "\"legalBasis\":\"EXPRESS_CONSENT\",\"method\":\"CHECKBOX\",\"recipients\":" + recipients
+                    + ",\"purposes\":[{\"purpose\":\"" + purpose + "\",\"categories\":[\"" + category
+                    + "\"],\"granted\":true}]}";
             var response = as(partnerToken).body(body).post("/api/consents");
             return response.statusCode() == 201 ? response.jsonPath().getString("items[0].consent.id") : null;
         }, id -> id != null);

@@ -99,6 +99,13 @@ class PrivacyCenterTest {
                 .contains("Take a consent back", "See your data", "Correct it", "Delete it")
                 .contains("1 calendar month", "45 calendar days", "15 working days", "3 working days")
                 .contains("once, by up to 2 calendar months", "no extension");
+        // 3.2.c: the purposes that profile people are marked, the others are not
+        for (JsonNode purpose : vocabulary.get("purposes")) {
+            String term = "id=\"purpose-" + purpose.get("id").asText() + "\">" + purpose.get("title").asText();
+            assertThat(html).contains(term + (purpose.get("profiling").asBoolean()
+                    ? " <span class=\"tag\">profiling: needs the platform's authorization</span></dt>" : "</dt>"));
+        }
+        assertThat(html).contains("Profiling and automated decisions");
     }
 
     @Test

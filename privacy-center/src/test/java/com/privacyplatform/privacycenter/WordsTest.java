@@ -7,6 +7,7 @@ import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.privacycenter.about.DeadlineTable;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.backend.ConsentViews.HistoryEntry;
 import com.privacyplatform.privacycenter.backend.Calls;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
 import com.privacyplatform.privacycenter.backend.RegistryApi;
@@ -14,6 +15,7 @@ import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.Task;
 import com.privacyplatform.privacycenter.backend.RequestViews.TaskRecipient;
 import com.privacyplatform.privacycenter.backend.RequestViews.TimelineEntry;
+import com.privacyplatform.privacycenter.consent.ConsentRows;
 import com.privacyplatform.privacycenter.request.RequestRows;
 import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Words;
@@ -69,6 +71,21 @@ class WordsTest {
         assertThat(vocabulary.method("PRE_TICKED_BOX")).isEqualTo("Pre-ticked box");
         assertThat(vocabulary.jurisdiction("DE")).isEqualTo("Germany (GDPR)");
         assertThat(vocabulary.purpose("something.new")).isEqualTo("something.new");
+    }
+
+    @Test
+    @Verifies("1.2")
+    void anImportedDecisionSaysWhoBroughtItInAndWhy() {
+        ConsentRows consents = new ConsentRows(vocabulary, noDirectory);
+        List<ConsentRows.Change> changes = consents.history(List.of(
+                new HistoryEntry("GRANTED", null, "IMPORTED", "migration MIG-2026-017: legacy shop consents",
+                        "compliance-officer", null, Instant.parse("2026-12-06T09:00:00Z")),
+                new HistoryEntry("REVOKED", "GRANTED", "SUBJECT", "no longer", "data-subject", null,
+                        Instant.parse("2026-12-07T09:00:00Z"))));
+        assertThat(changes.get(0).by()).isEqualTo("the platform's compliance officer, bringing in a decision you gave"
+                + " earlier");
+        assertThat(changes.get(0).reason()).isEqualTo("migration MIG-2026-017: legacy shop consents");
+        assertThat(changes.get(1).by()).isEqualTo("you");
     }
 
     @Test

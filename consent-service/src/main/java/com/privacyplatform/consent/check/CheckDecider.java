@@ -1,16 +1,16 @@
 package com.privacyplatform.consent.check;
 
 import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.vocabulary.Vocabulary;
 import java.time.Instant;
 
 /**
- * The check's rules, in order: the partner must be known and ACTIVE, the (purpose, category) in its
- * permitted scope, automated decision-making authorized, and the subject's decision for the purpose
- * GRANTED, unexpired and covering the category. Anything else is DENY with the first reason.
+ * The check's rules, in order: the partner must be known and ACTIVE, a purpose that profiles or
+ * decides automatically (the vocabulary's profiling flag) authorized by the platform, the (purpose,
+ * category) in its permitted scope, and the subject's decision for the purpose GRANTED, unexpired
+ * and covering the category. Anything else is DENY with the first reason.
  */
 final class CheckDecider {
-
-    static final String ADM = "automated_decision_making";
 
     private CheckDecider() {
     }
@@ -33,7 +33,8 @@ final class CheckDecider {
                 return CheckResult.deny(CheckReason.PARTNER_NOT_ACTIVE, row);
             }
         }
-        if (ADM.equals(purpose) && !row.admAuthorized()) {
+        // 3.2.c: every purpose that profiles or decides automatically needs the platform's authorization
+        if (Vocabulary.get().isProfiling(purpose) && !row.admAuthorized()) {
             return CheckResult.deny(CheckReason.AUTOMATED_DECISIONS_NOT_AUTHORIZED, row);
         }
         if (!row.inScope()) {

@@ -62,6 +62,13 @@ public interface ConsentConfig {
         /** How far in the future a collection time may lie (clock skew of the partner's systems). */
         @WithDefault("PT5M")
         Duration maxClockSkew();
+
+        /**
+         * How long after its collection a decision may still be recorded by the partner; older ones
+         * only through a compliance officer's documented migration ({@code POST /consents/imports}).
+         */
+        @WithDefault("P30D")
+        Duration maxCollectionAge();
     }
 
     interface Check {

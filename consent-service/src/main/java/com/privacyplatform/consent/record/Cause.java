@@ -4,6 +4,8 @@ package com.privacyplatform.consent.record;
 public enum Cause {
     /** The partner recorded the subject's decision. */
     RECORDED,
+    /** A compliance officer imported an earlier decision as a documented migration (reason: reference and justification). */
+    IMPORTED,
     /** A newer decision for the same subject, partner and purpose replaced this one. */
     SUPERSEDED,
     /** The subject revoked it (3.5.a). */

@@ -25,6 +25,11 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
                 purpose, List.of(ConsentState.GRANTED, ConsentState.REFUSED)).firstResult();
     }
 
+    /** Every decision of the subject for these purposes of the partner, in any state: their history of ends. */
+    public Uni<List<Consent>> decisionsOf(UUID partnerId, String subjectId, List<String> purposes) {
+        return list("partnerId = ?1 and subjectId = ?2 and purpose in ?3", partnerId, subjectId, purposes);
+    }
+
     /** Keyset page in id order (ids are UUID v7: recording order). */
     public Uni<List<Consent>> page(ConsentFilter f, UUID afterId, int max) {
         StringBuilder q = new StringBuilder("1 = 1");

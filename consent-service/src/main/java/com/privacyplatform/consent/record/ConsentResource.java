@@ -89,13 +89,19 @@ public class ConsentResource {
             description = "Each purpose is decided and stored on its own (GRANTED or REFUSED). Refused as a whole"
                     + " with 422 naming the clause when a purpose or category is outside the partner's scope (3.1.b),"
                     + " a sensitive category lacks an express method (3.1.c), automated decision-making is not"
-                    + " authorized (3.2.c), disclosure names no recipients (3.3.a) or the partner is not ACTIVE."
-                    + " Accepts Idempotency-Key.")
+                    + " authorized (3.2.c), disclosure names no recipients (3.3.a) or the partner is not ACTIVE, and"
+                    + " with 422 collected-too-long-ago (1.2) when collectedAt lies more than"
+                    + " consent.record.max-collection-age (30 days) in the past (older decisions: POST /consents/imports,"
+                    + " compliance officers). 409 decision-predates-revocation when a purpose's collectedAt is not after"
+                    + " the subject's latest revocation, refusal or expiry for this partner and purpose: a fresh consent"
+                    + " is a new collection. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "two purposes, one refused", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "One record and receipt per purpose",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input; errors name the fields")
+    @APIResponse(responseCode = "409", description = "decision-predates-revocation (clause 3.5.a, 1.2 or 3.2.b), or a"
+            + " concurrent record of the same purpose; nothing recorded")
     @APIResponse(responseCode = "422", description = "A policy rule refused the request; clause and errors[].field name it",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "out of scope",
                     value = PROBLEM_EXAMPLE)))

@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 final class RecordRules {
 
-    static final String ADM = "automated_decision_making";
     static final String THIRD_PARTY_SHARING = "third_party_sharing";
     static final String EXPRESS_CONSENT = "EXPRESS_CONSENT";
 
@@ -68,14 +67,19 @@ final class RecordRules {
         throw ProblemException.policy(clause, "partner-not-active", "Partner not active", detail, null);
     }
 
-    /** 3.2.c: automated decision-making only with the platform's authorization. */
+    /**
+     * 3.2.c: a purpose the vocabulary flags as profiling (it profiles people or decides about them
+     * automatically: automated_decision_making, fraud_detection, personalization) only with the
+     * platform's authorization.
+     */
     @Enforces("3.2.c")
     private static boolean automatedDecisionsAuthorized(PartnerState p, PurposeDecision d, String at,
             List<Violation> violations) {
-        if (ADM.equals(d.purpose()) && !p.admAuthorized()) {
+        if (Vocabulary.get().isProfiling(d.purpose()) && !p.admAuthorized()) {
             violations.add(new Violation("3.2.c", "automated-decisions-not-authorized",
-                    "Automated decision-making not authorized", new FieldError(at + ".purpose",
-                            "3.2.c: the platform has not authorized automated decision-making for this partner")));
+                    "Automated decision-making not authorized", new FieldError(at + ".purpose", "3.2.c: "
+                            + d.purpose() + " profiles people or decides about them automatically; the platform has"
+                            + " not authorized this partner for it")));
             return false;
         }
         return true;

@@ -8,10 +8,14 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.partner.ProjectionRepository;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.consent.record.ImportRequests.ImportRequest;
+import com.privacyplatform.consent.record.ImportRequests.MigrationRequest;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,9 +27,10 @@ import java.util.UUID;
 
 /**
  * Records a collection event: validates it, checks the policy rules against the partner
- * projection, then stores one decision per purpose (1.2), each with its history entry, its event
- * and its audit record, in the caller's transaction. A newer decision supersedes the live one for
- * the same subject, partner and purpose; nothing is overwritten.
+ * projection and its timing against the subject's earlier decisions, then stores one decision per
+ * purpose (1.2), each with its history entry, its event and its audit record, in the caller's
+ * transaction. A newer decision supersedes the live one for the same subject, partner and purpose;
+ * nothing is overwritten.
  */
 @ApplicationScoped
 public class RecordService {
@@ -49,36 +54,88 @@ public class RecordService {
         this.config = config;
     }
 
+    /** How a decision came in: recorded by the partner, or imported by an officer as a documented migration. */
+    private record Origin(Cause cause, String reason, String auditAction, String migrationReference) {
+
+        static final Origin PARTNER = new Origin(Cause.RECORDED, null, "consent.recorded", null);
+
+        static Origin migration(MigrationRequest m) {
+            return new Origin(Cause.IMPORTED, "migration " + m.reference() + ": " + m.justification().strip(),
+                    "consent.imported", m.reference());
+        }
+
+        boolean imported() {
+            return cause == Cause.IMPORTED;
+        }
+    }
+
     /** 1.1: no collection without a recorded prior authorization; call inside a transaction. */
     @Enforces({"1.1", "1.2"})
     public Uni<List<Consent>> record(UUID partnerId, RecordRequest request) {
-        RecordValidation.validate(request, Instant.now(), config.record().maxClockSkew());
+        return record(partnerId, request, Origin.PARTNER);
+    }
+
+    /**
+     * 1.2: decisions collected before the recording window, imported by a compliance officer as a
+     * documented migration; every other rule applies. Field paths of refusals are those of the body.
+     */
+    @Enforces({"1.1", "1.2"})
+    public Uni<List<Consent>> importMigrated(ImportRequest request) {
+        return Uni.createFrom().deferred(() -> record(request.partnerId(), request.collection(),
+                        Origin.migration(request.migration())))
+                .onFailure(ProblemException.class).transform(e -> ImportPaths.prefixed((ProblemException) e,
+                        "collection."));
+    }
+
+    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin) {
+        Instant now = Instant.now();
+        RecordValidation.validate(request, now, config.record().maxClockSkew());
         return projection.find(partnerId).chain(partner -> {
             RecordRules.check(partner, request);
-            List<Recipient> given = recipients.fromRequest(request.recipientsOrEmpty());
-            String recipientJson = recipients.toJson(given);
-            List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
-                    .map(x -> new ConsentEvents.EventRecipient(x.name(), x.country(), x.kind())).toList();
-            OffsetDateTime at = now();
-            // one decision per purpose, one after another on the one session
-            return Multi.createFrom().iterable(request.purposes())
-                    .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
-                            at))
-                    .collect().asList();
+            if (!origin.imported()) {
+                CollectionTiming.requireRecent(request, now, config.record().maxCollectionAge());
+            }
+            List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
+            return consents.decisionsOf(partnerId, request.subjectId(), purposes)
+                    .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
+                            DecisionEnds.latestByPurpose(earlier, utc(now))))
+                    .chain(() -> recordAll(partnerId, request, origin));
         });
     }
 
+    private Uni<List<Consent>> recordAll(UUID partnerId, RecordRequest request, Origin origin) {
+        List<Recipient> given = recipients.fromRequest(request.recipientsOrEmpty());
+        String recipientJson = recipients.toJson(given);
+        List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
+                .map(x -> new ConsentEvents.EventRecipient(x.name(), x.country(), x.kind())).toList();
+        OffsetDateTime at = now();
+        // one decision per purpose, one after another on the one session
+        return Multi.createFrom().iterable(request.purposes())
+                .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
+                        at, origin))
+                .collect().asList();
+    }
+
     private Uni<Consent> recordOne(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
-            List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at) {
+            List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at, Origin origin) {
         Consent c = decision(partnerId, r, d, recipientJson, at);
         return consents.findLive(partnerId, r.subjectId(), d.purpose())
                 .chain(previous -> previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
                 .chain(supersedes -> consents.persist(c)
-                        .call(() -> HistoryEntry.of(c, null, Cause.RECORDED, null, caller.auditActor(), null, at).persist())
+                        .call(() -> HistoryEntry.of(c, null, origin.cause(), origin.reason(), caller.auditActor(), null,
+                                at).persist())
                         .call(() -> outbox.publish(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED
                                 : ConsentEvents.REFUSED, c.id.toString(), decided(c, forEvents, supersedes)))
-                        .call(() -> audit.record(caller.auditActor(), "consent.recorded", "consent", c.id.toString(),
-                                "{\"purpose\":\"" + c.purpose + "\",\"decision\":\"" + c.decision + "\"}")));
+                        .call(() -> audit.record(caller.auditActor(), origin.auditAction(), "consent", c.id.toString(),
+                                auditDetails(c, origin))));
+    }
+
+    private static String auditDetails(Consent c, Origin origin) {
+        JsonObject details = new JsonObject().put("purpose", c.purpose).put("decision", c.decision.name());
+        if (origin.imported()) {
+            details.put("migration", origin.migrationReference()).put("collectedAt", c.collectedAt.toInstant().toString());
+        }
+        return details.encode();
     }
 
     private Uni<UUID> supersede(Consent previous, UUID by, OffsetDateTime at) {

@@ -20,12 +20,16 @@ class ApiDocsTest {
         JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
                 .statusCode(200).extract().asString());
         JsonNode paths = api.get("paths");
-        for (String path : new String[] {"/consents", "/consents/{id}", "/consents/{id}/history",
+        for (String path : new String[] {"/consents", "/consents/imports", "/consents/{id}", "/consents/{id}/history",
             "/consents/{id}/receipt", "/consents/{id}/revocation", "/consents/check", "/subjects/{subjectId}/holders",
             "/.well-known/jwks.json"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(paths.at("/~1consents/post/requestBody/content/application~1json/examples").size()).isPositive();
+        assertThat(paths.at("/~1consents~1imports/post/requestBody/content/application~1json/examples").size())
+                .isPositive();
+        assertThat(paths.at("/~1consents~1imports/post/responses/409/content/application~1problem+json/examples")
+                .size()).isPositive();
         JsonNode checkExamples = paths.at("/~1consents~1check/post/responses/200/content/application~1json/examples");
         assertThat(checkExamples.has("allow") && checkExamples.has("deny")).isTrue();
         assertThat(api.at("/components/schemas/RecordConsentRequest/properties/subjectId/examples/0").asText())

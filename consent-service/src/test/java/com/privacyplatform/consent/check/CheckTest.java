@@ -8,18 +8,23 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
+import com.privacyplatform.consent.support.Registry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The consent check: ALLOW only when partner, scope and the subject's decision all say so; the reason otherwise. */
 @QuarkusTest
 class CheckTest {
+
+    /** Authorized for profiling purposes, then withdrawn. */
+    static final String PROFILER = "c0a5e000-0000-4000-8000-0000000002c1";
 
     @BeforeAll
     static void partners() {
@@ -75,6 +80,44 @@ class CheckTest {
         check(null, subject, "automated_decision_making", "user.financial.credit")
                 .body("decision", equalTo("DENY")).body("reason", equalTo("AUTOMATED_DECISIONS_NOT_AUTHORIZED"))
                 .body("clause", equalTo("3.2.c"));
+    }
+
+    @Test
+    @TestSecurity(user = "partner-b", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies("3.2.c")
+    void everyPurposeThatProfilesDeniesWithoutThePlatformsAuthorizationWhateverTheConsent() {
+        String subject = Fixtures.subject();
+        for (String purpose : new String[] {"fraud_detection", "personalization"}) {
+            Fixtures.consent(Fixtures.B, subject, purpose, "GRANTED", null, "user.behavior.browsing");
+            check(null, subject, purpose, "user.behavior.browsing")
+                    .body("decision", equalTo("DENY")).body("reason", equalTo("AUTOMATED_DECISIONS_NOT_AUTHORIZED"))
+                    .body("clause", equalTo("3.2.c"));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies("3.2.c")
+    void aWithdrawnAuthorizationDeniesEveryProfilingPurposeAtTheNextCheck() {
+        String subject = Fixtures.subject();
+        Map<String, String[]> scope = Map.of("fraud_detection", new String[] {"user.device.identifier"},
+                "personalization", new String[] {"user.behavior.browsing"},
+                "payment_processing", new String[] {"user.name"});
+        Registry.activate(PROFILER, 1, true, scope);
+        Fixtures.consent(PROFILER, subject, "fraud_detection", "GRANTED", null, "user.device.identifier");
+        Fixtures.consent(PROFILER, subject, "personalization", "GRANTED", null, "user.behavior.browsing");
+        Fixtures.consent(PROFILER, subject, "payment_processing", "GRANTED", null, "user.name");
+        check(PROFILER, subject, "fraud_detection", "user.device.identifier").body("decision", equalTo("ALLOW"));
+        check(PROFILER, subject, "personalization", "user.behavior.browsing").body("decision", equalTo("ALLOW"));
+
+        // the registry withdraws the authorization (its event carries the flag; the scope is left as it was here)
+        Registry.scopeChanged(PROFILER, "ACTIVE", 2, false, scope);
+        check(PROFILER, subject, "fraud_detection", "user.device.identifier")
+                .body("decision", equalTo("DENY")).body("reason", equalTo("AUTOMATED_DECISIONS_NOT_AUTHORIZED"));
+        check(PROFILER, subject, "personalization", "user.behavior.browsing")
+                .body("decision", equalTo("DENY")).body("reason", equalTo("AUTOMATED_DECISIONS_NOT_AUTHORIZED"));
+        check(PROFILER, subject, "payment_processing", "user.name").body("decision", equalTo("ALLOW"));
     }
 
     @Test

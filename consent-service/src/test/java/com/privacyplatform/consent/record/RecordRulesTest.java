@@ -2,7 +2,9 @@ package com.privacyplatform.consent.record;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -119,6 +121,34 @@ class RecordRulesTest {
                 .body("clause", equalTo("3.2.c"))
                 .body("errors.field", containsInAnyOrder("purposes[0].purpose"));
         nothingStoredFor(subject);
+    }
+
+    @Test
+    @TestSecurity(user = "partner-b", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
+    @Verifies("3.2.c")
+    void everyPurposeThatProfilesNeedsThePlatformsAuthorizationNamingClause32c() {
+        String subject = Fixtures.subject();
+        refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name")
+                .purpose("fraud_detection", true, "user.device.identifier")
+                .purpose("personalization", false, "user.behavior.browsing"))
+                .body("type", equalTo(PROBLEMS + "automated-decisions-not-authorized"))
+                .body("clause", equalTo("3.2.c"))
+                .body("errors.field", containsInAnyOrder("purposes[1].purpose", "purposes[2].purpose"))
+                .body("errors[0].message", containsString("fraud_detection profiles people"));
+        nothingStoredFor(subject);
+    }
+
+    @Test
+    @TestSecurity(user = "partner-a", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies("3.2.c")
+    void anAuthorizedPartnerRecordsConsentToProfilingPurposes() {
+        given().contentType(ContentType.JSON).body(Fixtures.body(Fixtures.subject())
+                        .purpose("fraud_detection", true, "user.device.identifier")
+                        .purpose("personalization", true, "user.behavior.browsing").json())
+                .post("/consents").then().statusCode(201)
+                .body("items.consent.state", contains("GRANTED", "GRANTED"));
     }
 
     @Test

@@ -15,9 +15,9 @@ import java.util.UUID;
 /** Partner ids, scopes, subjects and request bodies shared by the tests. */
 public final class Fixtures {
 
-    /** partner-demo-a (its real tokens carry this partner_id): broad scope, ADM authorized. */
+    /** partner-demo-a (its real tokens carry this partner_id): broad scope, authorized for profiling purposes (3.2.c). */
     public static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
-    /** partner-demo-b: narrow scope, no ADM authorization. */
+    /** partner-demo-b: narrow scope, no authorization for profiling purposes (3.2.c). */
     public static final String B = "e323d24b-b3af-54e4-9942-b04f7ce699c8";
     /** Never activated: unknown to the projection. */
     public static final String UNKNOWN = "c0a5e000-0000-4000-8000-0000000000ff";
@@ -31,7 +31,9 @@ public final class Fixtures {
             "marketing.communications", new String[] {"user.name", "user.contact.email", "user.behavior.browsing"},
             "analytics", new String[] {"user.device.identifier", "user.behavior.browsing"},
             "third_party_sharing", new String[] {"user.name", "user.contact.address"},
-            "automated_decision_making", new String[] {"user.financial.credit"});
+            "automated_decision_making", new String[] {"user.financial.credit"},
+            "fraud_detection", new String[] {"user.device.identifier", "user.behavior.browsing"},
+            "personalization", new String[] {"user.behavior.browsing"});
 
     public static final Map<String, String[]> SCOPE_B = Map.of(
             "payment_processing", new String[] {"user.name", "user.financial.bank_account"},

@@ -24,13 +24,17 @@ public final class ScopeRequests {
     public record ScopeRequest(@NotNull @Size(max = 100) List<@NotNull @Valid ScopeItemRequest> entries) {
     }
 
-    @Schema(name = "AutomatedDecisionAuthorizationRequest", description = "3.2.c: the platform's authorization for automated decision-making.")
+    @Schema(name = "AutomatedDecisionAuthorizationRequest", description = "3.2.c: the platform's authorization for the"
+            + " purposes that profile people or decide about them automatically (the vocabulary's profiling purposes:"
+            + " automated_decision_making, fraud_detection, personalization). Withdrawing it removes them from the scope.")
     public record AdmAuthorizationRequest(@NotNull Boolean authorized,
             @NotBlank @Size(max = 1000) @Schema(examples = "Credit-limit model reviewed by the platform") String reason) {
     }
 
     @Schema(name = "Scope")
-    public record ScopeView(UUID partnerId, int scopeVersion, boolean automatedDecisionAuthorized,
+    public record ScopeView(UUID partnerId, int scopeVersion,
+            @Schema(description = "3.2.c: whether the platform authorized the purposes that profile or decide"
+                    + " automatically (the vocabulary's profiling purposes)") boolean automatedDecisionAuthorized,
             List<com.privacyplatform.registry.partner.PartnerEvents.ScopeItem> entries) {
     }
 }

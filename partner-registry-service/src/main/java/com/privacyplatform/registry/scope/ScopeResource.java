@@ -60,7 +60,9 @@ public class ScopeResource {
     @Path("/scope")
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
-    @Operation(summary = "Replace the permitted scope; emits partner.scope-changed")
+    @Operation(summary = "Replace the permitted scope; emits partner.scope-changed", description = "A purpose the"
+            + " vocabulary flags as profiling needs the platform's authorization first (422"
+            + " automated-decisions-not-authorized, clause 3.2.c).")
     @Enforces({"3.1.b", "3.2.a"})
     @APIResponseSchema(value = ScopeView.class, responseCode = "200",
             responseDescription = "The current state; ETag is its version")
@@ -73,7 +75,10 @@ public class ScopeResource {
     @Path("/automated-decision-authorization")
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
-    @Operation(summary = "Grant or withdraw the platform's authorization for automated decision-making (3.2.c)")
+    @Operation(summary = "Grant or withdraw the platform's authorization for the purposes that profile or decide"
+            + " automatically (3.2.c)", description = "Covers every purpose the vocabulary flags as profiling"
+            + " (automated_decision_making, fraud_detection, personalization). Withdrawing it removes all of them from"
+            + " the scope; consent-service then refuses recordings and denies checks for them.")
     @Enforces("3.2.c")
     @APIResponseSchema(value = ScopeView.class, responseCode = "200",
             responseDescription = "The current state; ETag is its version")

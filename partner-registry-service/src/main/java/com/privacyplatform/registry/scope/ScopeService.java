@@ -30,13 +30,12 @@ import java.util.UUID;
 
 /**
  * The permitted scope: purposes x data categories from the vocabulary (3.1.a-b, 3.2.a), and the
- * platform's separate authorization for automated decision-making (3.2.c). Every change is
- * audited and published as {@code partner.scope-changed} with the full new scope.
+ * platform's separate authorization (3.2.c) that every purpose the vocabulary flags as profiling
+ * ({@code automated_decision_making}, {@code fraud_detection}, {@code personalization}, ...) needs.
+ * Every change is audited and published as {@code partner.scope-changed} with the full new scope.
  */
 @ApplicationScoped
 public class ScopeService {
-
-    static final String ADM = "automated_decision_making";
 
     private final PartnerService partnerService;
     private final PartnerRepository partners;
@@ -63,14 +62,17 @@ public class ScopeService {
         return partnerService.load(partnerId).chain(p -> {
             Versions.requireMatch(ifMatch, p.version);
             requireOpen(p);
-            requireAdmAuthorizedFor(p, entries);
+            requireAuthorizedForProfiling(p, request);
             return checkGuards(p.id, entries)
                     .chain(() -> scopes.replace(p.id, entries))
                     .chain(() -> changed(p, "partner.scope-replaced", "{\"pairs\":" + entries.size() + "}"));
         });
     }
 
-    /** 3.2.c: the platform's authorization; withdrawing it also removes the purpose from the scope. */
+    /**
+     * 3.2.c: the platform's authorization for the purposes that profile or decide automatically;
+     * withdrawing it also removes every such purpose from the scope.
+     */
     @Enforces("3.2.c")
     public Uni<Partner> authorizeAutomatedDecisions(UUID partnerId, String ifMatch, AdmAuthorizationRequest request) {
         return partnerService.load(partnerId).chain(p -> {
@@ -79,12 +81,14 @@ public class ScopeService {
             p.admAuthorized = request.authorized();
             p.admReason = request.reason().strip();
             p.admChangedAt = now();
-            // withdrawing removes the purpose from the scope: the guards must accept the narrower scope
+            // withdrawing removes every profiling purpose from the scope: the guards must accept the narrower scope
+            List<String> profiling = Vocabulary.get().profilingPurposes();
             Uni<Void> removal = request.authorized() ? Uni.createFrom().voidItem()
                     : scopes.list("key.partnerId", p.id)
-                            .map(current -> current.stream().filter(e -> !ADM.equals(e.key.purpose)).toList())
+                            .map(current -> current.stream().filter(e -> !profiling.contains(e.key.purpose)).toList())
                             .chain(remaining -> checkGuards(p.id, remaining))
-                            .chain(() -> ScopeEntry.delete("key.partnerId = ?1 and key.purpose = ?2", p.id, ADM))
+                            .chain(() -> ScopeEntry.delete("key.partnerId = ?1 and key.purpose in ?2", p.id,
+                                    profiling))
                             .replaceWithVoid();
             return removal.chain(() -> changed(p, "partner.automated-decisions-" + (request.authorized()
                     ? "authorized" : "withdrawn"), null));
@@ -133,12 +137,26 @@ public class ScopeService {
         return entries;
     }
 
+    /** 3.2.c: a purpose that profiles or decides automatically enters the scope only with the platform's authorization. */
     @Enforces("3.2.c")
-    private static void requireAdmAuthorizedFor(Partner p, List<ScopeEntry> entries) {
-        if (!p.admAuthorized && entries.stream().anyMatch(e -> ADM.equals(e.key.purpose))) {
+    private static void requireAuthorizedForProfiling(Partner p, ScopeRequest request) {
+        if (p.admAuthorized) {
+            return;
+        }
+        Vocabulary vocabulary = Vocabulary.get();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.entries().size(); i++) {
+            String purpose = request.entries().get(i).purpose();
+            if (vocabulary.isProfiling(purpose)) {
+                errors.add(new Problem.FieldError("entries[" + i + "].purpose", "3.2.c: " + purpose
+                        + " profiles people or decides about them automatically and needs the platform's authorization"));
+            }
+        }
+        if (!errors.isEmpty()) {
             throw ProblemException.policy("3.2.c", "automated-decisions-not-authorized",
                     "Automated decision-making not authorized",
-                    "the platform has not authorized automated decision-making for this partner", null);
+                    "the platform has not authorized this partner for purposes that profile people or decide about"
+                            + " them automatically (" + String.join(", ", vocabulary.profilingPurposes()) + ")", errors);
         }
     }
 

@@ -2,6 +2,9 @@ package com.privacyplatform.registry.scope;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,14 +25,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Permitted scope (3.1.a-b, 3.2.a) and the automated decision-making authorization (3.2.c). */
+/** Permitted scope (3.1.a-b, 3.2.a) and the platform's authorization for purposes that profile (3.2.c). */
 @QuarkusTest
 @TestSecurity(user = "olivia", roles = "compliance-officer")
 class ScopeTest {
 
     private static final String SCOPE = "{\"entries\":[{\"purpose\":\"payment_processing\",\"categories\":"
-            + "[\"user.name\",\"user.financial.bank_account\"]},{\"purpose\":\"fraud_detection\",\"categories\":"
+            + "[\"user.name\",\"user.financial.bank_account\"]},{\"purpose\":\"customer_support\",\"categories\":"
             + "[\"user.device.identifier\"]}]}";
+    /** A non-profiling purpose and the three purposes the vocabulary flags as profiling (3.2.c). */
+    private static final String PROFILING = "{\"entries\":[{\"purpose\":\"payment_processing\",\"categories\":"
+            + "[\"user.name\"]},{\"purpose\":\"fraud_detection\",\"categories\":[\"user.device.identifier\"]},"
+            + "{\"purpose\":\"personalization\",\"categories\":[\"user.behavior.browsing\"]},"
+            + "{\"purpose\":\"automated_decision_making\",\"categories\":[\"user.financial.credit\"]}]}";
 
     @BeforeAll
     static void knownPartners() {
@@ -45,7 +53,7 @@ class ScopeTest {
                     .then().statusCode(200)
                     .body("scopeVersion", equalTo(1))
                     .body("entries", hasSize(2))
-                    .body("entries[0].purpose", equalTo("fraud_detection"))
+                    .body("entries[0].purpose", equalTo("customer_support"))
                     .body("entries[1].categories", hasSize(2));
             List<JsonNode> received = events.forSubject(id.toString(), 1, Duration.ofSeconds(20));
             assertThat(received).hasSize(1);
@@ -98,6 +106,51 @@ class ScopeTest {
                 .body("entries", hasSize(0));
         assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record WHERE target_id = ? AND action LIKE"
                 + " 'partner.automated-decisions-%'", id.toString())).isEqualTo(2);
+    }
+
+    @Test
+    @Verifies("3.2.c")
+    void everyPurposeThatProfilesNeedsTheAuthorizationAndNothingChangesWithoutIt() {
+        UUID id = Fixtures.partner("ACTIVE", true);
+        Fixtures.scope(id, "payment_processing", "user.name");
+        given().contentType(ContentType.JSON).body(PROFILING).put("/partners/" + id + "/scope")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://privacy-platform.example/problems/automated-decisions-not-authorized"))
+                .body("clause", equalTo("3.2.c"))
+                .body("errors.field", containsInAnyOrder("entries[1].purpose", "entries[2].purpose", "entries[3].purpose"));
+        for (String purpose : new String[] {"fraud_detection", "personalization"}) {
+            given().contentType(ContentType.JSON).body("{\"entries\":[{\"purpose\":\"" + purpose
+                            + "\",\"categories\":[\"user.device.identifier\"]}]}").put("/partners/" + id + "/scope")
+                    .then().statusCode(422).body("clause", equalTo("3.2.c"))
+                    .body("errors[0].message", containsString(purpose));
+        }
+        assertThat(TestDb.count("SELECT count(*) FROM partner_scope_entry WHERE partner_id = ?::uuid", id.toString()))
+                .isEqualTo(1);
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE subject = ?", id.toString())).isZero();
+    }
+
+    @Test
+    @Verifies("3.2.c")
+    void withdrawingTheAuthorizationRemovesEveryProfilingPurposeAndPublishesTheNarrowerScope() {
+        UUID id = Fixtures.partner("ACTIVE", true);
+        given().contentType(ContentType.JSON).body("{\"authorized\":true,\"reason\":\"fraud and credit models reviewed\"}")
+                .put("/partners/" + id + "/automated-decision-authorization").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(PROFILING).put("/partners/" + id + "/scope").then().statusCode(200)
+                .body("entries.purpose", containsInAnyOrder("payment_processing", "fraud_detection", "personalization",
+                        "automated_decision_making"));
+        try (EventTap events = new EventTap("partner.scope-changed")) {
+            given().contentType(ContentType.JSON).body("{\"authorized\":false,\"reason\":\"models no longer reviewed\"}")
+                    .put("/partners/" + id + "/automated-decision-authorization").then().statusCode(200)
+                    .body("automatedDecisionAuthorized", equalTo(false))
+                    .body("entries.purpose", contains("payment_processing"));
+            List<JsonNode> received = events.forSubject(id.toString(), 1, Duration.ofSeconds(20));
+            JsonNode data = received.get(0).get("data");
+            assertThat(data.get("automatedDecisionAuthorized").asBoolean()).isFalse();
+            assertThat(data.get("scope").toString()).contains("payment_processing").doesNotContain("fraud_detection",
+                    "personalization", "automated_decision_making");
+        }
+        assertThat(TestDb.count("SELECT count(*) FROM partner_scope_entry WHERE partner_id = ?::uuid AND purpose IN"
+                + " ('fraud_detection', 'personalization', 'automated_decision_making')", id.toString())).isZero();
     }
 
     @Test

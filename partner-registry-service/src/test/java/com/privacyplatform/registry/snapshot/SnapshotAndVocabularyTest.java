@@ -2,6 +2,8 @@ package com.privacyplatform.registry.snapshot;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -61,7 +63,14 @@ class SnapshotAndVocabularyTest {
         given().get("/vocabulary").then().statusCode(200)
                 .body("version", notNullValue())
                 .body("dataCategories.id", hasItem("user.government_id.national_identification_number"))
-                .body("purposes.id", hasItem("automated_decision_making"));
+                .body("purposes.id", hasItem("automated_decision_making"))
+                // 3.2.c: the flag for purposes that profile or decide automatically is published with them
+                .body("purposes.findAll { it.profiling }.id", containsInAnyOrder("automated_decision_making",
+                        "fraud_detection", "personalization"))
+                // 2.2: location information without exception, and the kinds 2.2 names
+                .body("dataCategories.find { it.id == 'user.location.imprecise' }.sensitive", equalTo(true))
+                .body("dataCategories.find { it.id == 'user.demographic.trade_union_membership' }.sensitive",
+                        equalTo(true));
         given().get("/partner-snapshots").then().statusCode(401);
     }
 

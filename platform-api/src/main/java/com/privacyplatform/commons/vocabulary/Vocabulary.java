@@ -14,9 +14,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The platform's controlled vocabulary (API-CONVENTIONS.md "Vocabulary"): purposes, data
- * categories with their sensitive flag (2.2), legal bases, consent methods with whether they are
- * express (2.4), transfer mechanisms and jurisdictions - one versioned file used by every service.
+ * The platform's controlled vocabulary (API-CONVENTIONS.md "Vocabulary"): purposes with whether
+ * they profile people or decide about them automatically (3.2.c), data categories with their
+ * sensitive flag (2.2), legal bases, consent methods with whether they are express (2.4), transfer
+ * mechanisms and jurisdictions - one versioned file used by every service.
  */
 @RegisterForReflection(targets = {Vocabulary.Content.class, Vocabulary.Purpose.class, Vocabulary.DataCategory.class,
         Vocabulary.LegalBasis.class, Vocabulary.ConsentMethod.class, Vocabulary.TransferMechanism.class,
@@ -26,7 +27,11 @@ public final class Vocabulary {
     private static final String RESOURCE = "/com/privacyplatform/commons/vocabulary/vocabulary.json";
     private static final Vocabulary INSTANCE = load();
 
-    public record Purpose(String id, String title, String description) {
+    /**
+     * A purpose; {@code profiling}: it profiles the person or decides about them automatically, so
+     * it needs the platform's authorization (3.2.c) at recording and at every check.
+     */
+    public record Purpose(String id, String title, boolean profiling, String description) {
     }
 
     public record DataCategory(String id, String title, boolean sensitive, String description) {
@@ -92,6 +97,20 @@ public final class Vocabulary {
 
     public boolean isTransferMechanism(String id) {
         return id != null && mechanisms.containsKey(id);
+    }
+
+    /**
+     * 3.2.c: whether a purpose profiles people or decides about them automatically and therefore
+     * needs the platform's authorization. Unknown purposes count as profiling (fail closed).
+     */
+    public boolean isProfiling(String purposeId) {
+        Purpose purpose = purposeId == null ? null : purposes.get(purposeId);
+        return purpose == null || purpose.profiling();
+    }
+
+    /** The purposes that need the platform's authorization (3.2.c), in the file's order. */
+    public List<String> profilingPurposes() {
+        return content.purposes().stream().filter(Purpose::profiling).map(Purpose::id).toList();
     }
 
     /** 2.2: whether a category is personal sensitive information. Unknown categories count as sensitive. */

@@ -22,10 +22,16 @@ public class Vocabulary {
 
     @TemplateData
     @RegisterForReflection
-    public record Term(String id, String title, String description, Boolean sensitive, Boolean express) {
+    public record Term(String id, String title, String description, Boolean sensitive, Boolean express,
+            Boolean profiling) {
 
         public boolean isSensitive() {
             return Boolean.TRUE.equals(sensitive);
+        }
+
+        /** 3.2.c: a purpose that profiles people or decides about them automatically. */
+        public boolean isProfiling() {
+            return Boolean.TRUE.equals(profiling);
         }
     }
 
@@ -49,13 +55,13 @@ public class Vocabulary {
         Content content = com.privacyplatform.commons.vocabulary.Vocabulary.get().content();
         this.version = content.version();
         this.purposeList = content.purposes().stream()
-                .map(p -> new Term(p.id(), p.title(), p.description(), null, null)).toList();
+                .map(p -> new Term(p.id(), p.title(), p.description(), null, null, p.profiling())).toList();
         this.categoryList = content.dataCategories().stream()
-                .map(c -> new Term(c.id(), c.title(), c.description(), c.sensitive(), null)).toList();
+                .map(c -> new Term(c.id(), c.title(), c.description(), c.sensitive(), null, null)).toList();
         this.legalBasisList = content.legalBases().stream()
-                .map(b -> new Term(b.id(), b.title(), b.description(), null, null)).toList();
+                .map(b -> new Term(b.id(), b.title(), b.description(), null, null, null)).toList();
         this.methodList = content.consentMethods().stream()
-                .map(m -> new Term(m.id(), m.title(), m.description(), null, m.express())).toList();
+                .map(m -> new Term(m.id(), m.title(), m.description(), null, m.express(), null)).toList();
         this.jurisdictionList = content.jurisdictions().stream()
                 .map(j -> new Jurisdiction(j.code(), j.name(), j.law())).toList();
         this.purposes = index(purposeList);

@@ -77,6 +77,7 @@ public class ConsentRows {
     private static String by(HistoryEntry e) {
         return switch (e.cause() == null ? "" : e.cause()) {
             case "RECORDED" -> "the partner, recording your decision";
+            case "IMPORTED" -> "the platform's compliance officer, bringing in a decision you gave earlier";
             case "SUBJECT" -> "you";
             case "PARTNER" -> "the partner";
             case "DSR_REQUEST" -> "your request";
