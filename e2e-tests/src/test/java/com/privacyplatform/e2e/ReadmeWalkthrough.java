@@ -76,20 +76,21 @@ final class ReadmeWalkthrough {
      */
     static Run run(List<String> blocks, Map<String, String> environment, Path logFile, long timeoutSeconds)
             throws IOException, InterruptedException {
-        Files.createDirectories(logFile.getParent());
-        Path script = logFile.resolveSibling("walkthrough.sh");
+        Path log = logFile.toAbsolutePath(); // bash runs in the repository root
+        Files.createDirectories(log.getParent());
+        Path script = log.resolveSibling("walkthrough.sh");
         Files.writeString(script, String.join("\n", blocks), StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", script.toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile())
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new IllegalStateException("the walkthrough did not finish within " + timeoutSeconds + " s; output so far:\n"
-                    + Files.readString(logFile, StandardCharsets.UTF_8));
+                    + Files.readString(log, StandardCharsets.UTF_8));
         }
-        return new Run(process.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8));
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     /** {@code ./platform partner-id CLIENT}: the partner id of a client id, as the README computes it. */
