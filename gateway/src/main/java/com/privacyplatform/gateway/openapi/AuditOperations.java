@@ -22,6 +22,8 @@ final class AuditOperations {
     static final String TAG = "Audit trail";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REF = "#/components/schemas/";
+    private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "options",
+            "head", "patch", "trace");
 
     private AuditOperations() {
     }
@@ -72,7 +74,7 @@ final class AuditOperations {
             }
             ObjectNode item = path.getValue().deepCopy();
             item.fields().forEachRemaining(operation -> {
-                if (operation.getValue() instanceof ObjectNode op && op.has("responses")) {
+                if (METHODS.contains(operation.getKey()) && operation.getValue() instanceof ObjectNode op) {
                     withServiceParameter(op, path.getKey());
                 }
             });
