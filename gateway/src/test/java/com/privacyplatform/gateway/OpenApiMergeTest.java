@@ -89,6 +89,9 @@ class OpenApiMergeTest {
         assertThat(merged.at("/components/schemas/AuditChainsStatus/enum").toString())
                 .isEqualTo("[\"VALID\",\"BROKEN\",\"INCOMPLETE\"]");
         assertThat(merged.path("tags").findValuesAsText("name")).containsOnlyOnce("Audit trail");
+        // each service's entry carries the service's own verification answer, in the services' schema
+        assertThat(merged.at("/components/schemas/ServiceAuditChain/properties/verification/$ref").asText())
+                .isEqualTo("#/components/schemas/AuditVerification");
         assertThat(references(merged)).isNotEmpty().allSatisfy(ref -> assertThat(
                 merged.at("/components/schemas/" + ref.substring("#/components/schemas/".length())).isMissingNode())
                 .as(ref).isFalse());

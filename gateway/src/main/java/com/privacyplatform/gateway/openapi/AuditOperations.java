@@ -20,6 +20,7 @@ import java.util.Map;
 final class AuditOperations {
 
     static final String TAG = "Audit trail";
+    private static final String VERIFICATION = "verification";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REF = "#/components/schemas/";
     private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "options",
@@ -38,7 +39,7 @@ final class AuditOperations {
         services.stream().sorted().forEach(names::add);
 
         enumSchema(schemas, "ServiceAuditChainStatus", "VALID: the chain was verified intact; BROKEN: it was not"
-                + " (firstBrokenSeq and detail say where and what); UNAVAILABLE: the service did not answer, refused or"
+                + " (the service's verification says where and what); UNAVAILABLE: the service did not answer, refused or"
                 + " answered something else (detail says which) - its chain was not verified", "VALID", "BROKEN",
                 "UNAVAILABLE");
         enumSchema(schemas, "AuditChainsStatus", "VALID only when every service's chain was verified intact; BROKEN"
@@ -49,12 +50,11 @@ final class AuditOperations {
         ObjectNode props = (ObjectNode) chain.get("properties");
         props.putObject("service").put("$ref", REF + "AuditedService");
         props.putObject("status").put("$ref", REF + "ServiceAuditChainStatus");
-        int64(props, "recordsChecked", "records verified (VALID, BROKEN)");
-        int64(props, "headSeq", "sequence number of the chain's head (VALID, BROKEN)");
-        props.putObject("headHash").put("type", "string").put("description", "hash of the chain's head");
-        int64(props, "firstBrokenSeq", "first record where the chain is broken (BROKEN)");
+        // the service's own verification answer: its schema once a service's audit paths are known
+        props.putObject(VERIFICATION).put("type", "object")
+                .put("description", "the service's verification answer (VALID, BROKEN)");
         props.putObject("detail").put("type", "string")
-                .put("description", "what is broken (BROKEN) or why the chain was not verified (UNAVAILABLE)");
+                .put("description", "why the chain was not verified (UNAVAILABLE)");
 
         ObjectNode all = object(schemas.putObject("AuditChainsVerification"), "status", "checkedAt", "services");
         ObjectNode allProps = (ObjectNode) all.get("properties");
@@ -65,8 +65,16 @@ final class AuditOperations {
         list.putObject("items").put("$ref", REF + "ServiceAuditChain");
     }
 
-    /** One service's audit paths (after its schema renames), under {@code /api/audit/{service}}. */
-    static void servicePaths(JsonNode servicePaths, ObjectNode to) {
+    /**
+     * One service's audit paths (after its schema renames), under {@code /api/audit/{service}};
+     * its verification answer's schema becomes that of {@code ServiceAuditChain.verification}.
+     */
+    static void servicePaths(JsonNode servicePaths, ObjectNode to, ObjectNode schemas) {
+        JsonNode answer = servicePaths.path(AuditPaths.VERIFICATION).path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema");
+        if (answer.isObject()) {
+            ((ObjectNode) schemas.path("ServiceAuditChain").path("properties")).set(VERIFICATION, answer.deepCopy());
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = servicePaths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
             if (!AuditPaths.isServiceAuditPath(path.getKey())) {

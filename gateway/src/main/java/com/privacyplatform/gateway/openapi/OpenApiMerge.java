@@ -97,7 +97,7 @@ public final class OpenApiMerge {
             copyPaths(backend.getKey(), doc.path("paths"), paths, backendOf);
             if (!auditPaths && doc.path("paths").has(AuditPaths.RECORDS)) {
                 // the same operations in every service (platform-commons): taken once, from the first
-                AuditOperations.servicePaths(doc.path("paths"), paths);
+                AuditOperations.servicePaths(doc.path("paths"), paths, schemas);
                 auditPaths = true;
             }
             doc.path("components").path("schemas").fields().forEachRemaining(e -> {
