@@ -61,6 +61,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
 
     private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"paths\":{"
             + "\"/partners/{id}\":{\"get\":{\"summary\":\"Read a partner\"}},"
-            + "\"/audit-records\":{\"get\":{\"summary\":\"not routed by the gateway\"}}},"
+            + "\"/audit-records\":{\"get\":{\"summary\":\"the shared audit trail: under /api/audit/{service}\","
+            + "\"parameters\":[{\"name\":\"limit\",\"in\":\"query\",\"schema\":{\"type\":\"integer\"}}]}}},"
             + "\"components\":{\"schemas\":{\"Partner\":{\"type\":\"object\"}}},\"tags\":[{\"name\":\"Partners\"}]}";
 }

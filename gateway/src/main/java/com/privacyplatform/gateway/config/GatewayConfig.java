@@ -21,6 +21,9 @@ public interface GatewayConfig {
     /** Where the restrictions projection is bootstrapped from, and how (see the README). */
     Projection projection();
 
+    /** The one-call verification of every service's audit chain ({@code GET /api/audit/verification}). */
+    Audit audit();
+
     /** Largest request body forwarded (413 above it). */
     @WithDefault("1048576")
     long maxBodyBytes();
@@ -39,6 +42,15 @@ public interface GatewayConfig {
 
         /** A key of {@link #backends()}. */
         String backend();
+    }
+
+    interface Audit {
+        /**
+         * How long the gateway waits for each service's verification (each walks its whole chain);
+         * a service that has not answered by then is reported UNAVAILABLE.
+         */
+        @WithDefault("30S")
+        java.time.Duration verificationTimeout();
     }
 
     interface Projection {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.privacyplatform.gateway.audit.AuditPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,9 @@ import java.util.regex.Pattern;
  * Each backend contributes the paths the gateway routes to it, prefixed with {@code /api}; schemas
  * and tags of all backends are joined (backends in name order; a schema name that an earlier
  * backend defined differently is prefixed with the backend's name, e.g. {@code DsrTimelineEntry},
- * together with its references), and one bearer security scheme applies to everything.
+ * together with its references), and one bearer security scheme applies to everything. The
+ * services' shared audit paths appear once, under {@code /api/audit/{service}}, beside the gateway's
+ * own {@code /api/audit/verification} ({@link AuditOperations}).
  */
 public final class OpenApiMerge {
 
@@ -71,6 +74,9 @@ public final class OpenApiMerge {
         ArrayNode unavailable = JSON.createArrayNode();
         ArrayNode tags = root.putArray("tags");
         List<String> tagNames = new ArrayList<>();
+        AuditOperations.schemas(schemas, documents.keySet());
+        AuditOperations.allChains(paths);
+        boolean auditPaths = false;
         for (Map.Entry<String, JsonNode> backend : new TreeMap<>(documents).entrySet()) {
             JsonNode doc = backend.getValue();
             if (doc == null) {
@@ -89,6 +95,11 @@ public final class OpenApiMerge {
                 renameRefs(doc, renamed);
             }
             copyPaths(backend.getKey(), doc.path("paths"), paths, backendOf);
+            if (!auditPaths && doc.path("paths").has(AuditPaths.RECORDS)) {
+                // the same operations in every service (platform-commons): taken once, from the first
+                AuditOperations.servicePaths(doc.path("paths"), paths, schemas);
+                auditPaths = true;
+            }
             doc.path("components").path("schemas").fields().forEachRemaining(e -> {
                 String name = renamed.getOrDefault(e.getKey(), e.getKey());
                 if (!schemas.has(name)) {
@@ -102,6 +113,7 @@ public final class OpenApiMerge {
                 }
             });
         }
+        AuditOperations.tag(tags, tagNames);
         if (!unavailable.isEmpty()) {
             root.set("x-unavailable", unavailable);
         }

@@ -1,5 +1,6 @@
 package com.privacyplatform.gateway.proxy;
 
+import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import com.privacyplatform.commons.problem.Problem;
@@ -23,7 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One reverse proxy per backend: strips the {@code /api} prefix and hop-by-hop headers, says who
+ * One reverse proxy per backend: strips the {@code /api} prefix (and {@code /audit/{service}} of a
+ * service's audit path, {@link AuditPaths}) and hop-by-hop headers, says who
  * forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
  * The caller's bearer token, request id and trace context pass through unchanged.
  */
@@ -57,11 +59,15 @@ public class BackendProxies {
             var request = context.request();
             var incoming = request.proxiedRequest();
             String uri = request.getURI();
-            request.setURI(uri.startsWith(RouteTable.PREFIX) ? uri.substring(RouteTable.PREFIX.length()) : uri);
+            String below = uri.startsWith(RouteTable.PREFIX) ? uri.substring(RouteTable.PREFIX.length()) : uri;
+            // a service's audit trail: /api/audit/{service}/audit-records... -> /audit-records...
+            String forwarded = AuditPaths.backendUri(below);
+            request.setURI(forwarded);
             stripHopByHop(request.headers());
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
-            request.headers().set("X-Forwarded-Prefix", RouteTable.PREFIX);
+            request.headers().set("X-Forwarded-Prefix",
+                    RouteTable.PREFIX + below.substring(0, below.length() - forwarded.length()));
             if (incoming.remoteAddress() != null) {
                 request.headers().set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
             }

@@ -1,5 +1,6 @@
 package com.privacyplatform.gateway.routing;
 
+import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Which backend serves a path under {@code /api}; the first matching route wins. */
+/**
+ * Which backend serves a path under {@code /api}: a service's audit trail by the service's name
+ * ({@link AuditPaths}), everything else by the configured routes, the first matching route winning.
+ */
 @ApplicationScoped
 public class RouteTable {
 
@@ -24,6 +28,7 @@ public class RouteTable {
     private final List<CompiledRoute> routes;
     private final Map<String, Backend> backends;
     private final List<Pattern> publicPaths;
+    private final Map<String, Backend> apiBackends;
 
     public RouteTable(GatewayConfig config) {
         this.backends = config.backends().entrySet().stream().collect(Collectors.toUnmodifiableMap(
@@ -36,10 +41,16 @@ public class RouteTable {
             return new CompiledRoute(Pattern.compile(r.pattern()), backend);
         }).toList();
         this.publicPaths = config.publicPaths().stream().map(Pattern::compile).toList();
+        this.apiBackends = routes.stream().map(CompiledRoute::backend).distinct()
+                .collect(Collectors.toUnmodifiableMap(Backend::name, b -> b));
     }
 
     /** @param apiPath the path without the {@code /api} prefix, e.g. {@code /partners/123} */
     public Optional<Backend> resolve(String apiPath) {
+        Optional<String> audited = AuditPaths.serviceOf(apiPath);
+        if (audited.isPresent()) {
+            return Optional.ofNullable(apiBackends.get(audited.get()));
+        }
         return routes.stream().filter(r -> r.pattern().matcher(apiPath).matches()).map(CompiledRoute::backend)
                 .findFirst();
     }
@@ -54,8 +65,7 @@ public class RouteTable {
 
     /** The backends that serve {@code /api} routes (web applications such as the privacy center excluded). */
     public Map<String, Backend> apiBackends() {
-        return routes.stream().map(CompiledRoute::backend).distinct()
-                .collect(Collectors.toUnmodifiableMap(Backend::name, b -> b));
+        return apiBackends;
     }
 
     /** The path below {@code /api}, or null when the path is not under it. */

@@ -2,7 +2,9 @@ package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.guard.PartnerControls;
 import com.privacyplatform.gateway.guard.RateLimiter;
@@ -14,6 +16,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
@@ -28,7 +31,8 @@ import org.jboss.logging.Logger;
 /**
  * Everything under {@code /api}: the token was already validated by quarkus-oidc (HTTP permission
  * on {@code /api/*}); here the gateway routes, enforces restrictions and rate limits, limits the
- * body size, and hands the request to the backend's proxy.
+ * body size, and hands the request to the backend's proxy - or, for the gateway's own
+ * {@code /api/audit/verification}, to the next handler ({@code AuditChains}).
  */
 @ApplicationScoped
 public class ApiRoutes {
@@ -56,6 +60,10 @@ public class ApiRoutes {
         router.route("/api/*").order(10).handler(this::guard);
         router.route("/api/*").order(11).handler(rc -> {
             RouteTable.Backend backend = rc.get(BACKEND);
+            if (backend == null) {
+                rc.next(); // answered by the gateway itself after the guard (AuditChains)
+                return;
+            }
             ProxyHandler.create(proxies.of(backend)).handle(rc);
         });
     }
@@ -67,14 +75,23 @@ public class ApiRoutes {
             return;
         }
         Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
-        if (backend.isEmpty()) {
-            Problems.send(rc, ProblemType.NOT_FOUND, "no API at this path");
+        boolean allChains = AuditPaths.ALL_CHAINS.equals(apiPath);
+        if (backend.isEmpty() && !allChains) {
+            Problems.send(rc, ProblemType.NOT_FOUND, AuditPaths.isAudit(apiPath)
+                    ? "no audit trail at this path: /api/audit/{service}/audit-records[/verification] with service one of "
+                            + new java.util.TreeSet<>(routes.apiBackends().keySet()) + ", or /api/audit/verification"
+                    : "no API at this path");
+            return;
+        }
+        if (allChains && rc.request().method() != HttpMethod.GET) {
+            rc.response().putHeader("Allow", "GET");
+            Problems.send(rc, ProblemType.METHOD_NOT_ALLOWED, "the verification of all audit chains is read with GET");
             return;
         }
         if (!bodyWithinLimit(rc)) {
             return;
         }
-        rc.put(BACKEND, backend.get());
+        backend.ifPresent(b -> rc.put(BACKEND, b));
         boolean open = routes.isPublic(apiPath);
         rc.request().pause(); // keep the body for the proxy while the token is checked
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
@@ -86,7 +103,7 @@ public class ApiRoutes {
                     Problems.send(rc, ProblemType.UNAUTHENTICATED,
                             "a valid bearer token issued by the platform is required");
                 }
-            } else if (allowed(rc, identity)) {
+            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity)) {
                 rc.next();
             }
         }, failure -> {
@@ -94,6 +111,19 @@ public class ApiRoutes {
             // 3.4.a/c: a token that fails signature, issuer, audience, expiry or type checks is never forwarded
             Problems.send(rc, ProblemType.UNAUTHENTICATED, "the bearer token is not valid for this platform");
         });
+    }
+
+    /**
+     * 4.1, 1.8: the audit trails are for compliance officers and auditors, the same rule as in every
+     * service (platform-commons' AuditResource), checked here before anything is forwarded.
+     */
+    @Enforces({"4.1", "1.8"})
+    private static boolean mayUse(RoutingContext rc, SecurityIdentity identity, String apiPath) {
+        if (AuditPaths.isAudit(apiPath) && !identity.hasRole(Roles.OFFICER) && !identity.hasRole(Roles.AUDITOR)) {
+            Problems.send(rc, ProblemType.FORBIDDEN, "only compliance officers and auditors may read the audit trails");
+            return false;
+        }
+        return true;
     }
 
     /** 3.4.j: restrictions from the local projection, then the caller's rate limit. */
