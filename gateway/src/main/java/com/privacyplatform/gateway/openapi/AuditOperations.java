@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.privacyplatform.gateway.audit.AuditPaths;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The audit trails in the combined document (4.1, 1.8). Every service serves the same
@@ -23,7 +25,7 @@ final class AuditOperations {
     private static final String VERIFICATION = "verification";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REF = "#/components/schemas/";
-    private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "options",
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options",
             "head", "patch", "trace");
 
     private AuditOperations() {
@@ -108,7 +110,7 @@ final class AuditOperations {
         responses.putObject("429").put("description", "Too many requests");
     }
 
-    static void tag(ArrayNode tags, java.util.List<String> tagNames) {
+    static void tag(ArrayNode tags, List<String> tagNames) {
         if (!tagNames.contains(TAG)) {
             tagNames.add(TAG);
             tags.addObject().put("name", TAG);
