@@ -42,7 +42,7 @@ public class WebTransportPage {
         }
         int status = refusal.get().status();
         if (status == 411 || status == 413) {
-            TransportProblems.closeAfterAnswer(rc);
+            TransportProblems.drainThenClose(rc);
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store")

@@ -4,6 +4,7 @@ import com.privacyplatform.commons.transport.TransportCheck;
 import com.privacyplatform.commons.transport.TransportLimits;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TransportPage {
+
+    private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+    private static final long DRAIN_MILLIS = 10_000;
 
     private final TransportLimits limits;
     private final Template error;
@@ -63,11 +67,52 @@ public class TransportPage {
                         + " forms.";
             }
         }
-        if ((status == 411 || status == 413) && rc.request().version() != HttpVersion.HTTP_2) {
-            // the body is never read: close rather than let the browser go on sending it
-            rc.response().putHeader("Connection", "close").endHandler(v -> rc.request().connection().close());
+        if (status == 411 || status == 413) {
+            drainThenClose(rc);
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .end(ErrorPages.render(error, status, title, message, List.of(), null));
+    }
+
+    /**
+     * The refused body is read and dropped (a browser that sends its whole form before reading would
+     * otherwise see a reset connection instead of the page), then the connection closes: when the
+     * body ends, after 16 MiB or after 10 s (as platform-commons' TransportProblems does).
+     */
+    private static void drainThenClose(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.version() == HttpVersion.HTTP_2) {
+            return; // the stream ends; the connection serves other streams
+        }
+        rc.response().putHeader("Connection", "close");
+        Runnable close = () -> request.connection().close();
+        boolean[] done = {false, request.isEnded()}; // answer written, body ended
+        Runnable closeWhenDone = () -> {
+            if (done[0] && done[1]) {
+                close.run();
+            }
+        };
+        rc.response().endHandler(v -> {
+            done[0] = true;
+            closeWhenDone.run();
+        });
+        if (done[1]) {
+            return;
+        }
+        long timer = rc.vertx().setTimer(DRAIN_MILLIS, id -> close.run());
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > DRAIN_BYTES) {
+                rc.vertx().cancelTimer(timer);
+                close.run();
+            }
+        });
+        request.endHandler(v -> {
+            rc.vertx().cancelTimer(timer);
+            done[1] = true;
+            closeWhenDone.run();
+        });
+        request.resume();
     }
 }
