@@ -20,7 +20,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class ProjectionView {
 
-    static final String PATH = "/api/gateway/restrictions";
+    public static final String PATH = "/api/gateway/restrictions";
 
     private final RestrictionProjection projection;
     private final ObjectMapper json;

@@ -13,12 +13,15 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Representation not acceptable", 406),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    LENGTH_REQUIRED("length-required", "Length required", 411),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request target too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     POLICY_VIOLATION("policy-violation", "Refused by a policy rule", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large", "Request header fields too large", 431),
     INTERNAL("internal", "Internal error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
 

@@ -1,0 +1,117 @@
+package com.privacyplatform.commons.problem;
+
+import com.privacyplatform.commons.transport.TransportCheck;
+import com.privacyplatform.commons.transport.TransportLimits;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+
+/**
+ * The platform's transport limits ({@link TransportLimits}: request-target length, header fields,
+ * body size) enforced before any other route - authentication included - with a problem+json
+ * answer: 414 {@code uri-too-long}, 431 {@code header-fields-too-large}, 413
+ * {@code payload-too-large}, 411 {@code length-required}. The HTTP layer's own limits
+ * ({@code quarkus.http.limits.*}, set in this library's microprofile-config.properties) lie above
+ * these, so only requests far beyond them get the HTTP layer's bare answer.
+ */
+@ApplicationScoped
+public class TransportProblems {
+
+    /** Right after {@link CorrelationIds} (1000): the refusal carries the request's correlation id. */
+    static final int PRIORITY = 890;
+    /** How much of a refused body is read and dropped at most, and for how long, before the connection closes. */
+    public static final long DRAIN_BYTES = 16L * 1024 * 1024;
+    public static final long DRAIN_MILLIS = 10_000;
+
+    private final TransportLimits limits;
+
+    public TransportProblems(TransportLimits limits) {
+        this.limits = limits;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    void check(RoutingContext rc) {
+        Optional<TransportCheck.Refusal> refusal = TransportCheck.check(limits, rc.request().uri(),
+                rc.request().headers());
+        if (refusal.isEmpty()) {
+            rc.next();
+            return;
+        }
+        int status = refusal.get().status();
+        // a 414's path is what was too long: the problem names no instance rather than echo it
+        send(rc, ProblemType.forStatus(status), refusal.get().detail(), status != 414);
+    }
+
+    /**
+     * Writes a problem+json answer at the Vert.x level (outside JAX-RS). A refused body is dropped
+     * and the connection closed ({@link #drainThenClose}).
+     */
+    public static void send(RoutingContext rc, ProblemType type, String detail, boolean withInstance) {
+        if (rc.response().ended() || rc.response().headWritten()) {
+            return;
+        }
+        JsonObject body = new JsonObject().put("type", type.uri()).put("title", type.title())
+                .put("status", type.status()).put("detail", detail);
+        if (withInstance) {
+            body.put("instance", rc.request().path());
+        }
+        body.put("correlationId", rc.request().getHeader(CorrelationIds.HEADER));
+        rc.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (type.status() == 411 || type.status() == 413) {
+            drainThenClose(rc);
+        }
+        rc.response().end(body.encode());
+    }
+
+    /**
+     * For a refused body that was never read: the answer says {@code Connection: close}, the rest of
+     * the body is read and dropped - a client that sends its whole body before reading would
+     * otherwise see the connection reset instead of the answer - and the connection closes when the
+     * body ends, after {@value #DRAIN_BYTES} bytes or after {@value #DRAIN_MILLIS} ms, whichever comes
+     * first. An HTTP/2 stream just ends; its connection serves other streams.
+     */
+    public static void drainThenClose(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        rc.response().putHeader("Connection", "close");
+        Runnable close = () -> request.connection().close();
+        boolean[] done = {false, request.isEnded()}; // answer written, body ended
+        Runnable closeWhenDone = () -> {
+            if (done[0] && done[1]) {
+                close.run();
+            }
+        };
+        rc.response().endHandler(v -> {
+            done[0] = true;
+            closeWhenDone.run();
+        });
+        if (done[1]) {
+            return;
+        }
+        long timer = rc.vertx().setTimer(DRAIN_MILLIS, id -> close.run());
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > DRAIN_BYTES) {
+                rc.vertx().cancelTimer(timer);
+                close.run();
+            }
+        });
+        request.endHandler(v -> {
+            rc.vertx().cancelTimer(timer);
+            done[1] = true;
+            closeWhenDone.run();
+        });
+        request.resume();
+    }
+}
