@@ -1,54 +1,56 @@
 #!/usr/bin/env bash
-# Benchmark of the consent check (not a test: it prints figures and never fails on a timing).
+# Benchmark of the consent check at two sizes in one run (not a test: it prints figures and never
+# fails on a timing).
 #
-#   consent-service/bench/run.sh            # 1,000,000 consents, 30 s of wrk at 50 connections
-#   ROWS=2000000 DURATION=60s CONNECTIONS=100 consent-service/bench/run.sh
+#   consent-service/bench/run.sh                    # 1,000,000 and 10,000,000 decisions, 2 rounds
+#   SIZES="1000000 10000000" ROUNDS=1 DURATION=60s consent-service/bench/run.sh
+#   LOAD_ONLY=1 consent-service/bench/run.sh        # load (if needed) and print the sizes only
 #
-# Loads ROWS consent rows with SQL generate_series into the separate database consent_bench
-# (created with psql -U postgres when absent; never the service's own database), starts the
-# service jar against it with -Xmx256m on BENCH_PORT, drives POST /consents/check with wrk and a
-# real partner-demo-a token from the local Keycloak, prints req/s, p50/p99 and the service's RSS,
-# then runs pgbench -S (and the check's own statement with pgbench -f) on the same database.
+# Each size has its own database consent_bench_<rows> (created with psql -U postgres when absent;
+# never a service database), loaded once with bench/load.sql (decisions with their history, SQL
+# generate_series) and kept while rows and load.sql are unchanged. Per round and size: the service
+# jar starts against that database (-Xmx256m, BENCH_PORT), wrk warms it up, measures the peak
+# (CONNECTIONS connections, as fast as answers come), then drives it at FIXED_SHARE % of that peak
+# on a fixed schedule (bench/check.lua with RATE); the service stops and pgbench runs the check's
+# own statement. Rounds alternate the order of the sizes. At the end: both sizes side by side, the
+# throughput ratio of the largest to the smallest size within each round, and the fixed-rate p99.
 # Needs: PostgreSQL on 127.0.0.1:5432 (superuser postgres via local trust or PGPASSWORD), Keycloak
 # with the demo realm, RabbitMQ; installs wrk with apt-get when missing. Tokens live 300 s: keep
-# DURATION under 4 minutes.
+# WARMUP + 2 x DURATION under 4 minutes.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BENCH_DIR="$ROOT/consent-service/bench"
-JAR="$ROOT/consent-service/target/quarkus-app/quarkus-run.jar"
-ROWS="${ROWS:-1000000}"
+JAR="${JAR:-$ROOT/consent-service/target/quarkus-app/quarkus-run.jar}"
+SIZES="${SIZES:-1000000 10000000}"
+ROUNDS="${ROUNDS:-2}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-2}"
+FIXED_SHARE="${FIXED_SHARE:-50}"
 BENCH_PORT="${BENCH_PORT:-8092}"
-DB=consent_bench
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 LOG="$ROOT/consent-service/target/bench-service.log"
-export PGHOST=127.0.0.1 PGPORT=5432
+export PGHOST=127.0.0.1 PGPORT=5432 THREADS
 
 say() { printf '==> %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 need psql; need pgbench; need curl; need jq; need java
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk (apt-get)"
   if [[ "$(id -u)" -eq 0 ]]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
 fi
-
-if ! psql -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
-  say "creating database $DB (owner consent)"
-  psql -U postgres -qc "CREATE DATABASE $DB OWNER consent"
-fi
-export PGUSER=consent PGPASSWORD=consent PGDATABASE=$DB
-
+for size in $SIZES; do
+  (( size > 0 && size % 10 == 0 )) || { echo "bench: every size must be a positive multiple of 10, not $size" >&2; exit 1; }
+done
 if [[ ! -f "$JAR" ]]; then
   say "building consent-service"
   (cd "$ROOT" && ./mvnw -B -ntp -q -pl consent-service -am package -DskipTests)
 fi
 
-say "starting consent-service on :$BENCH_PORT against $DB (-Xmx256m)"
 # Production profile with a fresh receipt key (tools/receipt-jwks.sh); private, auto-deleted classic
 # queues, so this instance never takes messages meant for a running consent-service.
 CONSENT_RECEIPTS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" bench)"
@@ -59,67 +61,138 @@ for ch in partner-events dsr-events; do
   queues+=("$p.queue.name=consent-bench.$ch" "$p.queue.x-queue-type=classic" "$p.queue.x-delivery-limit="
     "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false" "$p.dlx.declare=false")
 done
-java -Xmx256m -Dquarkus.http.port="$BENCH_PORT" \
-  -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
-  -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
-  -jar "$JAR" >"$LOG" 2>&1 &
-PID=$!
-trap 'kill "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do
-  curl -fsS -o /dev/null "http://localhost:$BENCH_PORT/q/health/ready" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
-  sleep 1
+PID=""
+trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
+
+start_service() { # database
+  java -Xmx256m -Dquarkus.http.port="$BENCH_PORT" \
+    -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$1" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$1" \
+    -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
+    -jar "$JAR" >"$LOG" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "http://localhost:$BENCH_PORT/q/health/ready" 2>/dev/null && return 0
+    kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
+    sleep 1
+  done
+  echo "bench: the service was not ready after 120 s; see $LOG" >&2; exit 1
+}
+stop_service() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+rss() { awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"; }
+db() { echo "consent_bench_$1"; }
+q() { psql -U consent -d "$1" -tAc "$2"; }
+field() { grep -oE "$2=[0-9.]+" <<<"$1" | head -1 | cut -d= -f2; }
+# CPU time (clock ticks, user + system) of processes: the service, and the database backends that
+# serve it (found by their database name, so other databases' work on the same server is not counted)
+ticks() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
+backends() { pgrep -f "postgres: .*consent $1 " || true; }
+
+# --- data: one database per size, loaded once per (rows, load.sql) ------------------------------
+SIGNATURE="load.sql $(sha256sum "$BENCH_DIR/load.sql" | cut -c1-16)"
+for size in $SIZES; do
+  d="$(db "$size")"
+  if ! psql -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$d'" | grep -q 1; then
+    say "creating database $d (owner consent)"
+    psql -U postgres -qc "CREATE DATABASE $d OWNER consent"
+  fi
+  have="$(psql -U postgres -tAc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$d'")"
+  if [[ "$have" != "rows=$size $SIGNATURE" ]]; then
+    say "schema of $d (Flyway, by starting the service once)"
+    start_service "$d"; stop_service
+    say "loading $size decisions with their history into $d (load.sql, generate_series); load average $(loadavg)"
+    start=$(date +%s)
+    PGPASSWORD=consent psql -1 -q -U consent -d "$d" -v rows="$size" -f "$BENCH_DIR/load.sql"
+    PGPASSWORD=consent psql -q -U consent -d "$d" \
+      -c "VACUUM (ANALYZE) consent, consent_history, consent_current, partner_scope, partner_projection"
+    PGPASSWORD=consent psql -q -U consent -d "$d" -c "COMMENT ON DATABASE $d IS 'rows=$size $SIGNATURE'"
+    say "loaded in $(($(date +%s) - start)) s; load average $(loadavg)"
+  fi
 done
 
-loaded="$(psql -tAc "SELECT count(*) FROM consent")"
-if [[ "$loaded" -ne "$ROWS" ]]; then
-  say "loading $ROWS consent rows with generate_series (had $loaded)"
-  start=$(date +%s)
-  psql -q -v rows="$ROWS" -f "$BENCH_DIR/load.sql"
-  say "loaded in $(($(date +%s) - start)) s"
-fi
-SUBJECTS=$((ROWS / 4))
-say "$(psql -tAc "SELECT pg_size_pretty(pg_total_relation_size('consent'))") table+indexes for $(psql -tAc "SELECT count(*) FROM consent") rows"
+# --- sizes ----------------------------------------------------------------------------------------
+declare -A SIZE_LINE
+for size in $SIZES; do
+  d="$(db "$size")"
+  SIZE_LINE[$size]="$(PGPASSWORD=consent q "$d" "SELECT format('%s decisions, %s check rows | consent %s (%s B/decision) | consent_history %s | consent_current %s + index %s (%s B/row in the index) | check index / decisions: %s B',
+      (SELECT count(*) FROM consent), (SELECT count(*) FROM consent_current),
+      pg_size_pretty(pg_total_relation_size('consent')), pg_total_relation_size('consent') / (SELECT count(*) FROM consent),
+      pg_size_pretty(pg_total_relation_size('consent_history')),
+      pg_size_pretty(pg_relation_size('consent_current')), pg_size_pretty(pg_relation_size('consent_current_key')),
+      pg_relation_size('consent_current_key') / (SELECT count(*) FROM consent_current),
+      pg_relation_size('consent_current_key') / (SELECT count(*) FROM consent))")"
+  say "$(db "$size"): ${SIZE_LINE[$size]}"
+done
 
-TOKEN="$(curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=client_credentials \
-  -d client_id=partner-demo-a -d client_secret=partner-demo-a-secret | jq -r .access_token)"
-export TOKEN SUBJECTS
-sample="$(curl -fsS -X POST "http://localhost:$BENCH_PORT/consents/check" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' \
-  -d '{"subjectId":"bench-subj-7","purpose":"analytics","category":"user.name"}')"
-say "sample answer: $sample"
+[[ "${LOAD_ONLY:-0}" == 1 ]] && exit 0
 
-rss() { awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"; }
-say "RSS before load: $(rss)"
-say "warm-up $WARMUP"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/check.lua" "http://localhost:$BENCH_PORT" >/dev/null
-say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION POST /consents/check"
-WRK_OUT="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/check.lua" "http://localhost:$BENCH_PORT")"
-echo "$WRK_OUT" | sed 's/^/    /'
-RSS_AFTER="$(rss)"
-kill "$PID"; wait "$PID" 2>/dev/null || true
-trap - EXIT
+# --- measurements -----------------------------------------------------------------------------------
+declare -A PEAK FIXED PGB LOADS RSS_AFTER CPU
+HZ="$(getconf CLK_TCK)"
+measure() { # round size
+  local round="$1" size="$2" d subjects token sample peak rate fixed pgb before pids svc0 db0 n
+  d="$(db "$size")"; subjects=$((size / 10)); before="$(loadavg)"
+  say "round $round, $size decisions: starting the service against $d (load average $before)"
+  start_service "$d"
+  token="$(curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=client_credentials \
+    -d client_id=partner-demo-a -d client_secret=partner-demo-a-secret | jq -r .access_token)"
+  sample="$(curl -fsS -X POST "http://localhost:$BENCH_PORT/consents/check" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d '{"subjectId":"bench-subj-7","purpose":"analytics","category":"user.name"}')"
+  say "sample answer: $sample"
+  export TOKEN="$token" SUBJECTS="$subjects"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/check.lua" "http://localhost:$BENCH_PORT" >/dev/null
+  pids=($(backends "$d")); svc0="$(ticks "$PID")"; db0="$(ticks "${pids[@]}")"
+  peak="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/check.lua" \
+    "http://localhost:$BENCH_PORT" | grep '^RESULT' || true)"
+  n="$(field "$peak" requests)"
+  CPU[$round,$size]="$(awk -v s=$(( $(ticks "$PID") - svc0 )) -v d=$(( $(ticks "${pids[@]}") - db0 )) -v n="$n" -v hz="$HZ" \
+    'BEGIN { printf "service %.0f us + database %.0f us", s * 1e6 / hz / n, d * 1e6 / hz / n }')"
+  say "peak:       ${peak#RESULT }"
+  say "CPU per check during the peak: ${CPU[$round,$size]} (${#pids[@]} database connections)"
+  rate=$(( $(printf '%.0f' "$(field "$peak" rps)") * FIXED_SHARE / 100 ))
+  fixed="$(RATE="$rate" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/check.lua" \
+    "http://localhost:$BENCH_PORT" | grep '^RESULT' || true)"
+  say "fixed rate: target=$rate ${fixed#RESULT }"
+  RSS_AFTER[$round,$size]="$(rss)"
+  stop_service
+  pgb="$(PGPASSWORD=consent pgbench -n -U consent -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -M prepared \
+    -f "$BENCH_DIR/check.pgbench" -D subjects="$subjects" "$d" 2>&1)"
+  PGB[$round,$size]="$(grep -oE 'tps = [0-9]+' <<<"$pgb" | head -1 | cut -d' ' -f3)"
+  say "pgbench check statement ($CONNECTIONS clients, prepared): ${PGB[$round,$size]} tps"
+  PEAK[$round,$size]="$peak"; FIXED[$round,$size]="target=$rate $fixed"
+  LOADS[$round,$size]="$before -> $(loadavg)"
+}
 
-if [[ "$(psql -tAc "SELECT to_regclass('pgbench_accounts') IS NOT NULL")" != "t" ]]; then
-  say "pgbench -i -s 10 (1,000,000 pgbench_accounts rows) in $DB"
-  pgbench -i -q -s 10 "$DB" >/dev/null 2>&1
-fi
-pgb() { pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" "$@" "$DB" 2>&1; }
-summary() { echo "$(grep -oE 'tps = [0-9]+' <<<"$1" | head -1), $(grep -oE 'latency average = [0-9.]+ ms' <<<"$1")"; }
-say "pgbench -S (select-only by primary key, simple protocol)"
-PGB_S="$(pgb -S)"; summary "$PGB_S" | sed 's/^/    /'
-say "pgbench -S -M prepared"
-PGB_SP="$(pgb -S -M prepared)"; summary "$PGB_SP" | sed 's/^/    /'
-say "pgbench -M prepared -f check.pgbench (the check's own statement; the service prepares it too)"
-PGB_C="$(pgb -M prepared -f "$BENCH_DIR/check.pgbench" -D subjects="$SUBJECTS")"; summary "$PGB_C" | sed 's/^/    /'
+sizes_asc=($SIZES)
+for round in $(seq 1 "$ROUNDS"); do
+  order=("${sizes_asc[@]}")
+  if (( round % 2 == 0 )); then order=(); for ((i = ${#sizes_asc[@]} - 1; i >= 0; i--)); do order+=("${sizes_asc[i]}"); done; fi
+  for size in "${order[@]}"; do measure "$round" "$size"; done
+done
 
-result="$(echo "$WRK_OUT" | grep '^RESULT' || true)"
+# --- report -------------------------------------------------------------------------------------------
+small="${sizes_asc[0]}"; large="${sizes_asc[${#sizes_asc[@]}-1]}"
 echo
-echo "== consent check benchmark: $ROWS rows, $CONNECTIONS connections, $DURATION, $(nproc) cores shared by all"
-echo "service (HTTP + JWT + one indexed read): ${result#RESULT }"
-echo "service RSS after the run (-Xmx256m): $RSS_AFTER"
-echo "pgbench -S:                         $(summary "$PGB_S")"
-echo "pgbench -S -M prepared:             $(summary "$PGB_SP")"
-echo "pgbench check statement, prepared:  $(summary "$PGB_C")"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
+echo "== consent check benchmark: sizes $SIZES, $ROUNDS round(s), $CONNECTIONS connections, $DURATION per figure after $WARMUP warm-up, $(nproc) cores shared by all"
+for size in $SIZES; do echo "$size: ${SIZE_LINE[$size]}"; done
+printf '%-5s | %-10s | %-8s | %-8s | %-8s | %-22s | %-8s | %-8s | %-9s | %-8s | %-38s | %s\n' round decisions "check/s" p50_ms p99_ms \
+  "fixed rate (achieved)" p50_ms p99_ms "pgbench" RSS "CPU per check at the peak" "load average (start -> end)"
+for round in $(seq 1 "$ROUNDS"); do
+  for size in $SIZES; do
+    p="${PEAK[$round,$size]}"; f="${FIXED[$round,$size]}"
+    printf '%-5s | %-10s | %-8s | %-8s | %-8s | %-22s | %-8s | %-8s | %-9s | %-8s | %-38s | %s\n' "$round" "$size" "$(field "$p" rps)" \
+      "$(field "$p" p50_ms)" "$(field "$p" p99_ms)" "$(field "$f" target) ($(field "$f" rps), late $(field "$f" late))" \
+      "$(field "$f" p50_ms)" "$(field "$f" p99_ms)" "${PGB[$round,$size]}" "${RSS_AFTER[$round,$size]}" "${CPU[$round,$size]}" \
+      "${LOADS[$round,$size]}"
+  done
+done
+if [[ "$small" != "$large" ]]; then
+  for round in $(seq 1 "$ROUNDS"); do
+    ratio="$(awk -v a="$(field "${PEAK[$round,$large]}" rps)" -v b="$(field "${PEAK[$round,$small]}" rps)" 'BEGIN { printf "%.2f", a / b }')"
+    pratio="$(awk -v a="${PGB[$round,$large]}" -v b="${PGB[$round,$small]}" 'BEGIN { printf "%.2f", a / b }')"
+    p99="$(field "${FIXED[$round,$large]}" p99_ms)"
+    echo "round $round: check/s at $large / at $small = $ratio (goal >= 0.8: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.8) ? "met" : "not met" }'));" \
+      "statement alone $pratio; p99 at half of peak at $large = $p99 ms (goal < 10 ms: $(awk -v p="$p99" 'BEGIN { print (p < 10) ? "met" : "not met" }'))"
+  done
+fi
+echo "(other work on the machine skews every figure: compare sizes within a round)"

@@ -764,7 +764,7 @@ class SeededErrorsTest {
 
             assertThat(RenderedValues.databaseConnections(objects))
                     .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC + 1 LISTEN) = 138"))
-                    .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 6 pods x (30 reactive"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 12 pods x (30 reactive"))
                     .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (12 reactive + 2 JDBC + 2 LISTEN) = 160"));
         }
 

@@ -9,8 +9,11 @@ import java.util.UUID;
 
 /**
  * The hot path's single statement on the reactive pool (no ORM session): the partner projection,
- * the scope pair (primary key lookup) and the (partner, subject, purpose) decisions through the
- * {@code consent_check} index - one round trip, prepared once per connection.
+ * the scope pair (primary key lookup) and the (partner, subject, purpose) row of
+ * {@code consent_current} - an index-only probe of {@code consent_current_key}, whose size follows
+ * the triples decided, not the history. One round trip, prepared once per connection. The row is
+ * written by a trigger in the transaction of every decision and state change (migration
+ * {@code V2026_12_06_101}), so the very next check sees it.
  */
 @ApplicationScoped
 public class CheckRepository {
@@ -19,14 +22,10 @@ public class CheckRepository {
             SELECT p.status, coalesce(p.adm_authorized, false) AS adm,
                    EXISTS (SELECT 1 FROM partner_scope s
                            WHERE s.partner_id = $1 AND s.purpose = $3 AND s.category = $4) AS in_scope,
-                   c.id, c.state, c.expires_at, coalesce($4 = ANY (c.categories), false) AS covers, c.legal_basis
+                   c.consent_id AS id, c.state, c.expires_at, coalesce($4 = ANY (c.categories), false) AS covers, c.legal_basis
             FROM (SELECT 1) AS one
             LEFT JOIN partner_projection p ON p.partner_id = $1
-            LEFT JOIN LATERAL (
-                SELECT id, state, expires_at, categories, legal_basis FROM consent
-                WHERE partner_id = $1 AND subject_id = $2 AND purpose = $3
-                ORDER BY (state IN ('GRANTED', 'REFUSED')) DESC, recorded_at DESC
-                LIMIT 1) c ON TRUE""";
+            LEFT JOIN consent_current c ON c.partner_id = $1 AND c.subject_id = $2 AND c.purpose = $3""";
 
     private final Pool pool;
 
