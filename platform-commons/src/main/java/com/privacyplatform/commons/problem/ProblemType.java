@@ -20,7 +20,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
+    DATABASE_UNAVAILABLE("database-unavailable", "Database temporarily unavailable", 503);
 
     public static final String BASE_URI = "https://privacy-platform.example/problems/";
 
