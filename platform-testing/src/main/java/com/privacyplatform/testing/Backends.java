@@ -43,12 +43,7 @@ public final class Backends {
          * with the statement it is running.
          */
         public Blocked awaitBlocked(Collection<Integer> except) {
-            List<List<Object>> found = await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
-                    .until(() -> TestDb.rows("SELECT pid, query FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"
-                            + " ORDER BY backend_start", pid).stream()
-                            .filter(row -> !except.contains(((Number) row.get(0)).intValue())).toList(),
-                            rows -> !rows.isEmpty());
-            return new Blocked(((Number) found.get(0).get(0)).intValue(), (String) found.get(0).get(1));
+            return awaitBlockedBehind(pid, except);
         }
 
         public Blocked awaitBlocked() {
@@ -72,8 +67,24 @@ public final class Backends {
         }
     }
 
+    /** Waits until a backend other than {@code except} waits for a lock that backend {@code holder} holds. */
+    public static Blocked awaitBlockedBehind(int holder, Collection<Integer> except) {
+        List<List<Object>> found = await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> TestDb.rows("SELECT pid, query FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))"
+                        + " ORDER BY backend_start", holder).stream()
+                        .filter(row -> !except.contains(((Number) row.get(0)).intValue())).toList(),
+                        rows -> !rows.isEmpty());
+        return new Blocked(((Number) found.get(0).get(0)).intValue(), (String) found.get(0).get(1));
+    }
+
     /** A backend of the service that waits behind a held lock. */
     public record Blocked(int pid, String query) {
+        /** Waits until another backend waits for a lock this one holds (e.g. a row it inserted). */
+        public Blocked awaitBlockedBehind() {
+            return Backends.awaitBlockedBehind(pid, Set.of());
+        }
+
+
         /** Terminates it as an administrator would; its transaction is rolled back by the server. */
         public void terminate() {
             if (!Boolean.TRUE.equals(TestDb.single("SELECT pg_terminate_backend(?)", pid))) {

@@ -2,6 +2,10 @@ package com.privacyplatform.consent.record;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.Backends;
@@ -13,6 +17,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,14 +51,21 @@ class ConnectionLossTest {
         TestDb.execute("DROP TRIGGER IF EXISTS test_hold_commit ON consent", "DROP FUNCTION IF EXISTS test_hold_commit()");
     }
 
-    @Test
-    void aWriteCutOffInItsCommitIs503OutcomeUnknownAndItsReplayRecordsItOnce() throws Exception {
-        // test database only: a deferred trigger makes the COMMIT of this test's consents wait for a lock the test holds
+    /**
+     * Test database only, dropped after each test: a deferred constraint trigger makes the COMMIT of
+     * a consent for a "subj-held-commit-..." subject wait for an advisory lock the test holds.
+     */
+    private static String heldCommitSubject() {
         TestDb.execute("CREATE FUNCTION test_hold_commit() RETURNS trigger LANGUAGE plpgsql AS $$"
                         + " BEGIN PERFORM pg_advisory_xact_lock(" + COMMIT_HOLD + "); RETURN NULL; END $$",
                 "CREATE CONSTRAINT TRIGGER test_hold_commit AFTER INSERT ON consent DEFERRABLE INITIALLY DEFERRED"
                         + " FOR EACH ROW WHEN (NEW.subject_id LIKE '" + HELD_SUBJECTS + "') EXECUTE FUNCTION test_hold_commit()");
-        String subject = "subj-held-commit-" + java.util.UUID.randomUUID();
+        return "subj-held-commit-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aWriteCutOffInItsCommitIs503OutcomeUnknownAndItsReplayRecordsItOnce() throws Exception {
+        String subject = heldCommitSubject();
         String body = Fixtures.body(subject).purpose("analytics", true, "user.device.identifier").json();
         String key = "commit-cut-" + subject;
 
@@ -79,6 +91,32 @@ class ConnectionLossTest {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.jsonPath().getString("items[0].consent.id"))
                 .isEqualTo(replay.jsonPath().getString("items[0].consent.id"));
+        assertThat(TestDb.count("SELECT count(*) FROM consent WHERE subject_id = ?", subject)).isEqualTo(1);
+    }
+
+    @Test
+    void aReplayWhileTheFirstAttemptHangsInCommitWaitsForItsFateAndRecordsOnce() throws Exception {
+        String subject = heldCommitSubject();
+        String body = Fixtures.body(subject).purpose("analytics", true, "user.device.identifier").json();
+        String key = "commit-race-" + subject;
+
+        CompletableFuture<Response> replay;
+        Response cut;
+        try (Backends.Held hold = Backends.advisoryLock(COMMIT_HOLD)) {
+            CompletableFuture<Response> first = async(() -> post(body, key));
+            Backends.Blocked committing = hold.awaitBlocked();
+            assertThat(committing.query()).isEqualToIgnoringCase("COMMIT");
+            replay = async(() -> post(body, key));
+            // the replay waits on the Idempotency-Key row the undecided first attempt inserted
+            committing.awaitBlockedBehind();
+            committing.terminate();
+            cut = first.get(30, TimeUnit.SECONDS);
+        } // the replay's own COMMIT may proceed now
+        assertThat(cut.statusCode()).isEqualTo(503);
+        assertThat(cut.jsonPath().getString("detail")).contains("outcome is unknown");
+        Response replayed = replay.get(30, TimeUnit.SECONDS);
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).as("the first attempt never committed").isNull();
         assertThat(TestDb.count("SELECT count(*) FROM consent WHERE subject_id = ?", subject)).isEqualTo(1);
     }
 
@@ -141,8 +179,12 @@ class ConnectionLossTest {
         assertThat(read.header("Retry-After")).isNotBlank();
         assertThat(read.jsonPath().getString("type")).isEqualTo(UNAVAILABLE);
         assertThat(read.jsonPath().getString("detail")).contains("nothing was changed");
-        // the service recovers on fresh connections at once
+        // the service recovers on fresh connections at once; readiness reports the database, liveness never does
         given().get("/consents/" + id).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name.contains('PostgreSQL') }.status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", not(hasItem(containsString("PostgreSQL"))));
     }
 
     private static Response post(String body, String key) {
