@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.privacyplatform.commons.db.ConnectionLoss;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -136,6 +137,9 @@ public class ProblemMappers {
         ProblemException cause = ProblemCauses.find(e);
         if (cause != null) {
             return problem(cause, request);
+        }
+        if (ConnectionLoss.is(e)) { // a lost connection outside @WithSession/@WithTransaction methods
+            return problem(ConnectionLoss.unguarded(e, request == null ? null : request.getMethod()), request);
         }
         String correlationId = ProblemResponses.correlationId(request);
         LOG.errorf(e, "unexpected error, correlationId=%s", correlationId);

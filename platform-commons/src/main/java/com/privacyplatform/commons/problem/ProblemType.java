@@ -23,7 +23,8 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     HEADER_FIELDS_TOO_LARGE("header-fields-too-large", "Request header fields too large", 431),
     INTERNAL("internal", "Internal error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service temporarily unavailable", 503),
+    DATABASE_UNAVAILABLE("database-unavailable", "Database temporarily unavailable", 503);
 
     public static final String BASE_URI = "https://privacy-platform.example/problems/";
 
