@@ -12,8 +12,9 @@
 # jar starts against that database (-Xmx256m, BENCH_PORT), wrk warms it up, measures the peak
 # (CONNECTIONS connections, as fast as answers come), then drives it at FIXED_SHARE % of that peak
 # on a fixed schedule (bench/check.lua with RATE); the service stops and pgbench runs the check's
-# own statement. Rounds alternate the order of the sizes. At the end: both sizes side by side, the
-# throughput ratio of the largest to the smallest size within each round, and the fixed-rate p99.
+# own statement (PGBENCH_CLIENTS clients: the server is shared). Rounds alternate the order of the
+# sizes. At the end: both sizes side by side, the throughput ratio of the largest to the smallest
+# size within each round, and the fixed-rate p99.
 # Needs: PostgreSQL on 127.0.0.1:5432 (superuser postgres via local trust or PGPASSWORD), Keycloak
 # with the demo realm, RabbitMQ; installs wrk with apt-get when missing. Tokens live 300 s: keep
 # WARMUP + 2 x DURATION under 4 minutes.
@@ -29,6 +30,7 @@ WARMUP="${WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-2}"
 FIXED_SHARE="${FIXED_SHARE:-50}"
+PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-16}"
 BENCH_PORT="${BENCH_PORT:-8092}"
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 LOG="$ROOT/consent-service/target/bench-service.log"
@@ -146,19 +148,19 @@ measure() { # round size
     "http://localhost:$BENCH_PORT" | grep '^RESULT' || true)"
   n="$(field "$peak" requests)"
   CPU[$round,$size]="$(awk -v s=$(( $(ticks "$PID") - svc0 )) -v d=$(( $(ticks "${pids[@]}") - db0 )) -v n="$n" -v hz="$HZ" \
-    'BEGIN { printf "service %.0f us + database %.0f us", s * 1e6 / hz / n, d * 1e6 / hz / n }')"
+    'BEGIN { if (n + 0 > 0) printf "service %.0f us + database %.0f us", s * 1e6 / hz / n, d * 1e6 / hz / n }')"
   say "peak:       ${peak#RESULT }"
   say "CPU per check during the peak: ${CPU[$round,$size]} (${#pids[@]} database connections)"
-  rate=$(( $(printf '%.0f' "$(field "$peak" rps)") * FIXED_SHARE / 100 ))
+  rate="$(field "$peak" rps)"; rate=$(( ${rate:-0} * FIXED_SHARE / 100 )); (( rate > 0 )) || rate=1
   fixed="$(RATE="$rate" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/check.lua" \
     "http://localhost:$BENCH_PORT" | grep '^RESULT' || true)"
   say "fixed rate: target=$rate ${fixed#RESULT }"
   RSS_AFTER[$round,$size]="$(rss)"
   stop_service
-  pgb="$(PGPASSWORD=consent pgbench -n -U consent -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -M prepared \
-    -f "$BENCH_DIR/check.pgbench" -D subjects="$subjects" "$d" 2>&1)"
+  pgb="$(PGPASSWORD=consent pgbench -n -U consent -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "${DURATION%s}" -M prepared \
+    -f "$BENCH_DIR/check.pgbench" -D subjects="$subjects" "$d" 2>&1)" || say "pgbench failed: $(tail -2 <<<"$pgb")"
   PGB[$round,$size]="$(grep -oE 'tps = [0-9]+' <<<"$pgb" | head -1 | cut -d' ' -f3)"
-  say "pgbench check statement ($CONNECTIONS clients, prepared): ${PGB[$round,$size]} tps"
+  say "pgbench check statement ($PGBENCH_CLIENTS clients, prepared): ${PGB[$round,$size]:-none} tps"
   PEAK[$round,$size]="$peak"; FIXED[$round,$size]="target=$rate $fixed"
   LOADS[$round,$size]="$before -> $(loadavg)"
 }
@@ -188,8 +190,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 if [[ "$small" != "$large" ]]; then
   for round in $(seq 1 "$ROUNDS"); do
-    ratio="$(awk -v a="$(field "${PEAK[$round,$large]}" rps)" -v b="$(field "${PEAK[$round,$small]}" rps)" 'BEGIN { printf "%.2f", a / b }')"
-    pratio="$(awk -v a="${PGB[$round,$large]}" -v b="${PGB[$round,$small]}" 'BEGIN { printf "%.2f", a / b }')"
+    ratio="$(awk -v a="$(field "${PEAK[$round,$large]}" rps)" -v b="$(field "${PEAK[$round,$small]}" rps)" 'BEGIN { printf "%.2f", (b + 0 > 0) ? a / b : 0 }')"
+    pratio="$(awk -v a="${PGB[$round,$large]}" -v b="${PGB[$round,$small]}" 'BEGIN { printf "%.2f", (b + 0 > 0) ? a / b : 0 }')"
     p99="$(field "${FIXED[$round,$large]}" p99_ms)"
     echo "round $round: check/s at $large / at $small = $ratio (goal >= 0.8: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.8) ? "met" : "not met" }'));" \
       "statement alone $pratio; p99 at half of peak at $large = $p99 ms (goal < 10 ms: $(awk -v p="$p99" 'BEGIN { print (p < 10) ? "met" : "not met" }'))"
