@@ -131,12 +131,16 @@ public final class TransportChecks {
     /**
      * What the HTTP layer answers before any route runs, bare - no body, no problem type - as the
      * READMEs say: a request line over its hard limit (414), a header section over its hard limit
-     * (431), a request line that is not HTTP at all (400). Each closes the connection.
+     * (431), a request line or a header line that is not HTTP, a Content-Length that is not a
+     * number (400), and a target that is not a valid URI (400, Quarkus' own check).
      */
     public void bareBeyondTheHttpLayer() {
         bare(send(head("GET", "/" + "a".repeat(HARD_MAX_LINE), Map.of())), 414);
         bare(send(head("GET", "/", Map.of("X-Filler", "f".repeat(HARD_MAX_HEADER_BYTES)))), 431);
         bare(send("HELLO\r\n\r\n"), 400);
+        bare(send("GET / HTTP/1.1\r\nHost: localhost\r\nNo colon in this line\r\n\r\n"), 400);
+        bare(send(head("POST", "/", Map.of("Content-Length", "ten"))), 400);
+        bare(send(head("GET", "/%zz", Map.of())), 400);
     }
 
     private void refused(Answer answer, int status, String slug) {

@@ -58,6 +58,8 @@ public final class TransportCheck {
             try {
                 length = Long.parseLong(contentLength.trim());
             } catch (NumberFormatException e) {
+                // HTTP/1.x decoders refuse such a request before any route (a bare 400); not every
+                // transport does
                 return Optional.of(new Refusal(400, "Content-Length is not a number"));
             }
             if (length > limits.maxBodyBytes()) {
