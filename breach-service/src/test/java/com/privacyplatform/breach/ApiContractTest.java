@@ -2,6 +2,7 @@ package com.privacyplatform.breach;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The published contract: OpenAPI with examples, clause tags that name real clauses, a verifiable audit trail. */
@@ -48,9 +50,11 @@ class ApiContractTest {
     @Test
     void everyIncidentStepIsOnTheVerifiableAuditTrail() {
         String id = Reports.report().create();
-        As.auditor().queryParams("targetType", "incident", "targetId", id).get("/audit-records").then()
+        // records are listed once the chainer has linked them, milliseconds after the commit
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.auditor()
+                .queryParams("targetType", "incident", "targetId", id).get("/audit-records").then()
                 .statusCode(200).body("items.size()", greaterThan(2))
-                .body("items[0].action", equalTo("incident.reported"));
+                .body("items[0].action", equalTo("incident.reported")));
         As.auditor().get("/audit-records/verification").then().statusCode(200).body("valid", equalTo(true));
     }
 }

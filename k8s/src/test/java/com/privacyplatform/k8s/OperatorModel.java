@@ -37,6 +37,9 @@ final class OperatorModel {
         secrets.put("consent-receipt-keys", Set.of("jwks.json"));
         secrets.put("dsr-export-key", Set.of("key"));
         secrets.put("privacy-center-session", Set.of("secret"));
+        for (String service : List.of("partner-registry-service", "consent-service", "dsr-service", "breach-service")) {
+            secrets.put(service + "-audit-checkpoint-key", Set.of("signing-key", "public-key"));
+        }
         return secrets;
     }
 

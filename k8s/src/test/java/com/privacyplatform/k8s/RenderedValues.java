@@ -481,11 +481,12 @@ final class RenderedValues {
     }
 
     /**
-     * Connections a pod holds besides its pools: the LISTEN of platform-commons' outbox relay, and
-     * in the gateway also LISTEN gateway_controls (the replicas' projection changes, gateway/README.md).
+     * Connections a pod holds besides its pools: the LISTENs of platform-commons' outbox relay and
+     * audit chainer, and in the gateway also LISTEN gateway_controls (the replicas' projection
+     * changes, gateway/README.md).
      */
     static int listenConnections(String service) {
-        return "gateway".equals(service) ? 2 : 1;
+        return "gateway".equals(service) ? 3 : 2;
     }
 
     /**

@@ -763,9 +763,9 @@ class SeededErrorsTest {
             Nodes.put(exactly(objects, "HorizontalPodAutoscaler", "gateway").body(), 10, "spec", "maxReplicas");
 
             assertThat(RenderedValues.databaseConnections(objects))
-                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC + 1 LISTEN) = 138"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: up to 6 pods x (20 reactive + 2 JDBC + 2 LISTEN) = 144"))
                     .anyMatch(v -> v.startsWith("Deployment/consent-service: up to 12 pods x (30 reactive"))
-                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (12 reactive + 2 JDBC + 2 LISTEN) = 160"));
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: up to 10 pods x (11 reactive + 2 JDBC + 3 LISTEN) = 160"));
         }
 
         @Test

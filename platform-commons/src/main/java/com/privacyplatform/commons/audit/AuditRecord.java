@@ -7,12 +7,21 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One link of the hash-chained audit trail (4.1, 1.8). Never updated or deleted (a trigger refuses it). */
+/**
+ * One record of the hash-chained audit trail (4.1, 1.8), read-only here: {@link AuditTrail}
+ * appends it without chain fields, {@link AuditChainer} links it once (seq, prevHash, hash), and a
+ * trigger refuses every other update and every delete.
+ */
 @Entity
 @Table(name = "platform_audit_record")
 public class AuditRecord {
 
+    /** Append order (drawn at insert time); the chain order is {@link #seq}. */
     @Id
+    @Column(name = "append_seq")
+    public Long appendSeq;
+
+    /** Position in the chain; null until the chainer has linked the record. */
     public Long seq;
 
     @Column(nullable = false, unique = true)
@@ -38,9 +47,8 @@ public class AuditRecord {
 
     public String details;
 
-    @Column(name = "prev_hash", nullable = false)
+    @Column(name = "prev_hash")
     public String prevHash;
 
-    @Column(nullable = false)
     public String hash;
 }

@@ -7,7 +7,11 @@ import com.privacyplatform.commons.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -51,8 +55,19 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @Enforces({"4.1", "1.8"})
-    @Operation(summary = "Verify the whole hash chain: detects edited, deleted, inserted or reordered records")
+    @Operation(summary = "Verify the whole hash chain against the service's own signed checkpoints: detects edited,"
+            + " deleted, inserted or reordered records; records not chained yet are counted apart")
     public Uni<AuditVerification> verify() {
         return verifier.verify();
+    }
+
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Enforces({"4.1", "1.8"})
+    @Operation(summary = "Verify the whole hash chain against the signed checkpoints given (the copy kept outside"
+            + " this service): also detects a chain rewritten and re-hashed with the database's credentials")
+    public Uni<AuditVerification> verifyAgainst(@NotNull @Valid VerificationRequest request) {
+        return verifier.verify(request.checkpoints());
     }
 }

@@ -4,82 +4,74 @@ import com.privacyplatform.commons.ids.Ids;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Appends to the audit trail in the caller's current transaction (4.1, 1.8): the record commits
- * or rolls back with the change it describes. Appends are serialised by locking the head row.
+ * or rolls back with the change it describes. Appends take no lock (DESIGN.md "Audit trail":
+ * writers never wait for each other): the record is inserted without chain fields and
+ * {@link AuditChainer} links it into the hash chain milliseconds after the transaction commits.
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    /** Records per INSERT statement in {@link #recordAll} (8 parameters each, far below PostgreSQL's 65,535). */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    private static final String INSERT = "INSERT INTO platform_audit_record"
+            + " (id, recorded_at, actor, actor_role, action, target_type, target_id, details) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS text))";
 
     /**
      * @param details a short machine-readable description (e.g. JSON of changed field names or
      *                the new status); never personal values
      */
-    public Uni<AuditRecord> record(AuditActor actor, String action, String targetType, String targetId,
-            String details) {
-        return Panache.getSession().chain(session -> session
-                .find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE)
-                .chain(head -> {
-                    AuditRecord record = new AuditRecord();
-                    record.seq = head.lastSeq + 1;
-                    record.id = Ids.newId();
-                    record.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                    record.actor = actor.actor();
-                    record.actorRole = actor.role();
-                    record.action = action;
-                    record.targetType = targetType;
-                    record.targetId = targetId;
-                    record.details = details;
-                    record.prevHash = head.lastHash;
-                    record.hash = AuditHashes.of(record);
-                    head.lastSeq = record.seq;
-                    head.lastHash = record.hash;
-                    return session.persist(record).chain(session::flush).replaceWith(record);
-                }));
+    public Uni<Void> record(AuditActor actor, String action, String targetType, String targetId, String details) {
+        return recordAll(actor, List.of(new Entry(action, targetType, targetId, details)));
     }
 
     /**
-     * Appends many records of one actor in the caller's current transaction: the head row is
-     * locked once, the records are chained in the list's order (each names its predecessor's
-     * hash, as {@link #record} would have), and written with one flush. The chain is the same as
-     * that many {@link #record} calls in a row; only the round trips are fewer.
+     * Appends many records of one actor in the caller's current transaction with one statement per
+     * {@value #ROWS_PER_STATEMENT} records. They are chained in the list's order (the append
+     * sequence is drawn in row order and the chainer links a transaction's records in that order),
+     * exactly as that many {@link #record} calls in a row.
      */
-    public Uni<List<AuditRecord>> recordAll(AuditActor actor, List<Entry> entries) {
+    public Uni<Void> recordAll(AuditActor actor, List<Entry> entries) {
         if (entries.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session
-                .find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE)
-                .chain(head -> {
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                    List<AuditRecord> records = new ArrayList<>(entries.size());
-                    for (Entry e : entries) {
-                        AuditRecord record = new AuditRecord();
-                        record.seq = head.lastSeq + 1;
-                        record.id = Ids.newId();
-                        record.recordedAt = now;
-                        record.actor = actor.actor();
-                        record.actorRole = actor.role();
-                        record.action = e.action();
-                        record.targetType = e.targetType();
-                        record.targetId = e.targetId();
-                        record.details = e.details();
-                        record.prevHash = head.lastHash;
-                        record.hash = AuditHashes.of(record);
-                        head.lastSeq = record.seq;
-                        head.lastHash = record.hash;
-                        records.add(record);
-                    }
-                    return session.persistAll(records.toArray()).chain(session::flush).replaceWith(records);
-                }));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession().chain(session -> insert(session, actor, entries, 0, now));
+    }
+
+    private Uni<Void> insert(Mutiny.Session session, AuditActor actor, List<Entry> entries, int from,
+            OffsetDateTime now) {
+        List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+        StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 1)).append(INSERT);
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append(ROW);
+        }
+        Mutiny.MutationQuery query = session.createNativeQuery(sql.toString());
+        int p = 1;
+        for (Entry e : chunk) {
+            query.setParameter(p++, Ids.newId());
+            query.setParameter(p++, now);
+            query.setParameter(p++, actor.actor());
+            query.setParameter(p++, actor.role());
+            query.setParameter(p++, e.action());
+            query.setParameter(p++, e.targetType());
+            query.setParameter(p++, e.targetId());
+            query.setParameter(p++, e.details());
+        }
+        int next = from + chunk.size();
+        return query.executeUpdate()
+                .chain(n -> next < entries.size() ? insert(session, actor, entries, next, now)
+                        : Uni.createFrom().voidItem());
     }
 
     /** One record for {@link #recordAll}: the arguments of {@link #record} after the actor. */

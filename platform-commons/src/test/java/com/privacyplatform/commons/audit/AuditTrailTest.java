@@ -3,6 +3,7 @@ package com.privacyplatform.commons.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,9 +17,16 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +49,79 @@ class AuditTrailTest {
     }
 
     @Test
-    void concurrentWritersKeepOneUnbrokenChain() {
+    @Verifies({"4.1", "1.8"})
+    void concurrentWritersKeepOneUnbrokenChainWithEveryRecord() {
         long before = TestDb.count("SELECT count(*) FROM platform_audit_record");
-        List<CompletableFuture<Void>> writers = IntStream.range(0, 16)
-                .mapToObj(i -> CompletableFuture.runAsync(AuditTrailTest::recordOne))
-                .toList();
-        writers.forEach(CompletableFuture::join);
-        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record")).isEqualTo(before + 16);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Void>> writers = IntStream.range(0, 16)
+                    .mapToObj(i -> CompletableFuture.runAsync(() -> IntStream.range(0, 10)
+                            .forEach(n -> recordOne()), pool))
+                    .toList();
+            writers.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record")).isEqualTo(before + 160);
+        awaitChained();
         JsonPath result = verify();
         assertThat(result.getBoolean("valid")).isTrue();
-        assertThat(result.getLong("recordsChecked")).isEqualTo(before + 16);
+        assertThat(result.getLong("recordsChecked")).isEqualTo(before + 160);
+        assertThat(result.getLong("headSeq")).isEqualTo(before + 160);
+        assertThat(result.getLong("unchainedRecords")).isZero();
+    }
+
+    @Test
+    @Verifies({"4.1", "1.8"})
+    void aTransactionHeldOpenAcrossAChainerRunIsLinkedAfterItCommitsAndNeverSkipped() throws SQLException {
+        awaitChained();
+        String heldTarget = UUID.randomUUID().toString();
+        long heldAppendSeq;
+        long headWhileHeld;
+        try (Connection held = TestDb.connect()) {
+            held.setAutoCommit(false);
+            heldAppendSeq = appendIn(held, heldTarget);
+            // three writers append after the held one (larger append numbers) and commit first
+            IntStream.range(0, 3).forEach(n -> recordOne());
+            // a chainer run links them while the held transaction is still open
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(
+                    "SELECT count(*) FROM platform_audit_record WHERE seq IS NULL") == 0);
+            headWhileHeld = TestDb.count("SELECT last_seq FROM platform_audit_head");
+            assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record WHERE append_seq > ? AND seq IS NOT NULL",
+                    heldAppendSeq)).isGreaterThanOrEqualTo(3);
+            JsonPath meanwhile = verify();
+            assertThat(meanwhile.getBoolean("valid")).isTrue();
+            assertThat(meanwhile.getLong("headSeq")).isEqualTo(headWhileHeld);
+            held.commit();
+        }
+        // its commit wakes the chainer, which links it after everything linked before: not skipped
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.single(
+                "SELECT seq FROM platform_audit_record WHERE target_id = ?", heldTarget) != null);
+        assertThat(TestDb.count("SELECT seq FROM platform_audit_record WHERE target_id = ?", heldTarget))
+                .isEqualTo(headWhileHeld + 1);
+        JsonPath after = verify();
+        assertThat(after.getBoolean("valid")).isTrue();
+        assertThat(after.getLong("recordsChecked")).isEqualTo(TestDb.count("SELECT count(*) FROM platform_audit_record"));
+    }
+
+    @Test
+    void recordsNotChainedYetAreReportedApartFromTampering() throws SQLException {
+        awaitChained();
+        try (Connection chainerHeld = TestDb.connect()) {
+            // hold the head row as a chainer run would, so the chainer cannot link the next record yet
+            chainerHeld.setAutoCommit(false);
+            try (var st = chainerHeld.createStatement()) {
+                st.execute("SELECT * FROM platform_audit_head FOR UPDATE");
+            }
+            recordOne();
+            JsonPath result = verify();
+            assertThat(result.getBoolean("valid")).isTrue();
+            assertThat(result.getLong("unchainedRecords")).isEqualTo(1);
+            assertThat(result.getString("oldestUnchainedAt")).isNotNull();
+            chainerHeld.rollback();
+        }
+        awaitChained();
+        assertThat(verify().getLong("unchainedRecords")).isZero();
     }
 
     @Test
@@ -60,6 +131,27 @@ class AuditTrailTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> TestDb.execute("DELETE FROM platform_audit_record WHERE seq = 1"))
                 .hasMessageContaining("append-only");
+        // a chained record cannot be re-linked, and linking cannot change the content
+        assertThatThrownBy(() -> TestDb.execute("UPDATE platform_audit_record SET hash = repeat('0', 64) WHERE seq = 1"))
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void linkingARecordCannotChangeItsContent() throws SQLException {
+        awaitChained();
+        try (Connection chainerHeld = TestDb.connect()) {
+            chainerHeld.setAutoCommit(false);
+            try (var st = chainerHeld.createStatement()) {
+                st.execute("SELECT * FROM platform_audit_head FOR UPDATE");
+            }
+            recordOne();
+            long appendSeq = TestDb.count("SELECT max(append_seq) FROM platform_audit_record WHERE seq IS NULL");
+            assertThatThrownBy(() -> TestDb.execute("UPDATE platform_audit_record SET seq = -1, prev_hash = 'x',"
+                    + " hash = 'y', action = 'nothing.happened' WHERE append_seq = " + appendSeq))
+                    .hasMessageContaining("append-only");
+            chainerHeld.rollback();
+        }
+        awaitChained();
     }
 
     @Test
@@ -152,6 +244,8 @@ class AuditTrailTest {
     @Verifies({"4.1", "1.8"})
     void officersFilterByTarget() {
         ensureRecords();
+        recordOne();
+        awaitChained();
         String target = (String) TestDb.single("SELECT target_id FROM platform_audit_record"
                 + " WHERE target_type = 'probe' ORDER BY seq DESC LIMIT 1");
         given().queryParam("targetType", "probe").queryParam("targetId", target).get("/audit-records")
@@ -202,6 +296,25 @@ class AuditTrailTest {
     private static void ensureRecords() {
         while (TestDb.count("SELECT count(*) FROM platform_audit_record") < 6) {
             recordOne();
+        }
+        awaitChained();
+    }
+
+    static void awaitChained() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(
+                "SELECT count(*) FROM platform_audit_record WHERE seq IS NULL") == 0);
+    }
+
+    /** What {@link AuditTrail#record} does, on a connection the test controls. */
+    private static long appendIn(Connection c, String targetId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO platform_audit_record (id, recorded_at, actor,"
+                + " actor_role, action, target_type, target_id) VALUES (gen_random_uuid(), date_trunc('milliseconds',"
+                + " now()), 'user:test', 'compliance-officer', 'probe.held', 'probe', ?) RETURNING append_seq")) {
+            st.setString(1, targetId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

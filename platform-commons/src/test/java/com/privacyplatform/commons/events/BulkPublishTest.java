@@ -37,13 +37,20 @@ class BulkPublishTest {
             assertThat(rows.get(i).get(1)).isEqualTo(Integer.toString(i + 1)); // seq order is the list's order
             assertThat(rows.get(i).get(2)).isEqualTo("object");
         }
-        // audit records are never updated, so their xmin is the writing transaction: one for all 300
-        assertThat(TestDb.count("SELECT count(DISTINCT xmin::text) FROM platform_audit_record"
-                + " WHERE action = 'widget.touched' AND target_id = ?", id)).isEqualTo(1);
+        // the audit records are appended in the list's order, and the chainer links them in that order
+        List<String> appended = TestDb.rows("SELECT details FROM platform_audit_record WHERE action = 'widget.touched'"
+                + " AND target_id = ? ORDER BY append_seq", id).stream().map(r -> (String) r.get(0)).toList();
+        assertThat(appended).hasSize(300).first().isEqualTo("{\"n\":1}");
+        assertThat(appended).last().isEqualTo("{\"n\":300}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count("SELECT count(*) FROM platform_audit_record"
+                + " WHERE action = 'widget.touched' AND target_id = ? AND seq IS NOT NULL", id) == 300);
         // the batch continues the hash chain: contiguous seq, each record names its predecessor's hash
         assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record r JOIN platform_audit_record p"
                 + " ON p.seq = r.seq - 1 AND p.hash = r.prev_hash WHERE r.action = 'widget.touched'"
                 + " AND r.target_id = ?", id)).isEqualTo(300);
+        assertThat(TestDb.rows("SELECT details FROM platform_audit_record WHERE action = 'widget.touched'"
+                + " AND target_id = ? ORDER BY seq", id).stream().map(r -> (String) r.get(0)).toList())
+                .isEqualTo(appended);
 
         // the relay is unchanged: every event reaches the consumer, in the order written
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(
