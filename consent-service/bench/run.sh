@@ -57,6 +57,9 @@ fi
 # queues, so this instance never takes messages meant for a running consent-service.
 CONSENT_RECEIPTS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" bench)"
 export CONSENT_RECEIPTS_JWKS
+# the production profile has no default password, secret or issuer: the local values
+export DB_PASSWORD=consent RABBITMQ_PASSWORD=guest PLATFORM_SERVICES_SECRET=platform-services-secret \
+  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT"
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"

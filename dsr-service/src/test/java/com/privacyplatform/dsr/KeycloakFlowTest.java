@@ -24,7 +24,7 @@ class KeycloakFlowTest {
     }
 
     @Test
-    @Verifies({"3.5.a", "1.2", "3.4.f"})
+    @Verifies(value = {"3.5.a", "1.2", "3.4.f"}, exercises = {"RequestResource#submit", "RequestWorkflow#submit"})
     void aliceAsksForAccessPartnerDemoAAnswersAndOnlyAliceCanDownloadTheExport() {
         String alice = Tokens.user("alice");
         String demoA = Tokens.partner("partner-demo-a");

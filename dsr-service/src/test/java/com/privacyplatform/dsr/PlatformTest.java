@@ -31,7 +31,11 @@ class PlatformTest {
         assertThat(paths).containsKeys("/requests", "/requests/{id}", "/requests/{id}/timeline",
                 "/requests/{id}/confirmation", "/requests/{id}/extension", "/requests/{id}/export", "/tasks",
                 "/tasks/{id}", "/tasks/{id}/claim", "/tasks/{id}/completion", "/tasks/{id}/rejection",
-                "/partners/{partnerId}/retention-bases", "/partners/{partnerId}/request-scorecard");
+                "/partners/{partnerId}/retention-bases", "/partners/{partnerId}/request-scorecard",
+                "/partners/{partnerId}/retention-bases/{basisId}/approval",
+                "/partners/{partnerId}/retention-bases/{basisId}/refusal", "/retention-bases", "/rejection-reviews",
+                "/rejection-reviews/{taskId}", "/rejection-reviews/{taskId}/approval",
+                "/rejection-reviews/{taskId}/refusal");
         assertThat(doc.getMap("components.schemas")).containsKeys("SubmitRequest", "Request", "Task",
                 "TaskCompletion", "DeletionStatement", "RetentionBasisRequest", "AccessExport");
         assertThat(doc.getString("info.title")).isEqualTo("Data-subject request API");

@@ -51,7 +51,8 @@ class AuditTrailJourneyTest {
                 "user.name", "2026-11", null);
         CHANGED.put(AuditedService.CONSENT, new String[] {"consent", consent});
         String basis = as(a).body("{\"subjectId\":\"" + UUID.randomUUID() + "\",\"legalBasis\":"
-                        + "\"LEGAL_OBLIGATION\",\"explanation\":\"tax records kept for ten years\"}")
+                        + "\"LEGAL_OBLIGATION\",\"explanation\":\"tax records kept for ten years\",\"law\":"
+                        + "\"Tax code s. 147\",\"retentionPeriod\":\"P10Y\"}")
                 .post("/api/partners/" + PARTNER_A + "/retention-bases").then().statusCode(201).extract().path("id");
         CHANGED.put(AuditedService.DSR, new String[] {"retention-basis", basis});
         String incident = new IncidentsApi(Platform.sdk(a)).apiIncidentsPost(new ReportIncidentRequest()

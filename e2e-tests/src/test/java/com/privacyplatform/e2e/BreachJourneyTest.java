@@ -64,13 +64,13 @@ class BreachJourneyTest {
                 .post("/api/emergency-orders").then().statusCode(201).extract().path("id");
         try {
             await().atMost(Duration.ofSeconds(15)).until(() ->
-                    as(a).get("/api/partners/" + PARTNER_A).statusCode() == 403);
-            as(a).get("/api/partners/" + PARTNER_A).then().statusCode(403).body("clause", equalTo("3.4.j"));
+                    as(a).get(Platform.DATA_ROUTE).statusCode() == 403);
+            as(a).get(Platform.DATA_ROUTE).then().statusCode(403).body("clause", equalTo("3.4.j"));
             as(b).get("/api/partners/" + PARTNER_B).then().statusCode(200);
         } finally {
             as(officer).body("{\"reason\":\"fix deployed and verified\"}")
                     .post("/api/emergency-orders/" + order + "/lifting").then().statusCode(200);
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/api/partners/" + PARTNER_A).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get(Platform.DATA_ROUTE).statusCode() == 200);
     }
 }

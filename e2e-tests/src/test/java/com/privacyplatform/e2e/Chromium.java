@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Paths.get(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** The privacy center's screenshots for review: privacy-center/target/screenshots (set by the pom). */
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("e2e.screenshots", "target/screenshots"));
     static final String CENTER = Platform.GATEWAY + "/privacy";
 
     private final Playwright playwright;

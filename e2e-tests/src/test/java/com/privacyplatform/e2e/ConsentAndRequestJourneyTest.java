@@ -61,13 +61,13 @@ class ConsentAndRequestJourneyTest {
         try {
             awaitDecision(officer, PARTNER_A, subject, "payment_processing", "user.name", "DENY");
             await().atMost(Duration.ofSeconds(15)).until(() ->
-                    as(a).get("/api/partners/" + PARTNER_A).statusCode() == 403);
+                    as(a).get(Platform.DATA_ROUTE).statusCode() == 403);
         } finally {
             as(officer).body("{\"reason\":\"end-to-end: reinstated\"}")
                     .post("/api/partners/" + PARTNER_A + "/reinstatement").then().statusCode(200);
         }
         awaitDecision(officer, PARTNER_A, subject, "payment_processing", "user.name", "ALLOW");
-        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get("/api/partners/" + PARTNER_A).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(a).get(Platform.DATA_ROUTE).statusCode() == 200);
     }
 
     @Test

@@ -42,6 +42,9 @@ class GatewayProjectionTest {
                     .isIn("PENDING".equals(status) ? new Object[] {null, "PENDING"} : new Object[] {status}));
             assertThat(new TreeSet<>(gateway.<String>getList("activeOrders.orderId")))
                     .isEqualTo(activeOrders(officer));
+            // 3.5.d: terminated partners whose deletion work is complete, shut out entirely
+            assertThat(new TreeSet<>(gateway.<String>getList("dischargedPartners.partnerId")))
+                    .isEqualTo(dischargedInRegistry(officer));
         });
     }
 
@@ -58,7 +61,19 @@ class GatewayProjectionTest {
     }
 
     private static Map<String, String> registryStatuses(String officer) {
-        Map<String, String> all = new TreeMap<>();
+        return statuses(registrySnapshots(officer));
+    }
+
+    /** Partners whose termination's deletion work the registry knows to be complete (3.5.d). */
+    private static TreeSet<String> dischargedInRegistry(String officer) {
+        TreeSet<String> all = new TreeSet<>();
+        registrySnapshots(officer).stream().filter(i -> i.get("terminationDeletionCompletedAt") != null)
+                .forEach(i -> all.add(i.get("partnerId")));
+        return all;
+    }
+
+    private static List<Map<String, String>> registrySnapshots(String officer) {
+        List<Map<String, String>> all = new java.util.ArrayList<>();
         String cursor = null;
         do {
             var request = as(officer).queryParam("limit", 500);
@@ -66,7 +81,7 @@ class GatewayProjectionTest {
                 request.queryParam("cursor", cursor);
             }
             JsonPath page = request.get("/api/partner-snapshots").then().statusCode(200).extract().jsonPath();
-            all.putAll(statuses(page.getList("items")));
+            all.addAll(page.getList("items"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
         return all;

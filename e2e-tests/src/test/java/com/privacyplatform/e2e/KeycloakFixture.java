@@ -12,8 +12,8 @@ import java.util.UUID;
  * without touching the demo realm's file, and deleted again by {@link #close()}. Tokens the gateway
  * must refuse: a token of the {@code master} realm (wrong issuer), and tokens of temporary clients
  * of realm {@code privacy} - one without the {@code privacy-api} audience, one whose tokens expire
- * after a few seconds. Throwaway participants shaped like the demo realm's: a partner client (like
- * {@code partner-demo-a}) and a data subject (like {@code alice}).
+ * after a few seconds. A throwaway data subject shaped like the demo realm's {@code alice}; partner
+ * clients that onboarding created, deleted again at the end ({@link #track}).
  *
  * <p>Admin credentials: the local bootstrap admin of the master realm (admin/admin in local runs);
  * override with {@code -De2e.keycloak.admin.user/-password} or {@code KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD}
@@ -71,8 +71,22 @@ final class KeycloakFixture implements AutoCloseable {
                 .extract().path("access_token");
     }
 
+    /** A client someone else created (the registry, at onboarding) that {@link #close()} deletes too. */
+    void track(String clientId) {
+        created.add(clientId);
+    }
+
+    /** The client's representation as the realm's admin sees it (null when there is none). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> client(String clientId) {
+        List<Map<String, Object>> found = given().auth().oauth2(masterRealmToken()).queryParam("clientId", clientId)
+                .get(URL + "/admin/realms/" + REALM + "/clients").then().statusCode(200).extract().as(List.class);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     /**
-     * A confidential partner client shaped like the demo realm's {@code partner-demo-a}: client
+     * A confidential partner client created before onboarding (the registry takes it over, keeping
+     * its secret, since its hard-coded partner_id is the partner's), shaped like the demo realm's {@code partner-demo-a}: client
      * credentials only, the {@code privacy-api} audience, role {@code partner} on its service account,
      * and a hard-coded {@code partner_id} claim (the id the registry derives from the client id).
      */

@@ -7,6 +7,8 @@ import com.privacyplatform.sdk.invoker.ApiClient;
 import com.privacyplatform.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 
 /** The running platform as a partner or user sees it: only through the gateway, only with real tokens. */
 final class Platform {
@@ -14,6 +16,12 @@ final class Platform {
     static final String GATEWAY = System.getProperty("e2e.gateway", "http://localhost:8080");
     static final String PARTNER_A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
     static final String PARTNER_B = "e323d24b-b3af-54e4-9942-b04f7ce699c8";
+    /**
+     * A data route every active partner may read (the gateway's PartnerRoutes): the directory entry of
+     * partner B. Closed to a suspended, closed or terminated partner, unlike its duty routes (its own
+     * record, its tasks, its incidents).
+     */
+    static final String DATA_ROUTE = "/api/partner-directory/" + PARTNER_B;
 
     private Platform() {
     }
@@ -68,5 +76,26 @@ final class Platform {
             as(officer).body("{\"reason\":\"end-to-end reset\"}")
                     .post("/api/partners/" + partnerId + "/reinstatement").then().statusCode(200);
         }
+    }
+
+    /**
+     * 3.3.c: an APPROVED transfer of the partner to {@code country} covering {@code categories},
+     * recorded and approved by the officer when there is none; consent-service learns it from the
+     * registry's partner.transfers-changed event.
+     */
+    static void ensureApprovedTransfer(String partnerId, String country, String... categories) {
+        String officer = officer();
+        List<Map<String, Object>> approved = as(officer).queryParam("status", "APPROVED")
+                .queryParam("destinationCountry", country).get("/api/partners/" + partnerId + "/transfers")
+                .then().statusCode(200).extract().path("items");
+        if (approved.stream().anyMatch(t -> ((List<?>) t.get("categories")).containsAll(List.of(categories)))) {
+            return;
+        }
+        String id = as(officer).body("{\"destinationCountry\":\"" + country + "\",\"recipient\":\"End-to-end"
+                        + " recipients in " + country + "\",\"categories\":[\"" + String.join("\",\"", categories)
+                        + "\"],\"legalMechanism\":\"STANDARD_CONTRACT\"}")
+                .post("/api/partners/" + partnerId + "/transfers").then().statusCode(201).extract().path("id");
+        as(officer).body("{\"reason\":\"end-to-end: standard contract filed\"}")
+                .post("/api/partners/" + partnerId + "/transfers/" + id + "/approval").then().statusCode(200);
     }
 }

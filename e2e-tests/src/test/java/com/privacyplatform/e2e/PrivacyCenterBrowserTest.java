@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,34 +27,11 @@ import org.junit.jupiter.api.Test;
  * partner's check then denies), downloads the signed receipt, files a deletion request that completes
  * when both partners have deleted, downloads an access export; another subject's data never shows;
  * the main actions work with the keyboard alone and the pages fit a phone. Screenshots of the main
- * screens go to target/screenshots/.
+ * screens go to privacy-center/target/screenshots/.
  */
-class PrivacyCenterBrowserTest {
+class PrivacyCenterBrowserTest extends PrivacyCenterBrowser {
 
-    static final String ALICE = "6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c";
-    static final String BOB = "6b1f2c1e-3d4a-4f5b-8c6d-000000000b0b";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void partnersAndBrowser() {
-        Platform.ensureActive("partner-demo-a", PARTNER_A, "CN");
-        Platform.ensureActive("partner-demo-b", PARTNER_B, "SG");
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void noPolicyViolationsOrMissingAssets() {
-        assertThat(chromium.violations).as("CSP violations and failed assets").isEmpty();
-    }
 
     /** The partner's legal name as onboarded (Platform.ensureActive: "Demo <client id> Ltd."), read as the officer. */
     static String legalName(String partnerId) {
@@ -68,7 +42,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
-    @Verifies({"1.1", "3.5.a", "1.2"})
+    @Verifies(value = {"1.1", "3.5.a", "1.2"}, exercises = {"ConsentPages#list", "ConsentPages#revoke"})
     void aliceSeesHerConsentsRevokesOneAndThePartnersCheckThenDenies() throws Exception {
         String notice = "pc-" + UUID.randomUUID().toString().substring(0, 8);
         // no recipients on alice's consents: ConsentAndRequestJourneyTest expects one deletion task per partner
@@ -127,7 +101,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
-    @Verifies({"3.5.a", "3.5.c"})
+    @Verifies(value = {"3.5.a", "3.5.c"}, exercises = "RequestPages#submit")
     void aliceFilesADeletionRequestThatCompletesWhenBothPartnersHaveDeleted() {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         PartnerDesk.recordConsent(Platform.partnerB(), ALICE, "payment_processing", "user.name", "2026-11", null);
@@ -167,7 +141,7 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = "RequestPages#export")
     void aliceDownloadsTheAccessExportAPartnerDelivered() throws Exception {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         Page page = chromium.desktop();
@@ -190,10 +164,11 @@ class PrivacyCenterBrowserTest {
     }
 
     @Test
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = {"RequestPages#mine", "ConsentPages#mine"})
     void bobsConsentsAndRequestsNeverShowOnAlicesPages() {
         String bobsRecipient = "Bob Only Recipient " + UUID.randomUUID().toString().substring(0, 6);
         String bobsNotice = "bob-" + UUID.randomUUID().toString().substring(0, 8);
+        Platform.ensureApprovedTransfer(PARTNER_A, "SG", "user.contact.email"); // the recipient is in SG (3.3.c)
         String bobsConsent = PartnerDesk.recordConsent(Platform.partnerA(), BOB, "marketing.communications",
                 "user.contact.email", bobsNotice, bobsRecipient);
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);

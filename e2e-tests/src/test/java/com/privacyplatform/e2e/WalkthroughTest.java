@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's curl walkthrough works when pasted: its {@code bash walkthrough} blocks, read from
  * README.md at test time, run as written under {@code bash -euo pipefail} - from a token through
- * onboarding, security officer, scope and activation to a consent that is checked, revoked and
- * checked again, and a data-subject request the partner answers. They run for a throwaway partner
- * client and a fresh subject made here through Keycloak's admin API (never the demo partner or
+ * onboarding (which creates the partner's client in Keycloak and answers its secret), security
+ * officer, scope and activation to a consent that is checked, revoked and checked again, and a
+ * data-subject request the partner answers. They run for a new partner client id (its client is
+ * deleted again afterwards) and a fresh subject made here through Keycloak's admin API (never
  * alice, so no other test is disturbed), and what they did is then read back from the platform.
  */
 class WalkthroughTest {
@@ -34,16 +35,16 @@ class WalkthroughTest {
         String clientId = "e2e-walkthrough-" + UUID.randomUUID();
         String partnerId = ReadmeWalkthrough.partnerId(clientId);
         try (KeycloakFixture keycloak = new KeycloakFixture()) {
-            KeycloakFixture.PartnerClient partner = keycloak.partnerClient(clientId, partnerId);
+            keycloak.track(clientId); // onboarding creates it
             KeycloakFixture.SubjectUser subject = keycloak.subjectUser();
-            ReadmeWalkthrough.Run run = ReadmeWalkthrough.run(blocks, Map.of("CLIENT_ID", partner.clientId(),
-                    "CLIENT_SECRET", partner.secret(), "SUBJECT", subject.id(), "SUBJECT_USER", subject.username(),
-                    "SUBJECT_PASSWORD", subject.password()),
+            ReadmeWalkthrough.Run run = ReadmeWalkthrough.run(blocks, Map.of("CLIENT_ID", clientId,
+                    "SUBJECT", subject.id(), "SUBJECT_USER", subject.username(), "SUBJECT_PASSWORD", subject.password()),
                     Path.of("target", "walkthrough", "output.log"), 240);
 
             assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
             assertThat(run.output()).as(run.output()).containsSubsequence(
                     "partner " + clientId + " has id " + partnerId,
+                    "\"status\": \"PENDING\"", "\"method\": \"CLIENT_SECRET\"",
                     "\"securityOfficer\"", "\"department\": \"Information Security Department\"",
                     "\"status\": \"ACTIVE\"",
                     "consent-service has the scope: the check answers NO_CONSENT",
@@ -77,16 +78,13 @@ class WalkthroughTest {
     }
 
     @Test
-    void theWalkthroughsDefaultsAreTheDemoRealmsPartnerAndAlice() throws Exception {
+    void theWalkthroughsDefaultsAreANewPartnerAndTheDemoRealmsAlice() throws Exception {
         Map<String, String> defaults = ReadmeWalkthrough.defaults(ReadmeWalkthrough.blocks());
-        assertThat(defaults).containsOnlyKeys("CLIENT_ID", "CLIENT_SECRET", "SUBJECT", "SUBJECT_USER",
-                "SUBJECT_PASSWORD");
-        // the defaults are working credentials of the demo realm, and SUBJECT is the default user's sub
-        String partnerToken = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", defaults.get("CLIENT_ID")).formParam("client_secret", defaults.get("CLIENT_SECRET"))
-                .post(Tokens.TOKEN_URL).then().statusCode(200).extract().path("access_token");
-        assertThat(claim(partnerToken, "partner_id")).isEqualTo(ReadmeWalkthrough.partnerId(defaults.get("CLIENT_ID")))
-                .isEqualTo(Platform.PARTNER_A);
+        assertThat(defaults).containsOnlyKeys("CLIENT_ID", "SUBJECT", "SUBJECT_USER", "SUBJECT_PASSWORD");
+        // the partner is not one the realm file prepares: onboarding creates its client
+        String realm = java.nio.file.Files.readString(ReadmeWalkthrough.ROOT.resolve("infra/keycloak/realm-privacy.json"));
+        assertThat(realm).doesNotContain("\"" + defaults.get("CLIENT_ID") + "\"");
+        // SUBJECT is the default user's sub
         String subjectToken = passwordToken(new KeycloakFixture.SubjectUser(defaults.get("SUBJECT_USER"),
                 defaults.get("SUBJECT_PASSWORD"), null));
         assertThat(claim(subjectToken, "sub")).isEqualTo(defaults.get("SUBJECT")).isEqualTo(ALICE);

@@ -37,7 +37,7 @@ class GatewayAuditChainsTest {
     }
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = "AuditChains#verifyAll")
     void anAuditorVerifiesEveryServicesChainInOneCall() {
         JsonPath report = verify(Tokens.user("aaron"), "intact-");
         assertThat(report.getString("status")).isEqualTo("VALID");
@@ -52,7 +52,7 @@ class GatewayAuditChainsTest {
     }
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = "AuditChains#verifyAll")
     void aBrokenChainIsReportedAndServicesThatDoNotAnswerAreNeverValid() {
         JsonPath report = verify(Tokens.user("olivia"), "trouble-");
         assertThat(report.getString("status")).isEqualTo("BROKEN");

@@ -29,7 +29,7 @@ class GatewayAuditRoutesTest {
     private static final String ALL_CHAINS = "/api/audit/verification";
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = "ApiRoutes#mayUse")
     void anAuditorReadsAServicesTrailByItsNameWithTheGatewayPrefixStripped() {
         String token = Tokens.user("aaron");
         JsonPath echo = given().auth().oauth2(token).header("X-Request-Id", "audit-route-0001")
@@ -44,7 +44,7 @@ class GatewayAuditRoutesTest {
     }
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = "ApiRoutes#mayUse")
     void anOfficerReachesAServicesChainVerification() {
         given().auth().oauth2(Tokens.user("olivia")).get(VERIFICATION)
                 .then().statusCode(200).body("uri", equalTo("/audit-records/verification"));

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.privacyplatform.commons.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.gateway.guard.PartnerControls;
+import com.privacyplatform.gateway.routing.PartnerRoutes;
 import com.privacyplatform.gateway.guard.ProjectionBootstrap;
 import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.testing.TestBroker;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = SnapshotSources.class, restrictToAnnotatedClass = false)
 class GatewayProjectionBootstrapTest {
 
+    /** A data route (closed to a restricted partner, PartnerRoutes) that the echo upstream answers. */
+    static final String DATA_ROUTE = "/api/partner-directory";
+
     private static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
 
     @Inject
@@ -55,6 +60,7 @@ class GatewayProjectionBootstrapTest {
     }
 
     @Test
+    @Verifies(value = "3.4.j", exercises = {"ProjectionBootstrap#syncRegistry", "ProjectionBootstrap#syncBreach"})
     void aFreshGatewayEnforcesWhatWasDecidedBeforeItStartedWithoutAnyEvent() {
         PartnerControls controls = projection.controls();
         assertThat(controls.isSynced()).isTrue();
@@ -66,6 +72,19 @@ class GatewayProjectionBootstrapTest {
                         .isEqualTo("interface-closed"));
         assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid",
                 SnapshotSources.SUSPENDED_BEFORE_START)).isEqualTo("SUSPENDED");
+        // 3.5.d: a terminated partner keeps its duty routes until the registry reports its deletions complete
+        UUID withDuties = UUID.fromString(SnapshotSources.TERMINATED_WITH_DUTIES);
+        UUID discharged = UUID.fromString(SnapshotSources.TERMINATED_DISCHARGED);
+        assertThat(controls.verdict(withDuties, Instant.now(), PartnerRoutes.Use.DUTY))
+                .isInstanceOf(PartnerControls.Allow.class);
+        assertThat(controls.verdict(withDuties, Instant.now(), PartnerRoutes.Use.DATA))
+                .isInstanceOf(PartnerControls.Block.class);
+        assertThat(controls.verdict(discharged, Instant.now(), PartnerRoutes.Use.DUTY))
+                .isInstanceOfSatisfying(PartnerControls.Block.class, b -> assertThat(b.clause()).isEqualTo("3.5.d"));
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_partner_discharge WHERE partner_id = ?::uuid",
+                SnapshotSources.TERMINATED_DISCHARGED)).isEqualTo(1);
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_partner_discharge WHERE partner_id = ?::uuid",
+                SnapshotSources.TERMINATED_WITH_DUTIES)).isZero();
         assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND active",
                 SnapshotSources.CLOSURE_ORDER)).isEqualTo(1);
         // the lifted order the snapshot does not list as active is not enforced
@@ -99,7 +118,7 @@ class GatewayProjectionBootstrapTest {
 
         // a snapshot read before the suspension (older updatedAt) arrives afterwards: still suspended
         SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now().minus(1, ChronoUnit.MINUTES)));
-        assertThat(run(bootstrap::syncRegistry)).isEqualTo(3);
+        assertThat(run(bootstrap::syncRegistry)).isEqualTo(SnapshotSources.PARTNERS.size());
         assertThat(status(a)).isEqualTo(403);
 
         // the reinstatement's event got lost: the next snapshot (newer) repairs it
@@ -152,7 +171,7 @@ class GatewayProjectionBootstrapTest {
     }
 
     private static int status(String token) {
-        return given().auth().oauth2(token).get("/api/partners/42").statusCode();
+        return given().auth().oauth2(token).get(DATA_ROUTE).statusCode();
     }
 
     private static void publish(String type, String subject, String data) throws Exception {

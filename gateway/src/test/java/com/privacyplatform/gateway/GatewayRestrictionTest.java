@@ -28,20 +28,23 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = EchoUpstream.class, restrictToAnnotatedClass = false)
 class GatewayRestrictionTest {
 
+    /** A data route (closed to a restricted partner, PartnerRoutes) that the echo upstream answers. */
+    static final String DATA_ROUTE = "/api/partner-directory";
+
     private static final String A = "2b9ab027-cb68-523d-81ec-293ae3eaf63b";
 
     @Test
-    @Verifies({"3.4.j", "4.6"})
+    @Verifies(value = {"3.4.j", "4.6"}, exercises = "ApiRoutes#allowed")
     void aSuspendedPartnerIsBlockedAndReinstatementRestoresIt() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String b = Tokens.partner("partner-demo-b");
         publish("partner.suspended", A, "{\"partnerId\":\"" + A + "\",\"from\":\"ACTIVE\",\"to\":\"SUSPENDED\","
                 + "\"reason\":\"audit finding overdue\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 403);
-        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(403)
+        given().auth().oauth2(a).get(DATA_ROUTE).then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://privacy-platform.example/problems/partner-suspended"));
-        given().auth().oauth2(b).get("/api/partners/42").then().statusCode(200);
+        given().auth().oauth2(b).get(DATA_ROUTE).then().statusCode(200);
         assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid", A))
                 .isEqualTo("SUSPENDED");
 
@@ -51,17 +54,17 @@ class GatewayRestrictionTest {
     }
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = "ApiRoutes#allowed")
     void aTemporaryClosureBlocksUntilItIsLifted() throws Exception {
         String a = Tokens.partner("partner-demo-a");
         String order = UUID.randomUUID().toString();
         publish("partner.interface-restricted", A, "{\"orderId\":\"" + order + "\",\"partnerId\":\"" + A
                 + "\",\"kind\":\"TEMPORARY_CLOSURE\",\"reason\":\"suspected leak\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 403);
-        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(403)
+        given().auth().oauth2(a).get(DATA_ROUTE).then().statusCode(403)
                 .body("clause", equalTo("3.4.j"))
                 .body("type", equalTo("https://privacy-platform.example/problems/interface-closed"));
-        given().auth().oauth2(Tokens.partner("partner-demo-b")).get("/api/partners/42").then().statusCode(200);
+        given().auth().oauth2(Tokens.partner("partner-demo-b")).get(DATA_ROUTE).then().statusCode(200);
 
         publish("partner.interface-restored", A, "{\"orderId\":\"" + order + "\",\"partnerId\":\"" + A
                 + "\",\"reason\":\"LIFTED\"}");
@@ -88,7 +91,7 @@ class GatewayRestrictionTest {
         publish("partner.interface-restricted", A, "{\"orderId\":\"" + order + "\",\"partnerId\":\"" + A
                 + "\",\"kind\":\"FLOW_RESTRAINT\",\"requestsPerSecond\":1,\"reason\":\"unusual volume\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> IntStream.range(0, 3).map(i -> status(a)).anyMatch(s -> s == 429));
-        given().auth().oauth2(a).get("/api/partners/42").then().statusCode(429)
+        given().auth().oauth2(a).get(DATA_ROUTE).then().statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://privacy-platform.example/problems/rate-limited"));
         publish("partner.interface-restored", A, "{\"orderId\":\"" + order + "\",\"partnerId\":\"" + A
@@ -104,7 +107,7 @@ class GatewayRestrictionTest {
     }
 
     private static int status(String token) {
-        return given().auth().oauth2(token).get("/api/partners/42").statusCode();
+        return given().auth().oauth2(token).get(DATA_ROUTE).statusCode();
     }
 
     private static void publish(String type, String subject, String data) throws Exception {

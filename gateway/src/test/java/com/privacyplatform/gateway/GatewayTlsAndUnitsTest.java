@@ -9,7 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,23 +19,10 @@ class GatewayTlsAndUnitsTest {
     URL https;
 
     @Test
-    @Verifies("3.4.c")
+    @Verifies(value = "3.4.c", exercises = "ResponseHeaders#register")
     void theGatewayServesHttps() {
         given().relaxedHTTPSValidation().get(https).then().statusCode(200)
                 .header("Strict-Transport-Security", org.hamcrest.Matchers.containsString("max-age"));
-    }
-
-    @Test
-    @Verifies("3.4.c")
-    void plainHttpIsDisabledUnlessExplicitlyEnabled() throws Exception {
-        // the production default, read from the packaged configuration (tests enable it in %test)
-        var props = new java.util.Properties();
-        try (var in = getClass().getResourceAsStream("/application.properties")) {
-            props.load(in);
-        }
-        assertThat(props.getProperty("quarkus.http.insecure-requests")).isEqualTo("${GATEWAY_PLAIN_HTTP:disabled}");
-        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.insecure-requests", String.class))
-                .isEqualTo("enabled");
     }
 
     @Test

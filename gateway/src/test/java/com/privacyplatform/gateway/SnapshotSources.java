@@ -25,6 +25,10 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
     /** Decided before the gateway started: a suspended partner and a closed interface. */
     static final String SUSPENDED_BEFORE_START = "5b1e7c0a-0000-4000-8000-00000000c001";
     static final String CLOSED_BEFORE_START = "5b1e7c0a-0000-4000-8000-00000000d001";
+    /** Terminated with deletion tasks still open: duty routes open. */
+    static final String TERMINATED_WITH_DUTIES = "5b1e7c0a-0000-4000-8000-00000000e001";
+    /** Terminated, and every deletion task of its termination resolved: nothing open. */
+    static final String TERMINATED_DISCHARGED = "5b1e7c0a-0000-4000-8000-00000000e002";
     static final String CLOSURE_ORDER = "019ac2f1-0000-7000-8000-0000000000d1";
 
     static final List<JsonObject> PARTNERS = new CopyOnWriteArrayList<>();
@@ -76,6 +80,9 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
         PARTNERS.add(partner("2b9ab027-cb68-523d-81ec-293ae3eaf63b", "ACTIVE", earlier));
         PARTNERS.add(partner("e323d24b-b3af-54e4-9942-b04f7ce699c8", "ACTIVE", earlier));
         PARTNERS.add(partner(SUSPENDED_BEFORE_START, "SUSPENDED", earlier));
+        PARTNERS.add(partner(TERMINATED_WITH_DUTIES, "TERMINATED", earlier));
+        PARTNERS.add(partner(TERMINATED_DISCHARGED, "TERMINATED", earlier)
+                .put("terminationDeletionCompletedAt", earlier.plusSeconds(60).toString()));
         ORDERS.add(order(CLOSURE_ORDER, CLOSED_BEFORE_START, "TEMPORARY_CLOSURE"));
         ORDERS.add(order("019ac2f1-0000-7000-8000-0000000000d2", CLOSED_BEFORE_START, "FLOW_RESTRAINT")
                 .put("state", "LIFTED"));
@@ -85,7 +92,8 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
     static JsonObject partner(String id, String status, Instant updatedAt) {
         return new JsonObject().put("partnerId", id).put("oidcClientId", "client-" + id).put("jurisdiction", "CN")
                 .put("status", status).put("scopeVersion", 1).put("scope", new JsonArray())
-                .put("automatedDecisionAuthorized", false).put("updatedAt", updatedAt.toString());
+                .put("automatedDecisionAuthorized", false).put("updatedAt", updatedAt.toString())
+                .putNull("terminationDeletionCompletedAt");
     }
 
     /** An item of {@code GET /emergency-orders} (EmergencyOrder). */

@@ -47,7 +47,17 @@ class CommittedFilesTest {
             Drift.write(RealmImport.committed(), RealmImport.render(expected));
         }
         assertThat(Drift.realmImport(expected, RealmImport.committed())).isEmpty();
-        assertThat(Drift.read(RealmImport.committed())).doesNotContain("-secret\"", "-demo-pw", "privacy-cli");
+        assertThat(Drift.read(RealmImport.committed())).doesNotContain("-secret\"", "-demo-pw", "privacy-cli", "partner-demo", "alice");
+    }
+
+    @Test
+    void theDevRealmAdditionIsTheLocalDemoAdditionWithItsSecretsAsPlaceholders() {
+        List<Object> expected = RealmImport.demoPatch(Yaml.readJsonObject(RealmImport.demoSource()));
+        if (ModulePaths.updateMode()) {
+            Drift.write(RealmImport.committedDemo(), RealmImport.renderDemo(expected));
+        }
+        assertThat(Drift.demoPatch(expected, RealmImport.committedDemo())).isEmpty();
+        assertThat(Drift.read(RealmImport.committedDemo())).doesNotContain("-secret\"", "-demo-pw", "localhost");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 final class CrossReferences {
 
+    /**
+     * Variables that hold the platform's public URL as an identifier, not an address called inside
+     * the namespace (RenderedValues.receiptIssuer checks them against the gateway's Ingress host).
+     */
+    static final Set<String> PUBLIC_URLS = Set.of("CONSENT_RECEIPTS_ISSUER");
+
     private CrossReferences() {
     }
 
@@ -474,7 +480,11 @@ final class CrossReferences {
                         secretOf.put(name, String.valueOf(Nodes.at(e, "valueFrom", "secretKeyRef", "name")));
                     }
                 }
-                env.forEach((name, value) -> url(o, name, value, model, violations));
+                env.forEach((name, value) -> {
+                    if (!PUBLIC_URLS.contains(name)) {
+                        url(o, name, value, model, violations);
+                    }
+                });
                 String rabbit = env.get("RABBITMQ_HOST");
                 if (rabbit != null) {
                     OperatorModel.Service service = model.services.get(rabbit);

@@ -106,6 +106,20 @@ final class Drift {
                 + "\n  run ./mvnw -B -ntp -pl k8s verify -Dk8s.update=true and commit the result");
     }
 
+    /** Violations when the dev overlay's demo addition is not what RealmImport builds from infra/keycloak/realm-demo.json. */
+    static List<String> demoPatch(List<Object> expected, Path committed) {
+        Object have = Files.exists(committed) ? Yaml.readList(committed) : null;
+        Object want = Yaml.readAll(Yaml.toYaml(Map.of("patch", expected))).get(0).get("patch");
+        if (want.equals(have)) {
+            return List.of();
+        }
+        List<String> differences = new ArrayList<>();
+        diff("", have, want, differences);
+        return List.of(ModulePaths.repository().relativize(committed.toAbsolutePath())
+                + " is not the demo addition of infra/keycloak/realm-demo.json: " + differences.stream().limit(5).toList()
+                + "\n  run ./mvnw -B -ntp -pl k8s verify -Dk8s.update=true and commit the result");
+    }
+
     private static void diff(String path, Object have, Object want, List<String> out) {
         if (have instanceof Map<?, ?> h && want instanceof Map<?, ?> w) {
             for (Object k : w.keySet()) {

@@ -17,9 +17,14 @@ import java.util.regex.Pattern;
  * the service's declaration fails with PRECONDITION_FAILED), exactly its routing keys bound from its
  * exchange, its dead-letter queue bound from its dead-letter exchange, and its service's Permission
  * lets it declare, bind and consume them - while no Permission reaches another service's queues and
- * no consumer queue is declared that no service consumes.
+ * no consumer queue is declared that no service consumes. Every dead-letter queue has a message TTL
+ * (the channel's dead-letter-ttl, the Queue's x-message-ttl) shorter than the inbox horizon, so no
+ * dead letter can be replayed after its id left the consumer's inbox (docs/data-stores.md).
  */
 final class MessagingContract {
+
+    /** platform-commons' default inbox horizon (platform.retention.inbox, P30D) in milliseconds. */
+    static final long INBOX_HORIZON_MS = 30L * 24 * 60 * 60 * 1000;
 
     private MessagingContract() {
     }
@@ -120,9 +125,7 @@ final class MessagingContract {
                 violations.add(where + ": dead-letter arguments are " + dlx + "/" + dlxKey + ", the service declares "
                         + c.deadLetterExchange() + "/" + c.deadLetterRoutingKey());
             }
-            if (!queues.containsKey(c.deadLetterQueue())) {
-                violations.add(where + ": no dead-letter Queue " + c.deadLetterQueue() + " is declared");
-            }
+            deadLetterTtl(where, c, queues.get(c.deadLetterQueue()), violations);
             boolean dlqBound = bindings.stream().anyMatch(b -> c.deadLetterExchange().equals(b.string("spec", "source"))
                     && c.deadLetterQueue().equals(b.string("spec", "destination")) && c.deadLetterRoutingKey().equals(b.string("spec", "routingKey")));
             if (!dlqBound) {
@@ -145,6 +148,26 @@ final class MessagingContract {
             if (!wanted.contains(key)) {
                 violations.add(where + ": routing key " + key + " is bound from " + c.exchange() + " but is not in the service's routing-keys");
             }
+        }
+    }
+
+    private static void deadLetterTtl(String where, ServiceConfig.Channel c, K8sObject dlq, List<String> violations) {
+        if (c.deadLetterTtl() == null) {
+            violations.add(where + ": no dead-letter-ttl: dead letters would outlive the inbox horizon");
+        } else if (c.deadLetterTtl() >= INBOX_HORIZON_MS) {
+            violations.add(where + ": dead-letter-ttl " + c.deadLetterTtl() + " ms is not shorter than the inbox horizon ("
+                    + INBOX_HORIZON_MS + " ms)");
+        }
+        if (dlq == null) {
+            violations.add(where + ": no dead-letter Queue " + c.deadLetterQueue() + " is declared");
+            return;
+        }
+        Map<String, Object> args = dlq.map("spec", "arguments");
+        Object ttl = args == null ? null : args.get("x-message-ttl");
+        Long declared = ttl instanceof Number n ? Long.valueOf(n.longValue()) : null;
+        if (!Objects.equals(c.deadLetterTtl(), declared)) {
+            violations.add(where + ": dead-letter Queue " + c.deadLetterQueue() + " has x-message-ttl " + ttl
+                    + ", the service declares " + c.deadLetterTtl());
         }
     }
 

@@ -33,9 +33,11 @@ final class OperatorModel {
         Map<String, Set<String>> secrets = new LinkedHashMap<>();
         secrets.put("backup-object-store", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"));
         secrets.put(RealmImport.SECRET, new LinkedHashSet<>(RealmImport.secretKeys()));
+        // dev only: the demo identities' secrets and passwords (overlays/dev/patches/realm-demo.yaml)
+        secrets.put(RealmImport.DEMO_SECRET, new LinkedHashSet<>(RealmImport.demoSecretKeys()));
         secrets.put("gateway-tls", Set.of("tls.crt", "tls.key"));
         secrets.put("consent-receipt-keys", Set.of("jwks.json"));
-        secrets.put("dsr-export-key", Set.of("key"));
+        secrets.put("dsr-export-key", Set.of("key", "key-id", "previous-keys", "fingerprint-key-id"));
         secrets.put("privacy-center-session", Set.of("secret"));
         for (String service : List.of("partner-registry-service", "consent-service", "dsr-service", "breach-service")) {
             secrets.put(service + "-audit-checkpoint-key", Set.of("signing-key", "public-key"));

@@ -75,8 +75,8 @@ class RenderedValuesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void theLocalOnlyPasswordGrantClientExistsOnlyInDevAndExactlyAsInTheLocalRealm(String overlay) {
-        assertThat(RenderedValues.realmClients(Kustomize.overlay(overlay), RenderedValues.OVERLAYS.get(overlay).localOnlyClients())).isEmpty();
+    void demoIdentitiesOnlyInDevBruteForceProtectionAndPasswordPolicyEverywhereTotpForOfficersInProd(String overlay) {
+        assertThat(RenderedValues.realmIdentities(Kustomize.overlay(overlay), RenderedValues.OVERLAYS.get(overlay))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -452,15 +452,89 @@ class SeededErrorsTest {
         }
 
         @Test
-        void aPasswordGrantClientInProdOrAnEditedOneInDevFails() {
+        void aReceiptIssuerThatIsNotTheEnvironmentsPublicApiFails() {
+            List<K8sObject> prod = prod();
+            K8sObject config = prod.stream().filter(o -> o.is("ConfigMap") && o.name().startsWith("consent-service-config"))
+                    .findFirst().orElseThrow();
+            Nodes.put(config.body(), "https://privacy-platform.example/consent-service", "data", "CONSENT_RECEIPTS_ISSUER");
+            assertThat(RenderedValues.receiptIssuer(prod)).singleElement().asString()
+                    .contains("privacy-platform.example/consent-service is not https://<the gateway's Ingress host>/api");
+            Nodes.remove(config.body(), "data", "CONSENT_RECEIPTS_ISSUER");
+            assertThat(RenderedValues.receiptIssuer(prod)).singleElement().asString().contains("no CONSENT_RECEIPTS_ISSUER");
+        }
+
+        @Test
+        void aDemoIdentityInProdFails() {
+            List<K8sObject> prod = prod();
+            K8sObject prodRealm = find(prod, "KeycloakRealmImport", "privacy-realm");
+            K8sObject devRealm = find(dev(), "KeycloakRealmImport", "privacy-realm");
+            Nodes.put(prodRealm.body(), devRealm.list("spec", "realm", "clients"), "spec", "realm", "clients");
+            Nodes.put(prodRealm.body(), devRealm.list("spec", "realm", "users"), "spec", "realm", "users");
+            Nodes.put(prodRealm.body(), devRealm.map("spec", "placeholders"), "spec", "placeholders");
+
+            assertThat(RenderedValues.realmIdentities(prod, RenderedValues.OVERLAYS.get("prod")))
+                    .anyMatch(v -> v.contains("has the demo client partner-demo-a in prod"))
+                    .anyMatch(v -> v.contains("has the demo client privacy-cli in prod"))
+                    .anyMatch(v -> v.contains("client privacy-cli has the password grant in prod"))
+                    .anyMatch(v -> v.contains("has the demo user alice in prod"))
+                    .anyMatch(v -> v.contains("has the demo user service-account-partner-demo-b in prod"))
+                    .anyMatch(v -> v.contains("has the demo placeholder KC_USER_PASSWORD_OLIVIA in prod"));
+            // the committed prod render itself has none of them
+            assertThat(RenderedValues.realmIdentities(prod(), RenderedValues.OVERLAYS.get("prod"))).isEmpty();
+        }
+
+        @Test
+        void aPersonWithAPasswordInProdOrAnEditedDemoIdentityInDevFails() {
+            List<K8sObject> prod = prod();
+            Map<String, Object> person = new java.util.LinkedHashMap<>();
+            person.put("username", "officer");
+            person.put("credentials", List.of(Map.of("type", "password", "value", "${KC_USER_PASSWORD_OFFICER}")));
+            append(find(prod, "KeycloakRealmImport", "privacy-realm").body(), person, "spec", "realm", "users");
+            assertThat(RenderedValues.realmIdentities(prod, RenderedValues.OVERLAYS.get("prod")))
+                    .anyMatch(v -> v.contains("user officer has credentials in prod"));
+
             List<K8sObject> dev = dev();
-            K8sObject realm = find(dev, "KeycloakRealmImport", "privacy-realm");
-            Object cli = realm.list("spec", "realm", "clients").stream()
+            Object cli = find(dev, "KeycloakRealmImport", "privacy-realm").list("spec", "realm", "clients").stream()
                     .filter(c -> "privacy-cli".equals(Nodes.at(c, "clientId"))).findFirst().orElseThrow();
             Nodes.put(cli, true, "standardFlowEnabled");
+            assertThat(RenderedValues.realmIdentities(dev, RenderedValues.OVERLAYS.get("dev")))
+                    .anyMatch(v -> v.contains("lacks or differs from the demo addition at /spec/realm/clients/- privacy-cli"));
+        }
 
-            assertThat(RenderedValues.realmClients(dev, false)).anyMatch(v -> v.contains("local-only client privacy-cli"));
-            assertThat(RenderedValues.realmClients(dev, true)).anyMatch(v -> v.contains("privacy-cli differs"));
+        @Test
+        void aRealmWithoutBruteForceProtectionOrPasswordPolicyFails() {
+            List<K8sObject> dev = dev();
+            K8sObject realm = find(dev, "KeycloakRealmImport", "privacy-realm");
+            Nodes.put(realm.body(), false, "spec", "realm", "bruteForceProtected");
+            Nodes.put(realm.body(), "notUsername and length(8)", "spec", "realm", "passwordPolicy");
+
+            assertThat(RenderedValues.realmIdentities(dev, RenderedValues.OVERLAYS.get("dev")))
+                    .anyMatch(v -> v.contains("bruteForceProtected is not true"))
+                    .anyMatch(v -> v.contains("does not require length(10)"));
+            Nodes.remove(realm.body(), "spec", "realm", "passwordPolicy");
+            assertThat(RenderedValues.realmIdentities(dev, RenderedValues.OVERLAYS.get("dev")))
+                    .anyMatch(v -> v.contains("passwordPolicy null"));
+        }
+
+        @Test
+        void officersWithoutTotpInProdFail() {
+            List<K8sObject> prod = prod();
+            K8sObject realm = find(prod, "KeycloakRealmImport", "privacy-realm");
+            // the auditor's condition negated: TOTP for everyone but auditors
+            for (Object config : realm.list("spec", "realm", "authenticatorConfig")) {
+                if ("auditor".equals(Nodes.at(config, "config", "condUserRole"))) {
+                    Nodes.put(config, "true", "config", "negate");
+                }
+            }
+            assertThat(RenderedValues.realmIdentities(prod, RenderedValues.OVERLAYS.get("prod")))
+                    .anyMatch(v -> v.contains("does not require a one-time password (TOTP) of role auditor"))
+                    .noneMatch(v -> v.contains("of role compliance-officer"));
+            // the flow kept but not bound: Keycloak's plain browser flow
+            Nodes.put(realm.body(), "browser", "spec", "realm", "browserFlow");
+            assertThat(RenderedValues.realmIdentities(prod, RenderedValues.OVERLAYS.get("prod")))
+                    .anyMatch(v -> v.contains("of role compliance-officer"));
+            // dev does not ask for it
+            assertThat(RenderedValues.realmIdentities(dev(), RenderedValues.OVERLAYS.get("dev"))).isEmpty();
         }
 
         @Test
@@ -514,6 +588,19 @@ class SeededErrorsTest {
 
             assertThat(Drift.realmImport(expected, committed)).singleElement().asString().contains("accessTokenLifespan is 600");
         }
+
+        @Test
+        void aDevDemoAdditionThatIsNotTheLocalOneFails() throws IOException {
+            List<Object> expected = RealmImport.demoPatch(Yaml.readJsonObject(RealmImport.demoSource()));
+            List<Object> edited = Yaml.copy(new java.util.ArrayList<>(expected));
+            Nodes.put(edited.get(0), "partner-demo-x", "value", "clientId");
+            Path committed = tmp.resolve("realm-demo.yaml");
+            Files.writeString(committed, RealmImport.renderDemo(edited));
+
+            assertThat(Drift.demoPatch(expected, committed)).singleElement().asString().contains("clientId is partner-demo-x");
+            Files.writeString(committed, RealmImport.renderDemo(expected));
+            assertThat(Drift.demoPatch(expected, committed)).isEmpty();
+        }
     }
 
     static List<K8sObject> withoutExactly(List<K8sObject> objects, String kind, String name) {
@@ -540,6 +627,26 @@ class SeededErrorsTest {
     class Contracts {
 
         @Test
+        void aPasswordSecretOrKeyWithADefaultInProdFails() {
+            ServiceConfig config = ServiceConfig.parse("consent-service", """
+                    quarkus.datasource.password=${DB_PASSWORD:consent}
+                    rabbitmq-password=${RABBITMQ_PASSWORD}
+                    quarkus.oidc-client.credentials.secret=platform-services-secret
+                    dsr.export.key=${DSR_EXPORT_KEY:}
+                    %dev,test.rabbitmq-password=guest
+                    %prod.privacy.session.encryption-secret=${SESSION:known}
+                    quarkus.kubernetes.env.mapping.db-password.with-key=password
+                    """);
+
+            assertThat(SecretDefaults.check(List.of(config)))
+                    .anyMatch(v -> v.contains("quarkus.datasource.password=${DB_PASSWORD:consent} has a default (DB_PASSWORD)"))
+                    .anyMatch(v -> v.contains("quarkus.oidc-client.credentials.secret has a literal value in prod"))
+                    .anyMatch(v -> v.contains("dsr.export.key=${DSR_EXPORT_KEY:} has a default"))
+                    .anyMatch(v -> v.contains("privacy.session.encryption-secret"))
+                    .hasSize(4);
+        }
+
+        @Test
         void aSubscriptionWhoseBindingsDifferFromTheServicesRoutingKeysFails() {
             List<K8sObject> objects = withoutExactly(dev(), "Binding", "consent-service-partner-events-partner-scope-changed");
             Nodes.put(exactly(objects, "Binding", "consent-service-dsr-events-dsr-revocation-requested").body(),
@@ -563,6 +670,20 @@ class SeededErrorsTest {
                     .anyMatch(v -> v.contains("scorecard-feed") && v.contains("x-delivery-limit is 5, the service declares 3"))
                     .anyMatch(v -> v.contains("dsr-service.partner-events") && v.contains("Queue type is classic, the service declares quorum"))
                     .anyMatch(v -> v.contains("gateway.partner-controls") && v.contains("dead-letter arguments"));
+        }
+
+        @Test
+        void aDeadLetterQueueWithoutTheServicesMessageTtlOrATtlBeyondTheInboxHorizonFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(exactly(objects, "Queue", "dsr-service-breach-orders-dlq").body(), Map.of(), "spec", "arguments");
+            Map<String, String> properties = new LinkedHashMap<>(ServiceConfig.all().get("dsr-service").properties());
+            properties.put("mp.messaging.incoming.breach-orders.dead-letter-ttl", "2592000000");
+            ServiceConfig lax = new ServiceConfig("dsr-service", properties);
+
+            assertThat(MessagingContract.check(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.contains("dsr-service.breach-orders.dlq has x-message-ttl null, the service declares 1209600000"));
+            assertThat(MessagingContract.check(dev(), List.of(lax)))
+                    .anyMatch(v -> v.contains("dead-letter-ttl 2592000000 ms is not shorter than the inbox horizon"));
         }
 
         @Test
@@ -701,7 +822,8 @@ class SeededErrorsTest {
                     .filter(c -> "privacy-center".equals(Nodes.at(c, "clientId"))).findFirst().orElseThrow();
             append(center, "http://localhost:8085/*", "redirectUris");
 
-            assertThat(RenderedValues.realmClients(objects, true)).anyMatch(v -> v.contains("client privacy-center names a local address"));
+            assertThat(RenderedValues.realmIdentities(objects, RenderedValues.OVERLAYS.get("dev")))
+                    .anyMatch(v -> v.contains("client privacy-center names a local address"));
 
             Map<String, Object> local = Yaml.readJsonObject(RealmImport.source());
             Object localCenter = Nodes.list(local.get("clients")).stream()

@@ -33,7 +33,7 @@ record ServiceConfig(String service, Map<String, String> properties) {
     /** One subscription of a service: what its connector declares and consumes on start. */
     record Channel(String service, String name, String queue, String exchange, String exchangeType, List<String> routingKeys,
             String queueType, Integer deliveryLimit, boolean autoBindDlq, String deadLetterExchange, String deadLetterRoutingKey,
-            String deadLetterQueue) {
+            String deadLetterQueue, Long deadLetterTtl) {
     }
 
     static Path file(String service) {
@@ -107,10 +107,12 @@ record ServiceConfig(String service, Map<String, String> properties) {
             List<String> keys = Arrays.stream(get(ch, "routing-keys", "#").split(",")).map(String::trim)
                     .filter(k -> !k.isEmpty()).toList();
             String limit = get(ch, "queue.x-delivery-limit", "");
+            String ttl = get(ch, "dead-letter-ttl", "");
             channels.add(new Channel(service, ch, queue, get(ch, "exchange.name", ch), get(ch, "exchange.type", "topic"), keys,
                     get(ch, "queue.x-queue-type", "classic"), limit.isBlank() ? null : Integer.valueOf(limit.trim()),
                     Boolean.parseBoolean(get(ch, "auto-bind-dlq", "false")), get(ch, "dead-letter-exchange", "DLX"),
-                    get(ch, "dead-letter-routing-key", queue), get(ch, "dead-letter-queue-name", queue + ".dlq")));
+                    get(ch, "dead-letter-routing-key", queue), get(ch, "dead-letter-queue-name", queue + ".dlq"),
+                    ttl.isBlank() ? null : Long.valueOf(ttl.trim())));
         }
         return channels;
     }

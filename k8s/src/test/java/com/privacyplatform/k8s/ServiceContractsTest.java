@@ -34,4 +34,9 @@ class ServiceContractsTest {
     void everyEnvironmentVariableAServiceReadsHasASource(String overlay) {
         assertThat(ServiceEnvironment.check(Kustomize.overlay(overlay), ServiceEnvironment.requiredByService())).isEmpty();
     }
+
+    @Test
+    void noPasswordSecretOrKeyHasADefaultThatAppliesInProd() {
+        assertThat(SecretDefaults.check(ServiceConfig.all().values())).isEmpty();
+    }
 }

@@ -55,6 +55,17 @@ final class Yaml {
         }
     }
 
+    /** A YAML file whose one document is a list (e.g. a JSON6902 patch). */
+    static List<Object> readList(Path file) {
+        try {
+            List<Object> list = YAML.readValue(file.toFile(), new TypeReference<ArrayList<Object>>() {
+            });
+            return list == null ? List.of() : list;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Map<String, Object> readJsonObject(Path file) {
         try {
             return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {

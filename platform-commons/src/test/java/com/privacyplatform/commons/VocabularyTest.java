@@ -85,6 +85,15 @@ class VocabularyTest {
     }
 
     @Test
+    void oneOwnPurposeConsentsToRetentionAfterTheCooperationAndNoOtherOutlivesTermination() {
+        assertThat(vocabulary.survivesTermination("retention_after_cooperation")).isTrue();
+        assertThat(vocabulary.retentionPurposes()).containsExactly("retention_after_cooperation");
+        assertThat(vocabulary.survivesTermination("legal_compliance")).isFalse();
+        assertThat(vocabulary.survivesTermination("mind_reading")).isFalse();
+        assertThat(vocabulary.survivesTermination(null)).isFalse();
+    }
+
+    @Test
     void knowsPurposesAndCountries() {
         assertThat(vocabulary.isPurpose("automated_decision_making")).isTrue();
         assertThat(vocabulary.isPurpose("mind_reading")).isFalse();

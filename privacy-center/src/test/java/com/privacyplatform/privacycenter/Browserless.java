@@ -29,6 +29,7 @@ final class Browserless {
     private final String app;
     private final Map<String, String> appCookies = new LinkedHashMap<>();
     private final Map<String, String> keycloakCookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** @param app the application's own address, e.g. http://localhost:41234 */
     Browserless(String app) {
@@ -37,6 +38,12 @@ final class Browserless {
 
     Map<String, String> cookies() {
         return appCookies;
+    }
+
+    /** Sends this header with every later request to the application (e.g. the browser's Accept-Language). */
+    Browserless header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     HttpResponse<String> get(String path) {
@@ -84,6 +91,7 @@ final class Browserless {
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
         builder.header("X-Forwarded-Host", "localhost:8080").header("X-Forwarded-Proto", "http");
+        headers.forEach(builder::header);
         if (!appCookies.isEmpty()) {
             builder.header("Cookie", cookieHeader(appCookies));
         }

@@ -83,7 +83,7 @@ class PrivacyCenterTest {
     }
 
     @Test
-    @Verifies("1.1")
+    @Verifies(value = "1.1", exercises = "AboutPage#about")
     void theExplanationsPageExplainsEveryPurposeAndDataCategoryOfTheVocabularyAndTheDeadlines() throws Exception {
         String html = unescape(browser().get("/privacy/about").body());
         JsonNode vocabulary;
@@ -151,7 +151,7 @@ class PrivacyCenterTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "RequestPages#submit")
     void theRequestFormAsksForNoCountryBecauseTheConsentsLawsSetTheDeadlines() {
         HttpResponse<String> form = browser().signIn("bob", "/privacy/requests/new");
         assertThat(form.statusCode()).isEqualTo(200);
@@ -163,7 +163,7 @@ class PrivacyCenterTest {
     }
 
     @Test
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = {"RequestPages#mine", "Me#owns", "ConsentPages#mine"})
     void anAccountThatIsNotADataSubjectGetsAnExplanationNotSomeoneElsesData() {
         HttpResponse<String> page = browser().signIn("olivia", "/privacy/consents");
         assertThat(page.statusCode()).isEqualTo(403);
@@ -180,6 +180,110 @@ class PrivacyCenterTest {
         HttpResponse<String> badId = alice.get("/privacy/consents/not-a-uuid");
         assertThat(badId.statusCode()).isEqualTo(404);
         assertThat(badId.body()).contains("<h1>").doesNotContain("{\"", "Exception");
+    }
+
+    @Test
+    @Verifies("1.1")
+    void theRightsPageSpeaksSimplifiedChineseWhenTheBrowserAsksForIt() throws Exception {
+        HttpResponse<String> page = browser().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").get("/privacy/about");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = unescape(page.body());
+        assertThat(html).contains("<html lang=\"zh-CN\">", "<h1>您的权利说明</h1>", "撤回同意。", "15 个工作日",
+                "可延期一次，最多 2 个自然月", "《中华人民共和国个人信息保护法》（PIPL）", "词汇表版本")
+                .doesNotContain("Your rights explained", "What the purposes mean", "calendar month", "working day");
+        JsonNode vocabulary;
+        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/commons/vocabulary/vocabulary.json")) {
+            vocabulary = JSON.readTree(in);
+        }
+        // every purpose and kind of data in Chinese, none in the vocabulary's English
+        for (String list : new String[] {"purposes", "dataCategories", "legalBases", "consentMethods"}) {
+            for (JsonNode term : vocabulary.get(list)) {
+                assertThat(html).doesNotContain(">" + term.get("title").asText() + "<",
+                        term.get("description").asText());
+            }
+        }
+        assertThat(html).contains(">营销信息</dt>", ">电子邮箱地址 <span class=\"tag\">敏感</span></dt>",
+                "<dd>用户的电子邮箱地址（显示时遮蔽，3.2.d）。</dd>");
+        // the switcher offers English, named in English, and marks Chinese as the page's language
+        assertThat(html).contains("<a href=\"/privacy/language/en?back=%2Fprivacy%2Fabout\" lang=\"en\""
+                + " hreflang=\"en\">English</a>", "<span class=\"current\" lang=\"zh-CN\">简体中文</span>");
+        // a browser that asks for a language the privacy center does not speak gets the default
+        assertThat(browser().header("Accept-Language", "fr-FR,de;q=0.5").get("/privacy/about").body())
+                .contains("<html lang=\"en\">", "Your rights explained");
+    }
+
+    @Test
+    void theSwitcherOverridesTheBrowsersLanguageAndIsRemembered() {
+        Browserless visitor = browser().header("Accept-Language", "zh-CN");
+        assertThat(visitor.get("/privacy/about").body()).contains("<html lang=\"zh-CN\">");
+        HttpResponse<String> switched = visitor.get("/privacy/language/en?back=%2Fprivacy%2Fabout");
+        assertThat(switched.statusCode()).isEqualTo(303);
+        assertThat(Browserless.location(switched)).isEqualTo("/privacy/about");
+        assertThat(switched.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("pc-lang=en;").contains("Path=/privacy/", "Max-Age=31536000", "HttpOnly")
+                .containsIgnoringCase("SameSite=Lax"));
+        assertThat(visitor.get("/privacy/about").body()).contains("<html lang=\"en\">", "Your rights explained");
+        // and back to Chinese; a return address elsewhere is ignored (the overview instead), an unknown language too
+        HttpResponse<String> back = visitor.get("/privacy/language/zh-CN?back=https%3A%2F%2Fevil.example%2F");
+        assertThat(Browserless.location(back)).isEqualTo("/privacy/");
+        assertThat(visitor.get("/privacy/about").body()).contains("<html lang=\"zh-CN\">");
+        assertThat(Browserless.location(visitor.get("/privacy/language/tlh?back=%2F%2Fevil.example")))
+                .isEqualTo("/privacy/");
+        assertThat(visitor.get("/privacy/about").body()).contains("<html lang=\"zh-CN\">");
+    }
+
+    @Test
+    void errorPagesAndProblemsSpeakThePersonsLanguage() {
+        Browserless alice = browser().header("Accept-Language", "zh-CN");
+        HttpResponse<String> page = alice.signIn("alice", "/privacy/consents");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("<html lang=\"zh-CN\">", "暂时无法使用", "目前无法连接同意服务",
+                "当前登录： <strong>alice</strong>").doesNotContain("Temporarily unavailable");
+        HttpResponse<String> missing = alice.get("/privacy/nothing-here");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("页面不存在");
+        HttpResponse<String> refused = alice.postForm("/privacy/requests", Map.of("type", "DELETION", "scope", "all"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("表单未被接受", "没有任何内容被更改");
+        // the request form's own checks, next to their fields
+        HttpResponse<String> form = alice.get("/privacy/requests/new");
+        HttpResponse<String> invalid = alice.postForm("/privacy/requests", Map.of("csrf-token",
+                Browserless.csrfToken(form.body()), "scope", "chosen", "correctionField", "user.name",
+                "submission", UUID.randomUUID().toString()));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("请选择您想要的：查阅、更正或删除。",
+                "<fieldset aria-describedby=\"type-error\">", "id=\"type-error\"",
+                "aria-describedby=\"scope-error\" aria-invalid=\"true\"", "<a href=\"#type-access\">");
+        // the transport layer's pages too, before sign-in
+        HttpResponse<String> tooLong = browser().header("Accept-Language", "zh").get("/privacy/about?q="
+                + "x".repeat(5000));
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.body()).contains("地址过长");
+    }
+
+    @Test
+    void timesFollowTheTimeZonePickedInTheSettings() {
+        Browserless visitor = browser();
+        HttpResponse<String> settings = visitor.get("/privacy/settings");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("<label for=\"zone\">", "UTC (the default)",
+                "<option value=\"Asia/Shanghai\" >Asia/Shanghai (UTC+08:00)</option>").containsPattern("Now it is .* UTC\\.");
+        HttpResponse<String> saved = visitor.postForm("/privacy/settings", Map.of("csrf-token",
+                Browserless.csrfToken(settings.body()), "language", "zh-CN", "zone", "Asia/Shanghai"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(Browserless.location(saved)).isEqualTo("/privacy/settings?saved=true");
+        HttpResponse<String> after = visitor.get("/privacy/settings?saved=true");
+        assertThat(after.body()).contains("<html lang=\"zh-CN\">", "您的设置已保存。",
+                "<option value=\"Asia/Shanghai\" selected>").containsPattern("现在是 .* UTC\\+08:00。");
+        // an unknown zone is no zone: back to UTC
+        HttpResponse<String> reset = visitor.postForm("/privacy/settings", Map.of("csrf-token",
+                Browserless.csrfToken(after.body()), "language", "en", "zone", "Mars/Olympus_Mons"));
+        assertThat(reset.statusCode()).isEqualTo(303);
+        assertThat(visitor.get("/privacy/settings").body()).contains("<html lang=\"en\">")
+                .containsPattern("Now it is .* UTC\\.");
+        // without the form's token nothing is saved
+        assertThat(visitor.postForm("/privacy/settings", Map.of("language", "zh-CN")).statusCode()).isEqualTo(400);
+        assertThat(visitor.get("/privacy/settings").body()).contains("<html lang=\"en\">");
     }
 
     private static Map<String, String> with(Map<String, String> form, String name, String value) {

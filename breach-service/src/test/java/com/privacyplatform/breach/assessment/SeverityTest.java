@@ -37,7 +37,7 @@ class SeverityTest {
             CONFIRMED_BREACH, user.financial.bank_account,  5000,    false, true,    HIGH,     encryption
             POLICY_VIOLATION, user.biometric,               unknown, false, unknown, HIGH,     sensitive-data
             """)
-    @Verifies("5.1")
+    @Verifies(value = "5.1", exercises = "SeverityRules")
     void severityIsDerivedFromWhatWasReportedWithTheReasonsShown(String kind, String category, Long subjects,
             boolean sensitive, Boolean encrypted, String expected, String decidingRule) {
         var body = report().with("kind", kind).with("categories", List.of(category))

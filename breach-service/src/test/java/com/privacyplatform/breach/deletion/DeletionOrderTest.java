@@ -33,7 +33,7 @@ class DeletionOrderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = {"DeletionOrderResource#order", "DeletionOrderService#order"})
     void aDeletionOrderReachesDsrServicesQueue() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");

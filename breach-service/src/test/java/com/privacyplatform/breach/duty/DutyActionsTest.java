@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DutyActionsTest {
 
     @Test
-    @Verifies("5.1.b")
+    @Verifies(value = "5.1.b", exercises = {"DutyResource#complete", "DutyPlanner#plan"})
     void thePartnerRecordsItsNotificationWithAReferenceAndTheTimeInItsOwnOffset() {
         String id = report().with("jurisdictions", List.of("DE")).create();
         String dutyId = (String) Incidents.duty(id, "GDPR-33-SA").get("id");

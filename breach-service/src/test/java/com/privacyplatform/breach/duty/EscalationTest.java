@@ -30,7 +30,7 @@ class EscalationTest {
     DutyEscalationScanner scanner;
 
     @Test
-    @Verifies("5.1")
+    @Verifies(value = "5.1", exercises = {"DutyReconciler#create", "DutyEscalationScanner#scan", "DutyPlanner#plan"})
     void aDutyAboutToLapseIsAnnouncedOnceAndALapsedDutyOnceAcrossRepeatedScans() {
         // discovered 60 h ago: PIPL's 24 h have lapsed, GDPR's 72 h are in their last 18 h
         String id = report().with("discoveredAt", Reports.ago(Duration.ofHours(60), ZoneOffset.ofHours(8)))

@@ -36,7 +36,7 @@ class EmergencyOrderTest {
     EmergencyOrderExpiryScanner expiry;
 
     @Test
-    @Verifies({"3.4.j", "5.2"})
+    @Verifies(value = {"3.4.j", "5.2"}, exercises = {"EmergencyOrderExpiryScanner#scan", "EmergencyOrderService#order", "EmergencyOrderResource#order"})
     void aFlowRestraintReachesTheGatewayAtOnceAndSoDoesItsLifting() {
         String partner = UUID.randomUUID().toString();
         String expires = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -66,7 +66,7 @@ class EmergencyOrderTest {
     }
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = {"EmergencyOrderExpiryScanner#scan", "EmergencyOrderService#order", "EmergencyOrderResource#order"})
     void anExpiredOrderIsRestoredOnceByTheExpiryScan() {
         String partner = UUID.randomUUID().toString();
         try (EventTap events = new EventTap("partner.#")) {

@@ -25,7 +25,7 @@ class TextRedactorTest {
             an IPv4 address                   | login from 192.168.10.20               | login from ****
             a long number of unknown kind     | account 12345678901234567890123        | account ****
             """)
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = {"TextRedactor", "FreeText#show"})
     void personalValuesFoundInTextAreMasked(String what, String text, String expected) {
         assertThat(TextRedactor.redact(text)).isEqualTo(expected);
     }
@@ -48,7 +48,7 @@ class TextRedactorTest {
     }
 
     @Test
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = {"TextRedactor", "FreeText#show"})
     void severalValuesInOneTextAreEachMasked() {
         assertThat(TextRedactor.redact("li.wei@example.com, 13812345678 and zhang@example.cn"))
                 .isEqualTo("l***@example.com, ****5678 and z***@example.cn");

@@ -8,7 +8,9 @@ import java.time.Instant;
  * The check's rules, in order: the partner must be known and ACTIVE, a purpose that profiles or
  * decides automatically (the vocabulary's profiling flag) authorized by the platform, the (purpose,
  * category) in its permitted scope, and the subject's decision for the purpose GRANTED, unexpired
- * and covering the category. Anything else is DENY with the first reason.
+ * and covering the category; asked about a recipient, the decision must name it (3.3.a) and, for a
+ * recipient abroad, an APPROVED transfer must cover the category there (3.3.c). Anything else is
+ * DENY with the first reason.
  */
 final class CheckDecider {
 
@@ -59,6 +61,19 @@ final class CheckDecider {
         }
         if (!row.coversCategory()) {
             return CheckResult.deny(CheckReason.CATEGORY_NOT_CONSENTED, row);
+        }
+        return row.recipient() == null ? CheckResult.allow(row) : recipient(row);
+    }
+
+    /** 3.3.a: disclosure only to a recipient the subject consented to; 3.3.c: abroad only under an APPROVED transfer. */
+    @Enforces({"3.3.a", "3.3.a.a", "3.3.c"})
+    static CheckResult recipient(CheckRow row) {
+        CheckRow.RecipientFacts r = row.recipient();
+        if (!r.named()) {
+            return CheckResult.deny(CheckReason.RECIPIENT_NOT_AUTHORIZED, row);
+        }
+        if (r.abroad() && !r.transferCovers()) {
+            return CheckResult.deny(CheckReason.TRANSFER_NOT_APPROVED, row);
         }
         return CheckResult.allow(row);
     }

@@ -14,6 +14,10 @@ public enum CheckReason {
     CONSENT_REVOKED("3.5.a"),
     CONSENT_EXPIRED("3.2.a"),
     CATEGORY_NOT_CONSENTED("3.2.b"),
+    /** The check named a recipient the decision does not name. */
+    RECIPIENT_NOT_AUTHORIZED("3.3.a"),
+    /** The recipient is abroad and no APPROVED transfer of the partner to its country covers the category. */
+    TRANSFER_NOT_APPROVED("3.3.c"),
     /** The check could not be answered (database error or timeout): fail closed. */
     CHECK_UNAVAILABLE(null);
 

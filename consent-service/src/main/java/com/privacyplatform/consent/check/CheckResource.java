@@ -46,11 +46,13 @@ public class CheckResource {
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.SERVICE})
-    @Operation(summary = "May partner P process category C of subject S for purpose U now? ALLOW or DENY with the"
-            + " reason; fails closed (DENY / CHECK_UNAVAILABLE)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "check",
+    @Operation(summary = "May partner P process category C of subject S for purpose U now - and, with a recipient,"
+            + " disclose it to that third party? ALLOW or DENY with the reason; fails closed (DENY / CHECK_UNAVAILABLE)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {@ExampleObject(name = "check",
             value = "{\"subjectId\": \"6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c\", \"purpose\": \"payment_processing\","
-                    + " \"category\": \"user.financial.bank_account\"}")))
+                    + " \"category\": \"user.financial.bank_account\"}"), @ExampleObject(name = "disclosure",
+            value = "{\"subjectId\": \"6b1f2c1e-3d4a-4f5b-8c6d-00000000a11c\", \"purpose\": \"third_party_sharing\","
+                    + " \"category\": \"user.contact.email\", \"recipient\": \"Acme Logistics Ltd.\"}")}))
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CheckView.class),
@@ -60,12 +62,16 @@ public class CheckResource {
                         + " \"legalBasis\": \"EXPRESS_CONSENT\", \"checkedAt\": \"2026-11-26T10:00:00.123Z\"}"),
                 @ExampleObject(name = "deny", value = "{\"decision\": \"DENY\", \"reason\": \"CONSENT_REVOKED\","
                         + " \"clause\": \"3.5.a\", \"consentId\": \"019ac3b1-7c2d-7e41-9a0b-3c4d5e6f7a8b\","
+                        + " \"checkedAt\": \"2026-11-26T10:00:00.123Z\"}"),
+                @ExampleObject(name = "recipient not named", value = "{\"decision\": \"DENY\","
+                        + " \"reason\": \"RECIPIENT_NOT_AUTHORIZED\", \"clause\": \"3.3.a\","
+                        + " \"consentId\": \"019ac3b1-7c2d-7e41-9a0b-3c4d5e6f7a8b\","
                         + " \"checkedAt\": \"2026-11-26T10:00:00.123Z\"}")}))
-    @Enforces({"3.2.a", "3.2.b"})
+    @Enforces({"3.2.a", "3.2.b", "3.3.a"})
     public Uni<CheckView> check(@Valid @NotNull CheckRequest request) {
         validate(request);
         UUID partnerId = partnerOf(request);
-        return checks.check(partnerId, request.subjectId(), request.purpose(), request.category())
+        return checks.check(partnerId, request.subjectId(), request.purpose(), request.category(), request.recipient())
                 .map(r -> new CheckView(r.allowed() ? CheckDecision.ALLOW : CheckDecision.DENY, r.reason(),
                         r.reason().clause(), r.consentId(), r.expiresAt(), r.legalBasis(), Instant.now()));
     }
@@ -94,6 +100,9 @@ public class CheckResource {
         }
         if (!vocabulary.isCategory(request.category())) {
             errors.add(new FieldError("category", "is not a data category of the vocabulary"));
+        }
+        if (request.recipient() != null && request.recipient().isBlank()) {
+            errors.add(new FieldError("recipient", "must name the recipient when given"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors.size() + " field(s) failed validation", errors);

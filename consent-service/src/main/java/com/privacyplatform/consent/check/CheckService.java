@@ -33,11 +33,17 @@ public class CheckService {
         this.timeout = timeout;
     }
 
-    @Enforces(value = "3.4.b", note = "the consent check fails closed")
     public Uni<CheckResult> check(UUID partnerId, String subjectId, String purpose, String category) {
+        return check(partnerId, subjectId, purpose, category, null);
+    }
+
+    /** The check, also about one recipient of a disclosure when {@code recipient} is not null (3.3.a). */
+    @Enforces(value = "3.4.b", note = "the consent check fails closed")
+    public Uni<CheckResult> check(UUID partnerId, String subjectId, String purpose, String category,
+            String recipient) {
         Uni<CheckRow> read;
         try {
-            read = repository.find(partnerId, subjectId, purpose, category);
+            read = repository.find(partnerId, subjectId, purpose, category, recipient);
         } catch (RuntimeException e) {
             read = Uni.createFrom().failure(e);
         }

@@ -10,7 +10,8 @@ import java.util.UUID;
  * Registered for reflection: Jackson reads them from consumed messages, outside any REST signature.
  */
 @RegisterForReflection(targets = {PartnerEvents.ScopeItem.class, PartnerEvents.Activated.class,
-        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class})
+        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class, PartnerEvents.TransferItem.class,
+        PartnerEvents.TransfersChanged.class})
 public final class PartnerEvents {
 
     public static final String ACTIVATED = "partner.activated";
@@ -18,6 +19,7 @@ public final class PartnerEvents {
     public static final String REINSTATED = "partner.reinstated";
     public static final String TERMINATED = "partner.terminated";
     public static final String SCOPE_CHANGED = "partner.scope-changed";
+    public static final String TRANSFERS_CHANGED = "partner.transfers-changed";
 
     private PartnerEvents() {
     }
@@ -36,5 +38,14 @@ public final class PartnerEvents {
 
     public record ScopeChanged(UUID partnerId, PartnerStatus status, String jurisdiction, int scopeVersion,
             List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant at) {
+    }
+
+    /** One APPROVED cross-border transfer of the partner (3.3.c). */
+    public record TransferItem(UUID transferId, String destinationCountry, List<String> categories) {
+    }
+
+    /** partner.transfers-changed: every APPROVED transfer, ordered by {@code transfersVersion}. */
+    public record TransfersChanged(UUID partnerId, String jurisdiction, long transfersVersion,
+            List<TransferItem> transfers, Instant at) {
     }
 }

@@ -6,6 +6,7 @@ import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.consent.partner.PartnerEvents.Activated;
 import com.privacyplatform.consent.partner.PartnerEvents.ScopeChanged;
 import com.privacyplatform.consent.partner.PartnerEvents.StatusChanged;
+import com.privacyplatform.consent.partner.PartnerEvents.TransfersChanged;
 import com.privacyplatform.consent.revocation.Revocations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Keeps the partner projection current from partner-registry's events, exactly once per event
  * (inbox). Scope updates apply only when their {@code scopeVersion} is newer than the stored one;
- * status updates only when newer than the stored status time. Termination revokes every consent
- * the partner holds (3.5.d).
+ * status updates only when newer than the stored status time, approved transfers only when their
+ * {@code transfersVersion} is newer. Termination revokes every consent the partner holds (3.5.d).
  */
 @ApplicationScoped
 public class PartnerEventsConsumer {
@@ -59,6 +60,7 @@ public class PartnerEventsConsumer {
         return switch (event.type()) {
             case PartnerEvents.ACTIVATED -> activated(event.data(Activated.class));
             case PartnerEvents.SCOPE_CHANGED -> scopeChanged(event.data(ScopeChanged.class));
+            case PartnerEvents.TRANSFERS_CHANGED -> transfersChanged(event.data(TransfersChanged.class));
             case PartnerEvents.SUSPENDED, PartnerEvents.REINSTATED -> status(event.data(StatusChanged.class));
             case PartnerEvents.TERMINATED -> terminated(event.data(StatusChanged.class));
             default -> Uni.createFrom().voidItem(); // other partner.* types are not bound; ignore if they come
@@ -76,6 +78,11 @@ public class PartnerEventsConsumer {
         return projection.applyScope(e.partnerId(), e.status(), e.jurisdiction(), e.scopeVersion(), e.scope(),
                         e.automatedDecisionAuthorized())
                 .chain(() -> projection.applyStatus(e.partnerId(), e.status(), e.at()));
+    }
+
+    @Enforces(value = "3.3.c", note = "the projection keeps the partner's APPROVED transfers, newest version only")
+    private Uni<Void> transfersChanged(TransfersChanged e) {
+        return projection.applyTransfers(e.partnerId(), PartnerStatus.PENDING, e.transfersVersion(), e.transfers());
     }
 
     private Uni<Void> status(StatusChanged e) {

@@ -1,6 +1,7 @@
 package com.privacyplatform.consent.partner;
 
 import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
+import com.privacyplatform.consent.partner.PartnerEvents.TransferItem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,8 @@ public final class PartnerSnapshots {
 
     @RegisterForReflection
     public record PartnerSnapshot(UUID partnerId, String oidcClientId, String jurisdiction, PartnerStatus status,
-            int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant updatedAt) {
+            int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant updatedAt,
+            Long transfersVersion, List<TransferItem> transfers) {
     }
 
     @RegisterForReflection

@@ -89,7 +89,10 @@ public class ProjectionBootstrap {
     private Uni<Void> apply(PartnerSnapshot s) {
         return projection.applyScope(s.partnerId(), s.status(), s.jurisdiction(), s.scopeVersion(),
                         s.scope(), s.automatedDecisionAuthorized())
-                .chain(() -> projection.applyStatus(s.partnerId(), s.status(), s.updatedAt()));
+                .chain(() -> projection.applyStatus(s.partnerId(), s.status(), s.updatedAt()))
+                // a registry that predates transfers in snapshots sends none: nothing to apply
+                .chain(() -> s.transfersVersion() == null ? Uni.createFrom().voidItem()
+                        : projection.applyTransfers(s.partnerId(), s.status(), s.transfersVersion(), s.transfers()));
     }
 
     /** 3.5.d after the page committed: each terminated partner's consents, in chunked transactions of their own. */

@@ -1,6 +1,7 @@
 package com.privacyplatform.consent.partner;
 
 import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
+import com.privacyplatform.consent.partner.PartnerEvents.TransferItem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,24 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ProjectionRepository {
 
+    /** An APPROVED cross-border transfer as the projection keeps it (3.3.c). */
+    public record ApprovedTransfer(String destinationCountry, Set<String> categories) {
+    }
+
     /** What the record rules need to know about a partner. */
     public record PartnerState(UUID partnerId, PartnerStatus status, boolean admAuthorized, int scopeVersion,
-            Set<String> scopePairs) {
+            Set<String> scopePairs, String jurisdiction, List<ApprovedTransfer> transfers) {
+
+        /** 3.3.c: whether one APPROVED transfer to {@code country} covers every one of {@code categories}. */
+        public boolean transfers(String country, Collection<String> categories) {
+            return transfers.stream().anyMatch(t -> t.destinationCountry().equals(country)
+                    && t.categories().containsAll(categories));
+        }
+
+        /** The partner's APPROVED transfers to {@code country}. */
+        public List<ApprovedTransfer> transfersTo(String country) {
+            return transfers.stream().filter(t -> t.destinationCountry().equals(country)).toList();
+        }
 
         public boolean permits(String purpose, String category) {
             return scopePairs.contains(pair(purpose, category));
@@ -40,14 +56,19 @@ public class ProjectionRepository {
     }
 
     public Uni<Optional<PartnerState>> find(UUID partnerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, adm_authorized, scope_version"
-                        + " FROM partner_projection WHERE partner_id = :id", Object[].class)
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, adm_authorized, scope_version,"
+                        + " jurisdiction FROM partner_projection WHERE partner_id = :id", Object[].class)
                 .setParameter("id", partnerId).getResultList()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(Optional.<PartnerState>empty())
                         : s.createNativeQuery("SELECT purpose, category FROM partner_scope WHERE partner_id = :id",
                                         Object[].class)
                                 .setParameter("id", partnerId).getResultList()
-                                .map(pairs -> Optional.of(state(partnerId, rows.get(0), pairs)))));
+                                .chain(pairs -> s.createNativeQuery("SELECT destination_country,"
+                                                + " array_to_string(categories, ',') FROM partner_transfer"
+                                                + " WHERE partner_id = :id ORDER BY transfer_id", Object[].class)
+                                        .setParameter("id", partnerId).getResultList()
+                                        .map(transfers -> Optional.of(state(partnerId, rows.get(0), pairs,
+                                                transfers))))));
     }
 
     /** The projected status of each known partner among {@code partnerIds}. */
@@ -90,6 +111,43 @@ public class ProjectionRepository {
                         : replacePairs(s, partnerId, scope).replaceWith(true)));
     }
 
+    /**
+     * 3.3.c: replaces the partner's APPROVED transfers when {@code transfersVersion} is newer than the
+     * stored one; older versions are ignored, so events and snapshots may come in any order.
+     */
+    public Uni<Void> applyTransfers(UUID partnerId, PartnerStatus statusIfUnknown, long transfersVersion,
+            List<TransferItem> transfers) {
+        return Panache.getSession().chain(s -> ensure(s, partnerId, statusIfUnknown)
+                .chain(() -> s.createNativeQuery("UPDATE partner_projection SET transfers_version = :version,"
+                                + " updated_at = now() WHERE partner_id = :id AND transfers_version < :version")
+                        .setParameter("version", transfersVersion).setParameter("id", partnerId).executeUpdate())
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem() : replaceTransfers(s, partnerId,
+                        transfers == null ? List.of() : transfers)));
+    }
+
+    private static Uni<Void> replaceTransfers(Mutiny.Session s, UUID partnerId, List<TransferItem> transfers) {
+        Uni<Integer> delete = s.createNativeQuery("DELETE FROM partner_transfer WHERE partner_id = :id")
+                .setParameter("id", partnerId).executeUpdate();
+        if (transfers.isEmpty()) {
+            return delete.replaceWithVoid();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO partner_transfer (partner_id, transfer_id,"
+                + " destination_country, categories) VALUES ");
+        for (int i = 0; i < transfers.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id, :t").append(i).append(", :d").append(i)
+                    .append(", string_to_array(:c").append(i).append(", ','))");
+        }
+        return delete.chain(() -> {
+            var insert = s.createNativeQuery(sql.toString()).setParameter("id", partnerId);
+            for (int i = 0; i < transfers.size(); i++) {
+                TransferItem t = transfers.get(i);
+                insert.setParameter("t" + i, t.transferId()).setParameter("d" + i, t.destinationCountry())
+                        .setParameter("c" + i, String.join(",", t.categories() == null ? List.of() : t.categories()));
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
     private static Uni<Integer> ensure(Mutiny.Session s, UUID partnerId, PartnerStatus status) {
         // scope_version -1: no scope known yet; status_at -infinity: any status fact is newer
         return s.createNativeQuery("INSERT INTO partner_projection (partner_id, status, scope_version, status_at,"
@@ -125,11 +183,14 @@ public class ProjectionRepository {
         }).replaceWithVoid();
     }
 
-    private static PartnerState state(UUID partnerId, Object[] row, List<Object[]> pairs) {
+    private static PartnerState state(UUID partnerId, Object[] row, List<Object[]> pairs, List<Object[]> transfers) {
         Set<String> scope = new LinkedHashSet<>();
         pairs.forEach(p -> scope.add(pair((String) p[0], (String) p[1])));
+        List<ApprovedTransfer> approved = transfers.stream().map(t -> new ApprovedTransfer(
+                String.valueOf(t[0]), Set.copyOf(List.of(((String) t[1]).split(","))))).toList();
         return new PartnerState(partnerId, PartnerStatus.valueOf((String) row[0]), (Boolean) row[1],
-                ((Number) row[2]).intValue(), Set.copyOf(scope));
+                ((Number) row[2]).intValue(), Set.copyOf(scope), row[3] == null ? null : String.valueOf(row[3]),
+                approved);
     }
 
     static String pair(String purpose, String category) {

@@ -1,5 +1,6 @@
 package com.privacyplatform.consent.record;
 
+import com.privacyplatform.commons.vocabulary.Vocabulary;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -53,14 +54,25 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
                 partnerIds);
     }
 
-    public Uni<List<Consent>> grantedOfPartner(UUID partnerId) {
-        return list("partnerId = ?1 and state = ?2 order by id", partnerId, ConsentState.GRANTED);
+    /**
+     * 3.5.d: the partner's GRANTED consents that its termination revokes - all but the subjects'
+     * express consents to retention after the end of the cooperation (vocabulary purposes marked
+     * survivesTermination), which the termination leaves standing.
+     */
+    public Uni<List<Consent>> revocableAtTermination(UUID partnerId) {
+        return list("partnerId = ?1 and state = ?2 and purpose not in ?3 order by id", partnerId, ConsentState.GRANTED,
+                retentionPurposes());
     }
 
-    /** The first {@code max} GRANTED consents of the partner, by id: a chunk of a bulk revocation. */
-    public Uni<List<Consent>> grantedOfPartner(UUID partnerId, int max) {
-        return find("partnerId = ?1 and state = ?2 order by id", partnerId, ConsentState.GRANTED).range(0, max - 1)
-                .list();
+    /** The first {@code max} of {@link #revocableAtTermination}, by id: a chunk of a bulk revocation. */
+    public Uni<List<Consent>> revocableAtTermination(UUID partnerId, int max) {
+        return find("partnerId = ?1 and state = ?2 and purpose not in ?3 order by id", partnerId, ConsentState.GRANTED,
+                retentionPurposes()).range(0, max - 1).list();
+    }
+
+    private static List<String> retentionPurposes() {
+        List<String> purposes = Vocabulary.get().retentionPurposes();
+        return purposes.isEmpty() ? List.of("") : purposes; // "not in ()" is no valid query
     }
 
     /** Every decision that granted something to a partner for this subject: who may hold the data. */

@@ -5,10 +5,13 @@ import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.consent.partner.PartnerStatus;
+import com.privacyplatform.consent.partner.ProjectionRepository.ApprovedTransfer;
 import com.privacyplatform.consent.partner.ProjectionRepository.PartnerState;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
+import com.privacyplatform.consent.record.RecordRequests.RecipientRequest;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +45,9 @@ final class RecordRules {
             }
             if (Boolean.TRUE.equals(d.granted())) {
                 expressForSensitive(r.method(), d, at, violations);
+                expressForRetention(r.method(), d, at, violations);
                 recipientsForDisclosure(r, d, at, violations);
+                transfersForRecipientsAbroad(p, r, d, at, violations);
             }
         }
         if (!violations.isEmpty()) {
@@ -85,8 +90,8 @@ final class RecordRules {
         return true;
     }
 
-    /** 3.1.b / 3.2.a: only purposes and categories inside the partner's permitted scope. */
-    @Enforces({"3.1.b", "3.2.a"})
+    /** 1.3, 3.1.b / 3.2.a: only purposes and categories inside the partner's permitted scope. */
+    @Enforces({"1.3", "3.1.b", "3.2.a"})
     private static boolean inScope(PartnerState p, PurposeDecision d, String at, List<Violation> violations) {
         if (!p.permitsPurpose(d.purpose())) {
             violations.add(outOfScope(at + ".purpose", "3.1.b: purpose " + d.purpose()
@@ -121,6 +126,19 @@ final class RecordRules {
         }
     }
 
+    /**
+     * 3.5.d: data may be kept after the cooperation ends only "with the Express Consent of Users"; a
+     * consent to that retention (a purpose the vocabulary marks survivesTermination) needs an express method.
+     */
+    @Enforces({"3.5.d", "2.4"})
+    private static void expressForRetention(String method, PurposeDecision d, String at, List<Violation> violations) {
+        if (Vocabulary.get().survivesTermination(d.purpose()) && !Vocabulary.get().isExpress(method)) {
+            violations.add(new Violation("3.5.d", "express-consent-required", "Express consent required",
+                    new FieldError(at + ".purpose", "3.5.d: " + d.purpose() + " keeps data after the end of the"
+                            + " cooperation and needs an express consent method; " + method + " is not express")));
+        }
+    }
+
     /** 2.4: a record claiming EXPRESS_CONSENT must name an express method. */
     @Enforces("2.4")
     private static void expressMethodForExpressBasis(RecordRequest r, List<Violation> violations) {
@@ -139,6 +157,49 @@ final class RecordRules {
             violations.add(new Violation("3.3.a", "recipients-required", "Third-party recipients required",
                     new FieldError("recipients", "3.3.a: " + at + " grants disclosure to third parties;"
                             + " name the recipients the subject consented to")));
+        }
+    }
+
+    /**
+     * 3.3.c: a granted decision names its recipients (they are recorded with every decision of the
+     * request); one in another country than the partner's receives the data abroad, so one APPROVED
+     * transfer of the partner to that country must cover all of the decision's categories.
+     */
+    @Enforces("3.3.c")
+    private static void transfersForRecipientsAbroad(PartnerState p, RecordRequest r, PurposeDecision d, String at,
+            List<Violation> violations) {
+        List<RecipientRequest> recipients = r.recipientsOrEmpty();
+        for (int k = 0; k < recipients.size(); k++) {
+            String country = recipients.get(k).country();
+            if (country.equals(p.jurisdiction()) || p.transfers(country, d.categories())) {
+                continue;
+            }
+            List<ApprovedTransfer> to = p.transfersTo(country);
+            if (to.isEmpty()) {
+                addOnce(violations, transferRequired(new FieldError("recipients[" + k + "].country", "3.3.c: "
+                        + recipients.get(k).name() + " is in " + country + ", outside the partner's jurisdiction "
+                        + p.jurisdiction() + "; the partner has no APPROVED transfer to " + country)));
+                continue;
+            }
+            ApprovedTransfer closest = to.stream().max(Comparator.comparingLong(t ->
+                    d.categories().stream().filter(t.categories()::contains).count())).orElseThrow();
+            for (int j = 0; j < d.categories().size(); j++) {
+                if (!closest.categories().contains(d.categories().get(j))) {
+                    addOnce(violations, transferRequired(new FieldError(at + ".categories[" + j + "]", "3.3.c: "
+                            + d.categories().get(j) + " is not covered by an APPROVED transfer to " + country
+                            + " (recipients[" + k + "])")));
+                }
+            }
+        }
+    }
+
+    private static Violation transferRequired(FieldError error) {
+        return new Violation("3.3.c", "transfer-required", "Approved cross-border transfer required", error);
+    }
+
+    private static void addOnce(List<Violation> violations, Violation v) {
+        if (!violations.contains(v)) {
+            violations.add(v);
         }
     }
 

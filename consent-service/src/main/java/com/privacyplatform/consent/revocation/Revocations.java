@@ -104,7 +104,9 @@ public class Revocations {
     }
 
     /**
-     * 3.5.d: a terminated partner keeps no consent; each is revoked with the termination as reason.
+     * 3.5.d: a terminated partner keeps no consent; each is revoked with the termination as reason -
+     * except a subject's express consent to retention after the end of the cooperation, the one
+     * consent 3.5.d lets outlive it.
      * Runs in transactions of its own, {@value #CHUNK} consents each, so no transaction grows with
      * the partner's size: call it outside any transaction. Each chunk commits its revocations with
      * their events and audit records; what a chunk has revoked is no longer GRANTED, so a re-run
@@ -124,12 +126,12 @@ public class Revocations {
      */
     @Enforces("3.5.d")
     public Uni<Integer> revokeRemainingOfTerminatedPartner(UUID partnerId, String reason) {
-        return consents.grantedOfPartner(partnerId).chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED,
+        return consents.revocableAtTermination(partnerId).chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED,
                 terminationReason(reason), TERMINATION, null));
     }
 
     private Uni<Integer> chunks(UUID partnerId, String reason, int revoked) {
-        return Panache.withTransaction(() -> consents.grantedOfPartner(partnerId, CHUNK)
+        return Panache.withTransaction(() -> consents.revocableAtTermination(partnerId, CHUNK)
                         .chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED, reason, TERMINATION, null)))
                 .chain(n -> n < CHUNK ? Uni.createFrom().item(revoked + n) : chunks(partnerId, reason, revoked + n));
     }

@@ -17,7 +17,7 @@ class CheckFailsClosedTest {
     private static final UUID PARTNER = UUID.randomUUID();
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "CheckService#check")
     void aDatabaseErrorIsADenialNeverAnAllow() {
         CheckService service = new CheckService(repository(Uni.createFrom().failure(new IllegalStateException("db down"))),
                 Duration.ofSeconds(1));
@@ -27,7 +27,7 @@ class CheckFailsClosedTest {
     }
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "CheckService#check")
     void aSlowReadIsADenialAfterTheTimeout() {
         CheckService service = new CheckService(repository(Uni.createFrom().nothing()), Duration.ofMillis(100));
         CheckResult result = service.check(PARTNER, "s", "analytics", "user.device.identifier")
@@ -49,7 +49,7 @@ class CheckFailsClosedTest {
     }
 
     @Test
-    @Verifies("3.2.a")
+    @Verifies(value = "3.2.a", exercises = "CheckDecider#decide")
     void aGrantedConsentPastItsExpiryDeniesEvenBeforeTheScan() {
         CheckRow expired = new CheckRow("ACTIVE", false, true, UUID.randomUUID(), "GRANTED",
                 OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), true, "CONSENT");

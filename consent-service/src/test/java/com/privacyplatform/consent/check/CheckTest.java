@@ -34,7 +34,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies({"3.1.a", "3.2.b"})
+    @Verifies(value = {"3.1.a", "3.2.b"}, exercises = {"CheckDecider#decide", "CheckResource#check"})
     void aGrantedConsentAllowsItsCategoriesAndOnlyThose() {
         String subject = Fixtures.subject();
         String id = Fixtures.consent(Fixtures.A, subject, "marketing.communications", "GRANTED", null,
@@ -55,7 +55,7 @@ class CheckTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = "CheckDecider#decide")
     void refusedAndRevokedDecisionsDenyWithTheirReason() {
         String subject = Fixtures.subject();
         Fixtures.consent(Fixtures.A, subject, "analytics", "REFUSED", null, "user.device.identifier");

@@ -38,7 +38,7 @@ class ExpiryTest {
     }
 
     @Test
-    @Verifies("3.2.a")
+    @Verifies(value = "3.2.a", exercises = "ExpiryScanner#expireBatch")
     void anExpiredConsentStopsAllowingBeforeTheScanAndTheScanEmitsConsentExpiredOnce() throws Throwable {
         String subject = Fixtures.subject();
         String id = given().contentType(ContentType.JSON).body(Fixtures.body(subject)

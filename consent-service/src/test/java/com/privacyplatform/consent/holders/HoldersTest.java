@@ -33,7 +33,7 @@ class HoldersTest {
 
     @Test
     @TestSecurity(user = "service-account-platform-services", roles = "platform-service")
-    @Verifies({"3.5.c.b", "3.2.d"})
+    @Verifies(value = {"3.5.c.b", "3.2.d"}, exercises = {"HoldersResource#holders", "ConsentViewMapper#masked"})
     void platformServicesSeeEveryPartnerThatWasGrantedAndItsRecipientsMasked() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(200)
                 .body("subjectId", equalTo(SUBJECT))
@@ -50,7 +50,7 @@ class HoldersTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
-    @Verifies({"3.5.c.b", "3.4.f"})
+    @Verifies(value = {"3.5.c.b", "3.4.f"}, exercises = "HoldersResource#holders")
     void aSubjectLooksUpOnlyTheirOwnHoldersAndSeesThemInClear() {
         given().get("/subjects/" + SUBJECT + "/holders").then().statusCode(200)
                 .body("holders[1].recipients.name", contains("Zhang San", "Acme Logistics Ltd."));

@@ -34,7 +34,7 @@ class BulkTerminationTest {
     static final int CONSENTS = 1_200;
 
     @Test
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = {"Revocations#revokeAllOfTerminatedPartner", "PartnerEventsConsumer#terminated"})
     void terminationRevokesThousandsOfConsentsOnceEachAndARedeliveryChangesNothing() {
         Registry.activate(MANY, 1, false, Fixtures.SCOPE_B);
         grant(MANY, CONSENTS);
@@ -62,7 +62,7 @@ class BulkTerminationTest {
     }
 
     @Test
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = {"Revocations#revokeAllOfTerminatedPartner", "Revocations#revokeRemainingOfTerminatedPartner"})
     void aTerminationInterruptedBetweenChunksIsFinishedByTheRedeliveryWithoutRevokingAnyTwice() {
         Registry.activate(INTERRUPTED, 1, false, Fixtures.SCOPE_B);
         grant(INTERRUPTED, CONSENTS);

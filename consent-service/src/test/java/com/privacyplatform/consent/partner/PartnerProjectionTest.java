@@ -60,7 +60,7 @@ class PartnerProjectionTest {
     }
 
     @Test
-    @Verifies({"3.1.b", "3.2.a"})
+    @Verifies(value = {"3.1.b", "3.2.a"}, exercises = "PartnerEventsConsumer#scopeChanged")
     void aNarrowerScopeDeniesWhatItNoLongerPermitsAndOlderScopeVersionsAreIgnored() {
         Registry.activate(SCOPED, 1, false, Map.of("analytics",
                 new String[] {"user.device.identifier", "user.behavior.browsing"}));
@@ -83,7 +83,7 @@ class PartnerProjectionTest {
     }
 
     @Test
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = "PartnerEventsConsumer#scopeChanged")
     void aWithdrawnAutomatedDecisionAuthorizationDeniesAutomatedDecisionsAtOnce() {
         Registry.activate(ADM_WITHDRAWN, 1, true, Map.of("automated_decision_making",
                 new String[] {"user.financial.credit"}, "analytics", new String[] {"user.device.identifier"}));
@@ -103,7 +103,7 @@ class PartnerProjectionTest {
     }
 
     @Test
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = {"Revocations#revokeRemainingOfTerminatedPartner", "PartnerEventsConsumer#terminated"})
     void terminationRevokesEveryGrantedConsentWithTheReasonAndPublishesEach() {
         Registry.activate(TERMINATED, 1, false, Fixtures.SCOPE_B);
         String subject = Fixtures.subject();
@@ -111,6 +111,9 @@ class PartnerProjectionTest {
         String second = Fixtures.consent(TERMINATED, subject, "payment_processing", "GRANTED", null, "user.name");
         String refused = Fixtures.consent(TERMINATED, Fixtures.subject(), "analytics", "REFUSED", null,
                 "user.device.identifier");
+        // 3.5.d: the subject's express consent to retention after the cooperation outlives the termination
+        String retention = Fixtures.consent(TERMINATED, subject, "retention_after_cooperation", "GRANTED", null,
+                "user.name");
         try (Events events = new Events("consent.revoked")) {
             Registry.status("partner.terminated", TERMINATED, "ACTIVE", "TERMINATED", "contract ended", Instant.now());
             List<JsonNode> revoked = events.forConsents(List.of(first, second), 2, Duration.ofSeconds(10));
@@ -120,6 +123,9 @@ class PartnerProjectionTest {
         assertThat(TestDb.rows("SELECT state FROM consent WHERE id IN (?::uuid, ?::uuid)", first, second))
                 .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("REVOKED"));
         assertThat(TestDb.single("SELECT state FROM consent WHERE id = ?::uuid", refused)).isEqualTo("REFUSED");
+        assertThat(TestDb.single("SELECT state FROM consent WHERE id = ?::uuid", retention)).isEqualTo("GRANTED");
+        assertThat(TestDb.count("SELECT count(*) FROM consent_history WHERE consent_id = ?::uuid AND cause ="
+                + " 'PARTNER_TERMINATED'", retention)).isZero();
         assertThat(TestDb.single("SELECT reason FROM consent_history WHERE consent_id = ?::uuid AND cause ="
                 + " 'PARTNER_TERMINATED'", first)).isEqualTo("partner terminated: contract ended");
         check(TERMINATED, subject, "analytics", "user.device.identifier")

@@ -39,6 +39,7 @@ class ProjectionBootstrapTest {
     @Test
     void theBootstrapReadsEveryPageWithAServiceTokenAndKeepsNewerEventState() throws Throwable {
         Registry.activate(NEWER, 5, false, Map.of("analytics", new String[] {"user.device.identifier"}));
+        Registry.transfersChanged(NEWER, 3, Map.of("US", new String[] {"user.device.identifier"}));
         String consent = Fixtures.consent(ENDED, Fixtures.subject(), "analytics", "GRANTED", null,
                 "user.device.identifier");
         List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -49,9 +50,10 @@ class ProjectionBootstrapTest {
             cursors.add(String.valueOf(cursor));
             String page = cursor == null
                     ? "{\"items\":[" + snapshot(FRESH, "ACTIVE", 2, "[{\"purpose\":\"payment_processing\","
-                            + "\"categories\":[\"user.name\"]}]") + "," + snapshot(NEWER, "ACTIVE", 4, "[]")
-                            + "],\"nextCursor\":\"page-2\"}"
-                    : "{\"items\":[" + snapshot(ENDED, "TERMINATED", 1, "[]") + "],\"nextCursor\":null}";
+                            + "\"categories\":[\"user.name\"]}]", transfers(2, "DE")) + ","
+                            + snapshot(NEWER, "ACTIVE", 4, "[]", transfers(1, "SG")) + "],\"nextCursor\":\"page-2\"}"
+                    // a registry that predates transfers in snapshots: no transfer fields at all
+                    : "{\"items\":[" + snapshot(ENDED, "TERMINATED", 1, "[]", "") + "],\"nextCursor\":null}";
             request.response().putHeader("Content-Type", "application/json").end(page);
         }).listen(0).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         try {
@@ -72,12 +74,25 @@ class ProjectionBootstrapTest {
                 .isEqualTo(5);
         assertThat(TestDb.single("SELECT status FROM partner_projection WHERE partner_id = ?::uuid", ENDED))
                 .isEqualTo("TERMINATED");
+        // 3.3.c: the snapshot's approved transfers, unless an event already brought a newer version
+        assertThat(TestDb.rows("SELECT destination_country, array_to_string(categories, ',') FROM partner_transfer"
+                + " WHERE partner_id = ?::uuid", FRESH)).containsExactly(List.of("DE", "user.name"));
+        assertThat(TestDb.rows("SELECT destination_country FROM partner_transfer WHERE partner_id = ?::uuid", NEWER))
+                .containsExactly(List.of("US"));
+        assertThat(TestDb.single("SELECT transfers_version FROM partner_projection WHERE partner_id = ?::uuid", NEWER))
+                .isEqualTo(3L);
+        assertThat(TestDb.count("SELECT count(*) FROM partner_transfer WHERE partner_id = ?::uuid", ENDED)).isZero();
         assertThat(TestDb.single("SELECT state FROM consent WHERE id = ?::uuid", consent)).isEqualTo("REVOKED");
     }
 
-    private static String snapshot(String id, String status, int scopeVersion, String scope) {
+    private static String snapshot(String id, String status, int scopeVersion, String scope, String transfers) {
         return "{\"partnerId\":\"" + id + "\",\"oidcClientId\":\"client-" + id.substring(30) + "\",\"jurisdiction\":\"CN\","
                 + "\"status\":\"" + status + "\",\"scopeVersion\":" + scopeVersion + ",\"scope\":" + scope
-                + ",\"automatedDecisionAuthorized\":false,\"updatedAt\":\"" + Instant.now() + "\"}";
+                + ",\"automatedDecisionAuthorized\":false,\"updatedAt\":\"" + Instant.now() + "\"" + transfers + "}";
+    }
+
+    private static String transfers(long version, String country) {
+        return ",\"transfersVersion\":" + version + ",\"transfers\":[{\"transferId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"destinationCountry\":\"" + country + "\",\"categories\":[\"user.name\"]}]";
     }
 }

@@ -45,7 +45,7 @@ class BackdatingTest {
     }
 
     @Test
-    @Verifies({"3.5.a", "1.2"})
+    @Verifies(value = {"3.5.a", "1.2"}, exercises = "CollectionTiming#requireAfterLastEnds")
     void aRevokedConsentCannotBeRecordedAgainWithAnEarlierCollection() {
         String subject = Fixtures.subject();
         String granted = record(Fixtures.body(subject).purpose("marketing.communications", true, "user.contact.email"))
@@ -91,7 +91,7 @@ class BackdatingTest {
     }
 
     @Test
-    @Verifies("1.2")
+    @Verifies(value = "1.2", exercises = "CollectionTiming#requireAfterLastEnds")
     void aRefusalIsFollowedOnlyByACollectionStrictlyAfterIt() {
         String subject = Fixtures.subject();
         Instant refusedAt = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
@@ -111,7 +111,7 @@ class BackdatingTest {
     }
 
     @Test
-    @Verifies("3.2.b")
+    @Verifies(value = "3.2.b", exercises = "CollectionTiming#requireAfterLastEnds")
     void anExpiredConsentIsRenewedOnlyByACollectionAfterItsExpiryEvenBeforeTheScan() {
         String subject = Fixtures.subject();
         Instant collected = Instant.now().minusSeconds(30);
@@ -171,7 +171,7 @@ class BackdatingTest {
     }
 
     @Test
-    @Verifies("1.2")
+    @Verifies(value = "1.2", exercises = "CollectionTiming#requireRecent")
     void aCollectionOlderThanTheWindowIsRefusedAndOneInsideItIsRecorded() {
         String subject = Fixtures.subject();
         record(Fixtures.body(subject).with("collectedAt", Instant.now().minus(31, ChronoUnit.DAYS).toString())

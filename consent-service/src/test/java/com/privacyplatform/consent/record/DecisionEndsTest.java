@@ -18,7 +18,7 @@ class DecisionEndsTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 6, 12, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = "DecisionEnds#latestByPurpose")
     void aRevocationEndsAtTheMomentTheConsentWasRevoked() {
         Consent revoked = decision("analytics", Decision.GRANTED, ConsentState.REVOKED, NOW.minusDays(3), null,
                 NOW.minusHours(2));
@@ -27,7 +27,7 @@ class DecisionEndsTest {
     }
 
     @Test
-    @Verifies("1.2")
+    @Verifies(value = "1.2", exercises = "DecisionEnds#latestByPurpose")
     void aRefusalEndsWhenItWasCollectedAlsoAfterItWasSuperseded() {
         Consent refusal = decision("analytics", Decision.REFUSED, ConsentState.SUPERSEDED, NOW.minusDays(2), null,
                 NOW.minusDays(1));

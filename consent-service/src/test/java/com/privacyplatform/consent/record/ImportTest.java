@@ -45,7 +45,7 @@ class ImportTest {
     }
 
     @Test
-    @Verifies("1.2")
+    @Verifies(value = "1.2", exercises = {"ImportResource#importDecisions", "RecordService#importMigrated"})
     void anOfficerImportsAnOldDecisionAsADocumentedMigrationShownInItsHistory() {
         String subject = Fixtures.subject();
         Instant collected = Instant.now().minus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

@@ -48,7 +48,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
-    @Verifies({"1.2", "3.2.d"})
+    @Verifies(value = {"1.2", "3.2.d"}, exercises = "ConsentResource#list")
     void aSubjectSeesTheirOwnConsentsAcrossPartnersAndTheirValuesInClear() {
         given().get("/consents").then().statusCode(200).body("items", hasSize(4)).body("nextCursor", nullValue());
         given().queryParam("subjectId", "subj-someone-else").get("/consents").then().statusCode(200)
@@ -64,7 +64,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = "subj-read-2", roles = "data-subject")
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "ConsentQueries#load")
     void aSubjectCannotReadAnotherSubjectsConsent() {
         given().get("/consents/" + withB).then().statusCode(404);
         given().get("/consents/" + withB + "/history").then().statusCode(404);
@@ -75,7 +75,7 @@ class ReadTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "ConsentQueries#list")
     void aPartnerSeesOnlyItsOwnSubjectsConsents() {
         given().queryParam("subjectId", SUBJECT).get("/consents").then().statusCode(200).body("items", hasSize(3))
                 .body("items.partnerId", org.hamcrest.Matchers.everyItem(equalTo(Fixtures.A)));
@@ -88,7 +88,7 @@ class ReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = {"ConsentViewMapper#reasonForOthers", "ConsentViewMapper#masked"})
     void officersSeeEveryConsentWithPersonalValuesMasked() {
         given().get("/consents/" + withB).then().statusCode(200)
                 .body("recipients[0].name", equalTo("****"))

@@ -35,7 +35,7 @@ class RecordConsentTest {
     }
 
     @Test
-    @Verifies({"1.1", "1.2", "3.2.d"})
+    @Verifies(value = {"1.1", "1.2", "3.2.d"}, exercises = {"ConsentResource#record", "RecordService#record"})
     void eachPurposeIsDecidedAndStoredOnItsOwnAndPublishedAfterCommit() {
         String subject = Fixtures.subject();
         String body = Fixtures.body(subject)

@@ -45,7 +45,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
-    @Verifies({"3.1.b", "3.2.a"})
+    @Verifies(value = {"3.1.b", "3.2.a", "1.3"}, exercises = "RecordRules#inScope")
     void aPurposeOutsideThePermittedScopeIsRefusedNamingClause31b() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name")
@@ -59,7 +59,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
-    @Verifies("3.1.b")
+    @Verifies(value = "3.1.b", exercises = "RecordRules#inScope")
     void everyCategoryOutsideTheScopeIsNamedInOneProblem() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name", "user.location.precise")
@@ -74,7 +74,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies({"3.1.c", "2.2", "2.4"})
+    @Verifies(value = {"3.1.c", "2.2", "2.4"}, exercises = "RecordRules#expressForSensitive")
     void aSensitiveCategoryNeedsAnExpressMethodNamingClause31c() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).with("legalBasis", "CONSENT").with("method", "PRE_TICKED_BOX")
@@ -102,7 +102,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("2.4")
+    @Verifies(value = "2.4", exercises = "RecordRules#expressMethodForExpressBasis")
     void theExpressConsentBasisNeedsAnExpressMethod() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).with("method", "IMPLIED").purpose("analytics", true, "user.device.identifier"))
@@ -111,9 +111,30 @@ class RecordRulesTest {
     }
 
     @Test
+    @TestSecurity(user = "partner-a", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
+    @Verifies(value = "3.5.d", exercises = "RecordRules#expressForRetention")
+    void consentToRetentionAfterTheCooperationNeedsAnExpressMethodNamingClause35d() {
+        String subject = Fixtures.subject();
+        refused(Fixtures.body(subject).with("legalBasis", "CONSENT").with("method", "IMPLIED")
+                .purpose("retention_after_cooperation", true, "user.name"))
+                .body("type", equalTo(PROBLEMS + "express-consent-required"))
+                .body("clause", equalTo("3.5.d"))
+                .body("errors.field", contains("purposes[0].purpose"));
+        nothingStoredFor(subject);
+        // refusing it needs no express method; granting it with a ticked box is recorded
+        given().contentType(ContentType.JSON).body(Fixtures.body(subject).with("legalBasis", "CONSENT")
+                        .with("method", "IMPLIED").purpose("retention_after_cooperation", false, "user.name").json())
+                .post("/consents").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Fixtures.body(Fixtures.subject()).with("method", "CHECKBOX")
+                        .purpose("retention_after_cooperation", true, "user.name").json())
+                .post("/consents").then().statusCode(201).body("items[0].consent.state", equalTo("GRANTED"));
+    }
+
+    @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = "RecordRules#automatedDecisionsAuthorized")
     void automatedDecisionMakingWithoutThePlatformsAuthorizationIsRefusedNamingClause32c() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("automated_decision_making", true, "user.financial.credit"))
@@ -126,7 +147,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.B))
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = "RecordRules#automatedDecisionsAuthorized")
     void everyPurposeThatProfilesNeedsThePlatformsAuthorizationNamingClause32c() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name")
@@ -164,7 +185,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
-    @Verifies("3.3.a")
+    @Verifies(value = "3.3.a", exercises = "RecordRules#recipientsForDisclosure")
     void consentToDisclosureNamesItsRecipientsNamingClause33a() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("third_party_sharing", true, "user.name"))
@@ -181,7 +202,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-s", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = SUSPENDED))
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = "RecordRules#requireActive")
     void aSuspendedPartnerCannotRecord() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name"))
@@ -192,7 +213,7 @@ class RecordRulesTest {
     @Test
     @TestSecurity(user = "partner-t", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = TERMINATED))
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = "RecordRules#requireActive")
     void aTerminatedPartnerCannotRecord() {
         String subject = Fixtures.subject();
         refused(Fixtures.body(subject).purpose("payment_processing", true, "user.name"))

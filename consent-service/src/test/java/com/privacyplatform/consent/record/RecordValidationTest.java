@@ -91,7 +91,7 @@ class RecordValidationTest {
     }
 
     @Test
-    @Verifies("3.1.a")
+    @Verifies(value = "3.1.a", exercises = "RecordValidation#requirePseudonym")
     void subjectIdsMustBePseudonymousNotPersonalValues() {
         for (String personal : new String[] {"13812345678", "+86 138 1234 5678", "li.wei@example.com",
                 "110101199003071234"}) {

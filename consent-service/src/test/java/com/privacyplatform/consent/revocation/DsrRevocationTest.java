@@ -29,7 +29,7 @@ class DsrRevocationTest {
     }
 
     @Test
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = {"Revocations#revoke", "Revocations#revokeAll", "DsrEventsConsumer#apply"})
     void aRevocationRequestRevokesTheSubjectsConsentsWithEveryPartnerOnceAndNamesTheRequest() {
         String subject = Fixtures.subject();
         String withA = Fixtures.consent(Fixtures.A, subject, "analytics", "GRANTED", null, "user.device.identifier");

@@ -45,7 +45,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = {"Revocations#revoke", "RevocationResource#revoke"})
     void theSubjectRevokesTheirOwnConsentAndTheHistoryIsAppended() {
         try (Events events = new Events("consent.revoked")) {
             given().contentType(ContentType.JSON).body("{\"reason\":\"no more offers, thanks\"}")

@@ -33,11 +33,16 @@ public final class Fixtures {
             "third_party_sharing", new String[] {"user.name", "user.contact.address"},
             "automated_decision_making", new String[] {"user.financial.credit"},
             "fraud_detection", new String[] {"user.device.identifier", "user.behavior.browsing"},
-            "personalization", new String[] {"user.behavior.browsing"});
+            "personalization", new String[] {"user.behavior.browsing"},
+            "retention_after_cooperation", new String[] {"user.name", "user.financial.bank_account"});
 
     public static final Map<String, String[]> SCOPE_B = Map.of(
             "payment_processing", new String[] {"user.name", "user.financial.bank_account"},
             "analytics", new String[] {"user.device.identifier"});
+
+    /** partner-demo-a (CN) may transfer these categories to SG (3.3.c): recipients there are recorded. */
+    public static final Map<String, String[]> TRANSFERS_A = Map.of("SG", new String[] {"user.name",
+            "user.financial.bank_account", "user.contact.address", "user.contact.email"});
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean known;
@@ -49,6 +54,7 @@ public final class Fixtures {
     public static synchronized void knownPartners() {
         if (!known) {
             Registry.activate(A, 1, true, SCOPE_A);
+            Registry.transfersChanged(A, 1, TRANSFERS_A);
             Registry.activate(B, 1, false, SCOPE_B);
             known = true;
         }

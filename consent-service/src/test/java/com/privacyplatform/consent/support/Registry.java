@@ -40,6 +40,21 @@ public final class Registry {
                 + ",\"automatedDecisionAuthorized\":" + adm + ",\"at\":\"" + Instant.now() + "\"}");
     }
 
+    /**
+     * partner.transfers-changed: the partner's APPROVED transfers (3.3.c) at {@code version}, each as
+     * destination country -> categories.
+     */
+    public static UUID transfersChanged(String partnerId, long version, Map<String, String[]> approved) {
+        String transfers = approved.entrySet().stream().map(e -> "{\"transferId\":\"" + UUID.randomUUID()
+                        + "\",\"destinationCountry\":\"" + e.getKey() + "\",\"categories\":["
+                        + java.util.Arrays.stream(e.getValue()).map(c -> "\"" + c + "\"").collect(Collectors.joining(","))
+                        + "]}")
+                .collect(Collectors.joining(",", "[", "]"));
+        return publish("partner.transfers-changed", partnerId, "{\"partnerId\":\"" + partnerId
+                + "\",\"jurisdiction\":\"CN\",\"transfersVersion\":" + version + ",\"transfers\":" + transfers
+                + ",\"at\":\"" + Instant.now() + "\"}");
+    }
+
     /** partner.suspended / reinstated / terminated at the given time. */
     public static UUID status(String type, String partnerId, String from, String to, String reason, Instant at) {
         return publish(type, partnerId, statusJson(partnerId, from, to, reason, at));

@@ -34,6 +34,18 @@ public interface DsrConfig {
     @WithDefault("1h")
     String exportPurge();
 
+    /** How long a request's sealed correction values stay after it completed or was declined. */
+    @WithDefault("P30D")
+    Duration correctionRetention();
+
+    /** How often completed requests' correction values are purged ({@code off} disables it). */
+    @WithDefault("1h")
+    String correctionPurge();
+
+    /** How often values sealed with an earlier key are sealed anew with the current one ({@code off} disables it). */
+    @WithDefault("10m")
+    String reseal();
+
     interface Export {
         /**
          * Base64 of a 128/192/256-bit AES key that seals access exports and correction values at
@@ -41,9 +53,23 @@ public interface DsrConfig {
          */
         Optional<String> key();
 
-        /** Stored with every sealed value, so a later key rotation knows which key opens it. */
+        /** The id of {@code key}: stored with every value sealed with it, so a rotation knows which key opens it. */
         @WithDefault("k1")
         String keyId();
+
+        /**
+         * Earlier keys, {@code <key id>:<base64 key>} comma-separated: values sealed with them still
+         * open, and {@code Resealer} seals them anew with {@code key}. Drop an entry once no value
+         * names its id any more (the resealer logs when none is left).
+         */
+        Optional<List<String>> previousKeys();
+
+        /**
+         * The key the HMAC fingerprint key is derived from (duplicate detection, idempotency request
+         * fingerprints); default {@code key-id}. After a rotation set it to the first key's id and
+         * keep that key in {@code previous-keys}, so fingerprints stored earlier keep matching.
+         */
+        Optional<String> fingerprintKeyId();
 
         /** How long the subject can download an access export after the partner delivered it. */
         @WithDefault("P30D")

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -19,8 +22,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals personal values at rest (access exports, correction values) with AES-GCM: a fresh random
  * nonce per value, a 128-bit tag, and the owning row's id as associated data, so a ciphertext moved
- * to another row does not open. Also gives keyed fingerprints (HMAC-SHA256 under a key derived from
- * the same secret), to compare values without storing them in clear or as a plain hash.
+ * to another row does not open. Keys rotate: new values are sealed with the current key
+ * ({@code dsr.export.key}, id {@code dsr.export.key-id}); a value opens with the key of the id stored
+ * with it ({@code dsr.export.previous-keys} holds earlier ones) until {@code Resealer} seals it anew
+ * with the current key. Also gives keyed fingerprints (HMAC-SHA256 under a key derived from the key
+ * {@code dsr.export.fingerprint-key-id}, the current one by default), to compare values without
+ * storing them in clear or as a plain hash; that key stays the same across rotations.
  */
 @Startup
 @ApplicationScoped
@@ -29,20 +36,40 @@ public class ValueCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKey key;
-    private final SecretKey fingerprintKey;
+    private final Map<String, SecretKey> keys;
     private final String keyId;
+    private final SecretKey fingerprintKey;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ValueCipher(DsrConfig config) {
-        this(SealingKey.resolve(config.export().key(), LaunchMode.current()), config.export().keyId());
+        this(SealingKey.keyring(config.export().key(), config.export().keyId(),
+                        config.export().previousKeys().orElse(List.of()), LaunchMode.current()),
+                config.export().keyId(), config.export().fingerprintKeyId().orElse(config.export().keyId()));
     }
 
     public ValueCipher(SecretKey key, String keyId) {
-        this.key = key;
+        this(Map.of(keyId, key), keyId, keyId);
+    }
+
+    /** @param keys every key by id (the current one included); {@code keyId} seals new values */
+    public ValueCipher(Map<String, SecretKey> keys, String keyId, String fingerprintKeyId) {
+        if (!keys.containsKey(keyId)) {
+            throw new IllegalStateException("dsr.export.key-id " + keyId + " names no configured key");
+        }
+        if (!keys.containsKey(fingerprintKeyId)) {
+            throw new IllegalStateException("dsr.export.fingerprint-key-id " + fingerprintKeyId
+                    + " names no configured key: keep that key in dsr.export.previous-keys");
+        }
+        this.keys = new LinkedHashMap<>(keys);
         this.keyId = keyId;
-        this.fingerprintKey = new SecretKeySpec(hmac(key.getEncoded(), "dsr-fingerprint-v1"), "HmacSHA256");
+        this.fingerprintKey = new SecretKeySpec(hmac(keys.get(fingerprintKeyId).getEncoded(), "dsr-fingerprint-v1"),
+                "HmacSHA256");
+    }
+
+    /** The id of the key new values are sealed with. */
+    public String currentKeyId() {
+        return keyId;
     }
 
     /** 3.4.b / data minimization: personal values that the platform must hold are held sealed. */
@@ -52,7 +79,7 @@ public class ValueCipher {
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             return new Sealed(keyId, nonce, cipher.doFinal(plaintext));
         } catch (GeneralSecurityException e) {
@@ -60,8 +87,13 @@ public class ValueCipher {
         }
     }
 
-    /** @throws IllegalStateException when the value was tampered with, bound to another row or another key */
+    /** @throws IllegalStateException when the key id is unknown, or the value was tampered with or bound to another row */
     public byte[] open(Sealed sealed, String boundTo) {
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("a sealed value names key id " + sealed.keyId()
+                    + ", which is not configured (dsr.export.previous-keys)");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
@@ -72,12 +104,22 @@ public class ValueCipher {
         }
     }
 
+    /** Opens a value sealed with an earlier key and seals it with the current one, bound to the same row. */
+    public Sealed reseal(Sealed sealed, String boundTo) {
+        return seal(open(sealed, boundTo), boundTo);
+    }
+
     /** A keyed fingerprint of {@code text}, hex; equal texts give equal fingerprints under one key. */
     public String fingerprint(String text) {
+        return fingerprint(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A keyed fingerprint of {@code bytes}, hex. */
+    public String fingerprint(byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(fingerprintKey);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("fingerprint failed", e);
         }

@@ -32,11 +32,13 @@ public final class ConsumedEvents {
 
     /**
      * consent.granted from consent-service; {@code jurisdiction} is the law the consent was collected
-     * under (sets the deadlines of work resting on it; absent in older events: the partner's applies).
+     * under (sets the deadlines of work resting on it; absent in older events: the partner's applies);
+     * {@code method} and {@code collectedAt} are the evidence of an express consent to retention (3.5.d).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ConsentGranted(UUID consentId, UUID partnerId, String subjectId, String purpose,
-            List<String> categories, List<RecipientData> recipients, String jurisdiction, Instant expiresAt) {
+            List<String> categories, List<RecipientData> recipients, String jurisdiction, String method,
+            Instant collectedAt, Instant expiresAt) {
     }
 
     /** consent.revoked / consent.expired from consent-service; {@code requestId} set when a DSR asked for it. */

@@ -13,7 +13,9 @@ import java.util.UUID;
  */
 @RegisterForReflection(targets = {DsrEvents.Submitted.class, DsrEvents.TaskCreated.class,
         DsrEvents.TaskCompleted.class, DsrEvents.Completed.class, DsrEvents.Overdue.class,
-        DsrEvents.RevocationRequested.class, DsrEvents.Extended.class, DsrEvents.Recipient.class})
+        DsrEvents.RevocationRequested.class, DsrEvents.Extended.class, DsrEvents.Recipient.class,
+        DsrEvents.TerminationDeletionCompleted.class, DsrEvents.RetentionBasisReviewed.class,
+        DsrEvents.TaskRejectionRequested.class, DsrEvents.TaskReopened.class})
 public final class DsrEvents {
 
     public static final String SUBMITTED = "dsr.submitted";
@@ -23,6 +25,10 @@ public final class DsrEvents {
     public static final String OVERDUE = "dsr.overdue";
     public static final String REVOCATION_REQUESTED = "dsr.revocation-requested";
     public static final String EXTENDED = "dsr.extended";
+    public static final String TERMINATION_DELETION_COMPLETED = "dsr.termination-deletion-completed";
+    public static final String RETENTION_BASIS_REVIEWED = "dsr.retention-basis-reviewed";
+    public static final String TASK_REJECTION_REQUESTED = "dsr.task-rejection-requested";
+    public static final String TASK_REOPENED = "dsr.task-reopened";
 
     private DsrEvents() {
     }
@@ -70,5 +76,32 @@ public final class DsrEvents {
 
     /** dsr.extended: the deadline was extended once; the reason is told to the subject. */
     public record Extended(UUID requestId, String subjectId, LocalDate previousDueOn, LocalDate dueOn, String reason) {
+    }
+
+    /**
+     * dsr.termination-deletion-completed (CloudEvents subject: the partner id): every request the
+     * partner's termination ordered has completed, so every deletion task of the termination is
+     * resolved (3.5.d). Published once per termination. The registry records it on the partner, the
+     * gateway ends the terminated partner's duty-only access, and the partner's client is disabled.
+     */
+    public record TerminationDeletionCompleted(UUID partnerId, int requests, int tasksCompleted, int tasksRejected,
+            int tasksExempt, Instant completedAt) {
+    }
+
+    /**
+     * dsr.retention-basis-reviewed (subject: the basis id): the officer approved or refused a partner's
+     * legal-obligation retention basis (3.5.d); only an approved one is honoured at the termination.
+     */
+    public record RetentionBasisReviewed(UUID basisId, UUID partnerId, String subjectId, String category,
+            String legalBasis, String retentionPeriod, String decision, Instant reviewedAt) {
+    }
+
+    /** dsr.task-rejection-requested: a partner rejected a deletion task; it waits for the officer's review. */
+    public record TaskRejectionRequested(UUID taskId, UUID requestId, UUID partnerId, String legalBasis,
+            UUID retentionBasisId, Instant at) {
+    }
+
+    /** dsr.task-reopened: the officer refused a partner's rejection; the task is OPEN again with the note. */
+    public record TaskReopened(UUID taskId, UUID requestId, UUID partnerId, String note, Instant at) {
     }
 }

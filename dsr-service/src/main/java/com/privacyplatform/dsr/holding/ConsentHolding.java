@@ -53,6 +53,13 @@ public class ConsentHolding extends PanacheEntityBase {
     @Column(nullable = false)
     public HoldingStatus status;
 
+    /** The consent method (consent.granted's {@code method}, 2.4); null where not announced. */
+    public String method;
+
+    /** When the subject gave it (consent.granted's {@code collectedAt}); null where not announced. */
+    @Column(name = "collected_at")
+    public OffsetDateTime collectedAt;
+
     @Column(name = "granted_at")
     public OffsetDateTime grantedAt;
 

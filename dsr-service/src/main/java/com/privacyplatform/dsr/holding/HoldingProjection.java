@@ -37,6 +37,8 @@ public class HoldingProjection {
             h.categories = event.categories() == null ? List.of() : List.copyOf(event.categories());
             h.recipients = recipients.toJson(event.recipients());
             h.jurisdiction = Vocabulary.isCountryCode(event.jurisdiction()) ? event.jurisdiction() : null;
+            h.method = event.method();
+            h.collectedAt = event.collectedAt() == null ? null : event.collectedAt().atOffset(ZoneOffset.UTC);
             h.grantedAt = utc(at);
             h.updatedAt = Times.now();
             if (existing == null) {

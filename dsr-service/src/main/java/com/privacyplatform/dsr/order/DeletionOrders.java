@@ -33,8 +33,8 @@ public class DeletionOrders {
     }
 
     public Uni<Void> recordRequests(String kind, UUID ref, UUID partnerId, int requests) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE deletion_order SET requests = :n"
-                        + " WHERE kind = :kind AND ref = :ref AND partner_id = :partner")
+        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE deletion_order SET requests = :n,"
+                        + " fanned_out = true WHERE kind = :kind AND ref = :ref AND partner_id = :partner")
                 .setParameter("n", requests).setParameter("kind", kind).setParameter("ref", ref)
                 .setParameter("partner", partnerId)
                 .executeUpdate()).replaceWithVoid();

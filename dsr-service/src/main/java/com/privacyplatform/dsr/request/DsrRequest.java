@@ -86,6 +86,10 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "corrections_sealed")
     public byte[] correctionsSealed;
 
+    /** When the correction values were erased (CorrectionPurger): the request was over for dsr.correction-retention. */
+    @Column(name = "corrections_purged_at")
+    public OffsetDateTime correctionsPurgedAt;
+
     @Column(name = "linked_request_id")
     public UUID linkedRequestId;
 

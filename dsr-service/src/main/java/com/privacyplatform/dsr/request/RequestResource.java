@@ -7,6 +7,7 @@ import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.crypto.ValueCipher;
 import com.privacyplatform.dsr.request.RequestRepository.RequestFilter;
 import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
 import com.privacyplatform.dsr.request.RequestRequests.ExtensionRequest;
@@ -52,17 +53,29 @@ public class RequestResource {
     private final Timeline timeline;
     private final RequestViewMapper views;
     private final Idempotency idempotency;
+    private final Idempotency.Replay replay;
     private final Caller caller;
 
     public RequestResource(RequestService service, Extensions extensions, RequestRepository requests,
-            Timeline timeline, RequestViewMapper views, Idempotency idempotency, Caller caller) {
+            Timeline timeline, RequestViewMapper views, Idempotency idempotency, ValueCipher cipher, Caller caller) {
         this.service = service;
         this.extensions = extensions;
         this.requests = requests;
         this.timeline = timeline;
         this.views = views;
         this.idempotency = idempotency;
+        // the request holds correction values and the answer shows them: the idempotency store keeps
+        // a keyed fingerprint and the Location only, and a replay renders the request anew
+        this.replay = new Idempotency.Replay(cipher::fingerprint, this::replayed);
         this.caller = caller;
+    }
+
+    /** The request this caller created under the key (a partner's submission too, which it cannot GET). */
+    private Uni<Response> replayed(URI location) {
+        String path = location.getPath();
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        return requests.findById(id).invoke(r -> caller.requireVisible(r != null, "request"))
+                .chain(r -> service.view(r).map(view -> Response.ok(view).tag(etag(r)).build()));
     }
 
     @POST
@@ -75,7 +88,7 @@ public class RequestResource {
             responseDescription = "Created; Location and ETag name it")
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request),
+        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request), replay,
                 () -> service.submit(request).chain(r -> service.view(r).map(view -> Response
                         .created(URI.create("/requests/" + r.id)).tag(etag(r)).entity(view).build())));
     }

@@ -19,6 +19,7 @@ import com.privacyplatform.dsr.request.RequestViews.RevocationView;
 import com.privacyplatform.dsr.request.RequestViews.TaskSummaryView;
 import com.privacyplatform.dsr.request.RequestViews.TimelineEntryView;
 import com.privacyplatform.dsr.task.DsrTask;
+import com.privacyplatform.dsr.task.TaskStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,8 +80,8 @@ public class RequestViewMapper {
     private TaskSummaryView summary(DsrTask t, OffsetDateTime now) {
         RecipientView recipient = t.recipientName == null ? null : new RecipientView(t.recipientName,
                 t.recipientCountry);
-        RejectionView rejection = t.rejectionLegalBasis == null ? null
-                : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
+        // a rejection in review is not yet an answer to the subject: shown once approved
+        RejectionView rejection = t.status == TaskStatus.REJECTED ? RejectionView.of(t) : null;
         return new TaskSummaryView(t.id, t.partnerId, t.kind, recipient, t.categories, t.retainedCategories, t.status,
                 t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(now),
                 Times.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);

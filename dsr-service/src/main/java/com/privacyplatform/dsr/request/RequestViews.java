@@ -1,6 +1,7 @@
 package com.privacyplatform.dsr.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.TaskKind;
 import com.privacyplatform.dsr.task.TaskStatus;
 import java.time.Instant;
@@ -81,8 +82,19 @@ public final class RequestViews {
     public record RecipientView(String name, String country) {
     }
 
-    @Schema(name = "Rejection")
-    public record RejectionView(String legalBasis, String explanation) {
+    @Schema(name = "Rejection", description = "Why the partner did not act: its legal basis and explanation; a"
+            + " deletion task's rejection holds once the compliance officer approved it (3.5.c, 3.5.d)")
+    public record RejectionView(String legalBasis, String explanation,
+            @Schema(description = "The partner's recorded retention basis it cites, if any") UUID retentionBasisId,
+            @Schema(description = "When the officer approved it (deletion tasks)") Instant approvedAt,
+            @Schema(description = "The officer's note on the approval") String reviewNote) {
+
+        public static RejectionView of(DsrTask t) {
+            boolean approved = "APPROVED".equals(t.reviewDecision);
+            return t.rejectionLegalBasis == null ? null : new RejectionView(t.rejectionLegalBasis,
+                    t.rejectionExplanation, t.rejectionRetentionBasisId, approved ? t.reviewedAt.toInstant() : null,
+                    approved ? t.reviewNote : null);
+        }
     }
 
     @Schema(name = "RevocationProgress", description = "REVOKE_AUTHORIZATION: consents targeted and confirmed revoked")

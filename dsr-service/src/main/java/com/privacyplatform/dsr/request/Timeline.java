@@ -23,6 +23,8 @@ public class Timeline {
     public static final String TASK_CLAIMED = "TASK_CLAIMED";
     public static final String TASK_COMPLETED = "TASK_COMPLETED";
     public static final String TASK_REJECTED = "TASK_REJECTED";
+    public static final String TASK_REJECTION_REQUESTED = "TASK_REJECTION_REQUESTED";
+    public static final String TASK_REOPENED = "TASK_REOPENED";
     public static final String TASK_OVERDUE = "TASK_OVERDUE";
     public static final String REVOCATION_REQUESTED = "REVOCATION_REQUESTED";
     public static final String CONSENT_ENDED = "CONSENT_ENDED";

@@ -1,6 +1,7 @@
 package com.privacyplatform.dsr.retention;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,25 @@ public class RetentionBasisRepository implements PanacheRepositoryBase<Retention
         return list("partnerId", Sort.by("recordedAt").and("id"), partnerId);
     }
 
-    public Uni<List<RetentionBasis>> page(UUID partnerId, OffsetDateTime after, UUID afterId, int max) {
-        if (after == null) {
-            return find("partnerId = ?1", Sort.by("recordedAt").and("id"), partnerId).range(0, max - 1).list();
+    /**
+     * Oldest first, after the cursor; {@code partnerId} and {@code status} narrow it when given.
+     */
+    public Uni<List<RetentionBasis>> page(UUID partnerId, RetentionStatus status, OffsetDateTime after, UUID afterId,
+            int max) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (partnerId != null) {
+            q.append(" and partnerId = :partner");
+            params.and("partner", partnerId);
         }
-        return find("partnerId = ?1 and (recordedAt > ?2 or (recordedAt = ?2 and id > ?3))",
-                Sort.by("recordedAt").and("id"), partnerId, after, afterId).range(0, max - 1).list();
+        if (status != null) {
+            q.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (after != null) {
+            q.append(" and (recordedAt > :after or (recordedAt = :after and id > :afterId))");
+            params.and("after", after).and("afterId", afterId);
+        }
+        return find(q.toString(), Sort.by("recordedAt").and("id"), params).range(0, max - 1).list();
     }
 }

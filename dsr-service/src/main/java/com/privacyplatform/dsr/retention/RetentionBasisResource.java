@@ -6,7 +6,9 @@ import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
+import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
 import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
+import com.privacyplatform.dsr.support.Params;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,11 +17,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -36,11 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RetentionBasisResource {
 
     private final RetentionBasisService service;
+    private final RetentionReviews reviews;
     private final RetentionBasisRepository bases;
     private final Caller caller;
 
-    public RetentionBasisResource(RetentionBasisService service, RetentionBasisRepository bases, Caller caller) {
+    public RetentionBasisResource(RetentionBasisService service, RetentionReviews reviews,
+            RetentionBasisRepository bases, Caller caller) {
         this.service = service;
+        this.reviews = reviews;
         this.bases = bases;
         this.caller = caller;
     }
@@ -48,27 +55,32 @@ public class RetentionBasisResource {
     @POST
     @RolesAllowed(Roles.PARTNER)
     @WithTransaction
-    @Operation(summary = "Record a legal basis to keep a subject's data or a category after termination (3.5.d);"
-            + " applied when the termination fans out")
+    @Operation(summary = "Record a basis to keep a subject's data or a category after termination (3.5.d): the"
+            + " subject's express consent to it (checked against their consents; CONSENT_VERIFIED) or a legal"
+            + " obligation (PENDING_REVIEW until an officer approves it); honoured when the termination fans out")
     @Enforces("3.5.d")
     @APIResponseSchema(value = RetentionBasisView.class, responseCode = "201",
             responseDescription = "Created; Location and ETag name it")
     public Uni<Response> record(@PathParam("partnerId") UUID partnerId, @Valid @NotNull RetentionBasisRequest request) {
-        return service.record(partnerId, request).map(b -> Response.created(
+        return service.record(partnerId, request).call(bases::flush).map(b -> Response.created(
                 URI.create("/partners/" + partnerId + "/retention-bases/" + b.id))
-                .entity(RetentionBasisView.of(b)).build());
+                .entity(RetentionBasisView.of(b)).tag(etag(b)).build());
     }
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.AUDITOR})
     @WithSession
-    @Operation(summary = "The partner's retention bases, oldest first; a partner reads its own")
+    @Operation(summary = "The partner's retention bases, oldest first, optionally of one status; a partner reads its"
+            + " own")
     public Uni<Page<RetentionBasisView>> list(@PathParam("partnerId") UUID partnerId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("status") String status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
+        RetentionStatus wanted = Params.enumValue("status", status, RetentionStatus.class);
         int size = Cursors.limit(limit);
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
-        return bases.page(partnerId, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
+        return bases.page(partnerId, wanted, after == null ? null : after.at(), after == null ? null : after.id(),
+                        size + 1)
                 .map(list -> Cursors.page(list, size, b -> Cursors.timeAndId(b.recordedAt, b.id)))
                 .map(page -> new Page<>(page.items().stream().map(RetentionBasisView::of).toList(),
                         page.nextCursor()));
@@ -79,11 +91,49 @@ public class RetentionBasisResource {
     @RolesAllowed({Roles.PARTNER, Roles.OFFICER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "One retention basis of the partner (where POST's Location points); a partner reads its own")
-    public Uni<RetentionBasisView> one(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId) {
+    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
+    public Uni<Response> one(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
         return bases.findById(basisId).map(b -> {
             caller.requireVisible(b != null && b.partnerId.equals(partnerId), "retention basis");
-            return RetentionBasisView.of(b);
+            return ok(b);
         });
+    }
+
+    @POST
+    @Path("/{basisId}/approval")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Approve a legal-obligation basis pending review: the termination fan-out honours it"
+            + " (3.5.d); the note is optional")
+    @Enforces("3.5.d")
+    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
+    public Uni<Response> approve(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId,
+            @HeaderParam("If-Match") String ifMatch, @Valid ReviewRequest request) {
+        return reviews.decide(partnerId, basisId, ifMatch, true, request).map(this::ok);
+    }
+
+    @POST
+    @Path("/{basisId}/refusal")
+    @RolesAllowed(Roles.OFFICER)
+    @WithTransaction
+    @Operation(summary = "Refuse a legal-obligation basis pending review, with a note telling the partner why:"
+            + " the termination deletes the data (3.5.d)")
+    @Enforces("3.5.d")
+    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
+            responseDescription = "The current state; ETag is its version")
+    public Uni<Response> refuse(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReviewRequest request) {
+        return reviews.decide(partnerId, basisId, ifMatch, false, request).map(this::ok);
+    }
+
+    private Response ok(RetentionBasis b) {
+        return Response.ok(RetentionBasisView.of(b)).tag(etag(b)).build();
+    }
+
+    static EntityTag etag(RetentionBasis b) {
+        return new EntityTag(Long.toString(b.version));
     }
 }

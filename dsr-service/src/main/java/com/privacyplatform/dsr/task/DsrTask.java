@@ -118,6 +118,30 @@ public class DsrTask extends PanacheEntityBase {
     @Column(name = "rejection_explanation")
     public String rejectionExplanation;
 
+    /** The recorded retention basis (3.5.d) the partner's rejection cites, if any. */
+    @Column(name = "rejection_retention_basis_id")
+    public UUID rejectionRetentionBasisId;
+
+    /** When the partner rejected a DELETION task: the rejection then waits for the officer's review. */
+    @Column(name = "rejection_requested_at")
+    public OffsetDateTime rejectionRequestedAt;
+
+    @Column(name = "rejection_requested_by")
+    public String rejectionRequestedBy;
+
+    /** The officer's decision on the last rejection: APPROVED or REFUSED (then the task was reopened). */
+    @Column(name = "review_decision")
+    public String reviewDecision;
+
+    @Column(name = "review_note")
+    public String reviewNote;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public OffsetDateTime reviewedAt;
+
     @Column(name = "overdue_since")
     public OffsetDateTime overdueSince;
 
@@ -130,9 +154,13 @@ public class DsrTask extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Unresolved after its deadline's last instant (whole seconds, so the due day's last second still counts). */
+    /**
+     * Unresolved after its deadline's last instant (whole seconds, so the due day's last second still
+     * counts). A rejection in the officer's review is the partner's answer: not overdue meanwhile.
+     */
     public boolean isOverdue(OffsetDateTime now) {
-        return !status.isResolved() && now.truncatedTo(ChronoUnit.SECONDS).isAfter(dueAt);
+        return !status.isResolved() && status != TaskStatus.REJECTION_IN_REVIEW
+                && now.truncatedTo(ChronoUnit.SECONDS).isAfter(dueAt);
     }
 
     public boolean isLate() {

@@ -46,6 +46,21 @@ public class TaskRepository implements PanacheRepositoryBase<DsrTask, UUID> {
         return find(q.toString(), Sort.by("dueOn").and("id"), params).range(0, max - 1).list();
     }
 
+    /** The officer's review queue: rejections in review, oldest first, after the given key; one partner's if named. */
+    public Uni<List<DsrTask>> inReview(UUID partnerId, OffsetDateTime after, UUID afterId, int max) {
+        StringBuilder q = new StringBuilder("status = :status");
+        Parameters params = Parameters.with("status", TaskStatus.REJECTION_IN_REVIEW);
+        if (partnerId != null) {
+            q.append(" and partnerId = :partner");
+            params.and("partner", partnerId);
+        }
+        if (after != null) {
+            q.append(" and (rejectionRequestedAt > :after or (rejectionRequestedAt = :after and id > :afterId))");
+            params.and("after", after).and("afterId", afterId);
+        }
+        return find(q.toString(), Sort.by("rejectionRequestedAt").and("id"), params).range(0, max - 1).list();
+    }
+
     /** @param now overdue: unresolved after the deadline's last instant, as of now */
     public record TaskFilter(TaskStatus status, com.privacyplatform.dsr.request.RequestType type, UUID requestId,
             Boolean overdue, OffsetDateTime now) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the task endpoints; the evidence records are also what is stored. */
@@ -64,10 +65,14 @@ public final class TaskRequests {
     }
 
     @Schema(name = "TaskRejection", description = "Why the partner may not act: a legal basis other than consent"
-            + " (e.g. LEGAL_OBLIGATION for a retention duty) and an explanation shown to the subject.")
+            + " (e.g. LEGAL_OBLIGATION for a retention duty) and an explanation shown to the subject. A DELETION"
+            + " task's rejection goes to the officer's review first; it may cite a retention basis the partner"
+            + " recorded.")
     public record RejectionRequest(
             @NotBlank @Size(max = 64) @Schema(examples = "LEGAL_OBLIGATION") String legalBasis,
             @NotBlank @Size(max = 2000) @Schema(examples = "Tax law requires invoices to be kept for 10 years")
-            String explanation) {
+            String explanation,
+            @Schema(description = "A retention basis of the partner (3.5.d) covering this subject")
+            UUID retentionBasisId) {
     }
 }

@@ -7,8 +7,10 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.request.CorrectionSeal;
+import com.privacyplatform.dsr.request.RequestOrigin;
 import com.privacyplatform.dsr.request.RequestRepository;
 import com.privacyplatform.dsr.request.RequestType;
+import com.privacyplatform.dsr.retention.RetentionBasisRepository;
 import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
 import com.privacyplatform.dsr.task.TaskRequests.RejectionRequest;
 import com.privacyplatform.dsr.task.TaskViews.TaskView;
@@ -26,18 +28,21 @@ public class TaskService {
 
     /** The subject's request overrides consent: refusing it needs another basis. */
     static final Set<String> NOT_A_REFUSAL_BASIS = Set.of("CONSENT", "EXPRESS_CONSENT");
+    static final String LEGAL_OBLIGATION = "LEGAL_OBLIGATION";
 
     private final TaskRepository tasks;
     private final RequestRepository requests;
     private final CorrectionSeal corrections;
     private final TaskWork work;
     private final TaskViewMapper views;
+    private final RetentionBasisRepository retention;
     private final Caller caller;
 
     public TaskService(TaskRepository tasks, RequestRepository requests, CorrectionSeal corrections, TaskWork work,
-            TaskViewMapper views, Caller caller) {
+            TaskViewMapper views, RetentionBasisRepository retention, Caller caller) {
         this.tasks = tasks;
         this.requests = requests;
+        this.retention = retention;
         this.corrections = corrections;
         this.work = work;
         this.views = views;
@@ -76,8 +81,41 @@ public class TaskService {
                                 + " keeping or refusing (e.g. LEGAL_OBLIGATION)",
                         List.of(new Problem.FieldError("legalBasis", "consent is no basis to refuse the subject")));
             }
-            return work.reject(t, body.legalBasis(), body.explanation().strip(), caller.auditActor());
+            if (t.type != RequestType.DELETION) {
+                if (body.retentionBasisId() != null) {
+                    throw ProblemException.validation("only a deletion task's rejection cites a retention basis",
+                            List.of(new Problem.FieldError("retentionBasisId", "does not belong to this task")));
+                }
+                return work.reject(t, body.legalBasis(), body.explanation().strip(), caller.auditActor());
+            }
+            return requests.findById(t.requestId).chain(r -> requireRetentionRules(t, r.origin, body))
+                    .chain(() -> work.requestRejection(t, body.legalBasis(), body.explanation().strip(),
+                            body.retentionBasisId(), caller.auditActor()));
         });
+    }
+
+    /**
+     * 3.5.d: after termination only the law keeps data (the subject's express consent was weighed at
+     * the fan-out); a cited retention basis is the partner's own and covers the subject.
+     */
+    @Enforces(value = "3.5.d", note = "a terminated partner refuses deletion only on a legal obligation")
+    private Uni<Void> requireRetentionRules(DsrTask t, RequestOrigin origin, RejectionRequest body) {
+        if (origin == RequestOrigin.TERMINATION && !LEGAL_OBLIGATION.equals(body.legalBasis())) {
+            throw ProblemException.policy("3.5.d", "retention-basis-insufficient", "Retention basis insufficient",
+                    "after termination data may be kept only where the law requires it: name LEGAL_OBLIGATION",
+                    List.of(new Problem.FieldError("legalBasis", "is not a basis for keeping data after termination")));
+        }
+        if (body.retentionBasisId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return retention.findById(body.retentionBasisId()).invoke(b -> {
+            if (b == null || !b.partnerId.equals(t.partnerId) || (b.subjectId != null && !b.subjectId.equals(
+                    t.subjectId))) {
+                throw ProblemException.validation("the cited retention basis is not one of yours for this subject",
+                        List.of(new Problem.FieldError("retentionBasisId", "no retention basis of this partner"
+                                + " covering the task's subject has this id")));
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<TaskView> view(DsrTask t) {

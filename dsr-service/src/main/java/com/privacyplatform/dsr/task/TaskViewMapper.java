@@ -6,6 +6,7 @@ import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestViewMapper;
 import com.privacyplatform.dsr.request.RequestViews.RecipientView;
 import com.privacyplatform.dsr.request.RequestViews.RejectionView;
+import com.privacyplatform.dsr.task.TaskViews.ReviewView;
 import com.privacyplatform.dsr.task.TaskViews.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -24,19 +25,24 @@ public class TaskViewMapper {
     public TaskView view(DsrTask t, DsrRequest r, List<Correction> corrections) {
         RecipientView recipient = t.recipientName == null ? null : new RecipientView(t.recipientName,
                 t.recipientCountry);
-        RejectionView rejection = t.rejectionLegalBasis == null ? null
-                : new RejectionView(t.rejectionLegalBasis, t.rejectionExplanation);
+        RejectionView rejection = RejectionView.of(t);
+        ReviewView review = t.reviewDecision == null ? null : new ReviewView(t.reviewDecision, t.reviewNote,
+                t.reviewedBy, t.reviewedAt.toInstant());
         return new TaskView(t.id, t.requestId, t.partnerId, t.subjectId, t.type, t.kind, r == null ? null : r.origin,
                 instruction(t), recipient, t.categories, t.purposes, t.retainedCategories, corrections, t.status,
                 t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(Times.now()),
                 Times.instant(t.claimedAt), t.claimedBy,
-                Times.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection,
+                Times.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection, review,
                 t.createdAt.toInstant(), t.version);
     }
 
     static String instruction(DsrTask t) {
         if (t.status == TaskStatus.EXEMPT) {
             return "Exempt: a recorded retention basis covers this data (3.5.d); nothing to do.";
+        }
+        if (t.status == TaskStatus.REJECTION_IN_REVIEW) {
+            return "Your rejection waits for the compliance officer's review (3.5.c, 3.5.d); approved, the task is"
+                    + " rejected; refused, it opens again with the officer's note.";
         }
         if (t.kind == TaskKind.RECIPIENT) {
             return "Stop disclosing the subject's data to this recipient at once and notify it to delete the data it"

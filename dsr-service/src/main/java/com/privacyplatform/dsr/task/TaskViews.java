@@ -52,7 +52,13 @@ public final class TaskViews {
             boolean late,
             JsonNode evidence,
             RejectionView rejection,
+            @Schema(description = "The compliance officer's decision on the partner's last rejection (deletion"
+                    + " tasks): REFUSED reopened the task, the note says why") ReviewView review,
             Instant createdAt,
             long version) {
+    }
+
+    @Schema(name = "RejectionReviewDecision")
+    public record ReviewView(String decision, String note, String reviewedBy, Instant reviewedAt) {
     }
 }

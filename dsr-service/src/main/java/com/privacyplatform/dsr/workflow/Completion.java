@@ -5,6 +5,8 @@ import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.events.DsrEvents;
+import com.privacyplatform.dsr.order.TerminationWork;
+import com.privacyplatform.dsr.request.RequestOrigin;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestOutcome;
 import com.privacyplatform.dsr.request.RequestRepository;
@@ -34,14 +36,16 @@ public class Completion {
     private final Outbox outbox;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final TerminationWork terminations;
 
     public Completion(RequestRepository requests, TaskRepository tasks, Outbox outbox, Timeline timeline,
-            AuditTrail audit) {
+            AuditTrail audit, TerminationWork terminations) {
         this.requests = requests;
         this.tasks = tasks;
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
+        this.terminations = terminations;
     }
 
     /**
@@ -101,6 +105,9 @@ public class Completion {
         return outbox.publish(DsrEvents.COMPLETED, r.id.toString(), event)
                 .call(() -> timeline.add(r.id, Timeline.COMPLETED, actor.actor(), detail))
                 .call(() -> audit.record(actor, "dsr-request.completed", "dsr-request", r.id.toString(), detail))
+                // 3.5.d: the last request of a termination ends the terminated partner's deletion work
+                .call(() -> r.origin == RequestOrigin.TERMINATION && r.originRef != null
+                        ? terminations.completeIfDone(r.originRef) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 

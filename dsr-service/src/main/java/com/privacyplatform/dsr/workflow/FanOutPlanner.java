@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.workflow;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.dsr.events.ConsumedEvents.RecipientData;
 import com.privacyplatform.dsr.holding.ConsentHolding;
-import com.privacyplatform.dsr.retention.RetentionBasis;
+import com.privacyplatform.dsr.retention.Retained;
 import com.privacyplatform.dsr.task.TaskKind;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 
 /**
  * Pure planning of a request's tasks from the subject's holdings: one task per partner concerned
- * and, when asked, one per recorded recipient of that partner (3.5.c.b-c). Retention bases (3.5.d)
- * exempt a whole subject or single categories; a category filter narrows a breach order (3.4.j).
+ * and, when asked, one per recorded recipient of that partner (3.5.c.b-c). Honoured retention bases
+ * (3.5.d, see RetentionEvidence) exempt a whole subject or single categories; a category filter narrows a breach order (3.4.j).
  */
 public final class FanOutPlanner {
 
     /** What a fan-out needs besides the holdings. */
-    public record Options(boolean recipients, List<String> categoryFilter, List<RetentionBasis> retention) {
+    public record Options(boolean recipients, List<String> categoryFilter, List<Retained> retention) {
         public static Options plain(boolean recipients) {
             return new Options(recipients, List.of(), List.of());
         }
@@ -36,7 +36,7 @@ public final class FanOutPlanner {
     }
 
     /** @param holdings one subject's holdings, already limited to the partners concerned */
-    @Enforces(value = {"3.5.c.b", "3.5.c.c", "3.5.d"},
+    @Enforces(value = {"3.5.c.a", "3.5.c.b", "3.5.c.c", "3.5.d"},
             note = "one task per partner holding the data and per recipient it disclosed to; retention bases exempt")
     public static List<TaskPlan> plan(String subjectId, List<ConsentHolding> holdings, Options options,
             Function<ConsentHolding, List<RecipientData>> recipientsOf) {
@@ -64,16 +64,16 @@ public final class FanOutPlanner {
             }
         }
         List<String> laws = jurisdictions(own);
-        List<RetentionBasis> bases = options.retention().stream().filter(b -> b.partnerId.equals(partner)).toList();
-        List<RetentionBasis> whole = bases.stream().filter(b -> b.coversWholeSubject(subjectId)).toList();
+        List<Retained> bases = options.retention().stream().filter(b -> b.partnerId().equals(partner)).toList();
+        List<Retained> whole = bases.stream().filter(b -> b.coversWholeSubject(subjectId)).toList();
         if (!whole.isEmpty()) {
             return List.of(new TaskPlan(partner, TaskKind.PARTNER, null, null, List.of(), List.copyOf(purposes),
                     List.copyOf(categories), ids(whole), true, laws, null));
         }
         TreeSet<String> retained = new TreeSet<>();
-        List<RetentionBasis> used = new ArrayList<>();
+        List<Retained> used = new ArrayList<>();
         for (String category : categories) {
-            bases.stream().filter(b -> b.category != null && b.covers(subjectId, category)).findFirst()
+            bases.stream().filter(b -> b.categories() != null && b.covers(subjectId, category)).findFirst()
                     .ifPresent(b -> {
                         retained.add(category);
                         used.add(b);
@@ -111,7 +111,7 @@ public final class FanOutPlanner {
                 .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
 
-    private static List<String> ids(List<RetentionBasis> bases) {
-        return bases.stream().map(b -> b.id.toString()).distinct().toList();
+    private static List<String> ids(List<Retained> bases) {
+        return bases.stream().map(b -> b.basisId().toString()).distinct().toList();
     }
 }

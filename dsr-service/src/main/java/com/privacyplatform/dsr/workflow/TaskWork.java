@@ -14,11 +14,13 @@ import com.privacyplatform.dsr.export.ExportService;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestRepository;
 import com.privacyplatform.dsr.request.Timeline;
+import com.privacyplatform.dsr.support.Details;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.Evidence;
 import com.privacyplatform.dsr.task.TaskStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /**
  * A partner's work on a task: claim, complete with evidence, reject with a legal basis. The request
@@ -82,6 +84,48 @@ public class TaskWork {
         });
     }
 
+    /**
+     * 3.5.c, 3.5.d: a DELETION task's rejection does not end the task; it waits for the compliance
+     * officer's review (REJECTION_IN_REVIEW), announced in the timeline and by
+     * {@code dsr.task-rejection-requested}.
+     */
+    @Enforces(value = {"3.5.c", "3.5.d"}, note = "a partner's refusal to delete waits for the officer's review")
+    public Uni<DsrTask> requestRejection(DsrTask t, String legalBasis, String explanation, UUID retentionBasisId,
+            AuditActor actor) {
+        return requests.lock(t.requestId).chain(r -> {
+            requireUnresolved(t);
+            t.status = TaskStatus.REJECTION_IN_REVIEW;
+            t.rejectionLegalBasis = legalBasis;
+            t.rejectionExplanation = explanation;
+            t.rejectionRetentionBasisId = retentionBasisId;
+            t.rejectionRequestedAt = Times.now();
+            t.rejectionRequestedBy = actor.actor();
+            t.updatedAt = t.rejectionRequestedAt;
+            String detail = Details.of("legalBasis", legalBasis, "retentionBasisId", retentionBasisId);
+            return outbox.publish(DsrEvents.TASK_REJECTION_REQUESTED, r.id.toString(),
+                            new DsrEvents.TaskRejectionRequested(t.id, r.id, t.partnerId, legalBasis, retentionBasisId,
+                                    t.rejectionRequestedAt.toInstant()))
+                    .call(() -> timeline.add(r.id, t.id, t.partnerId, Timeline.TASK_REJECTION_REQUESTED, actor.actor(),
+                            detail))
+                    .call(() -> audit.record(actor, "dsr-task.rejection-requested", "dsr-task", t.id.toString(),
+                            detail))
+                    .replaceWith(t);
+        });
+    }
+
+    /**
+     * The officer approved the rejection under review: the task is REJECTED as of the partner's answer
+     * (so {@code late} measures the partner), the subject sees the basis, the explanation and the note.
+     * Call with the request locked.
+     */
+    Uni<DsrTask> approveRejection(DsrRequest r, DsrTask t, AuditActor officer) {
+        t.status = TaskStatus.REJECTED;
+        t.resolvedAt = t.rejectionRequestedAt;
+        t.resolvedBy = t.rejectionRequestedBy;
+        t.updatedAt = Times.now();
+        return finish(r, t, TaskStatus.REJECTED, t.rejectionLegalBasis, officer);
+    }
+
     private Uni<DsrTask> resolve(DsrRequest r, DsrTask t, TaskStatus status, String evidence, String legalBasis,
             String explanation, AuditActor actor) {
         t.status = status;
@@ -91,6 +135,10 @@ public class TaskWork {
         t.resolvedAt = Times.now();
         t.resolvedBy = actor.actor();
         t.updatedAt = t.resolvedAt;
+        return finish(r, t, status, legalBasis, actor);
+    }
+
+    private Uni<DsrTask> finish(DsrRequest r, DsrTask t, TaskStatus status, String legalBasis, AuditActor actor) {
         DsrEvents.TaskCompleted event = new DsrEvents.TaskCompleted(t.id, r.id, t.partnerId, status.name(), legalBasis,
                 t.isLate(), t.resolvedAt.toInstant());
         String detail = legalBasis == null ? "{\"late\":" + t.isLate() + "}"
@@ -107,6 +155,9 @@ public class TaskWork {
     private static void requireUnresolved(DsrTask t) {
         if (t.status.isResolved()) {
             throw ProblemException.conflict("the task is already " + t.status);
+        }
+        if (t.status == TaskStatus.REJECTION_IN_REVIEW) {
+            throw ProblemException.conflict("the task's rejection waits for the compliance officer's review");
         }
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.runtime.LaunchMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ValueCipherTest {
     private final ValueCipher cipher = new ValueCipher(SealingKey.resolve(Optional.of(KEY), LaunchMode.NORMAL), "k1");
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "ValueCipher#seal")
     void aSealedValueOpensOnlyForTheRowItIsBoundToAndHidesThePlaintext() {
         byte[] plain = "{\"email\":\"zhang.san@example.com\"}".getBytes(StandardCharsets.UTF_8);
         Sealed sealed = cipher.seal(plain, "task-1");
@@ -30,7 +31,7 @@ class ValueCipherTest {
     }
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "ValueCipher#seal")
     void aTamperedCiphertextDoesNotOpen() {
         Sealed sealed = cipher.seal("hello".getBytes(StandardCharsets.UTF_8), "r");
         byte[] bytes = Arrays.copyOf(sealed.ciphertext(), sealed.ciphertext().length);
@@ -56,5 +57,33 @@ class ValueCipherTest {
         ValueCipher other = new ValueCipher(SealingKey.resolve(Optional.empty(), LaunchMode.TEST), "k1");
         assertThat(cipher.fingerprint("a")).isEqualTo(cipher.fingerprint("a")).isNotEqualTo(cipher.fingerprint("b"))
                 .isNotEqualTo(other.fingerprint("a")).hasSize(64);
+    }
+
+    @Test
+    void afterARotationOldValuesOpenNewOnesUseTheCurrentKeyAndFingerprintsStayTheSame() {
+        String k2 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        ValueCipher rotated = new ValueCipher(SealingKey.keyring(Optional.of(k2), "k2", List.of("k1:" + KEY),
+                LaunchMode.NORMAL), "k2", "k1");
+        Sealed old = cipher.seal("before".getBytes(StandardCharsets.UTF_8), "r");
+
+        assertThat(rotated.open(old, "r")).isEqualTo("before".getBytes(StandardCharsets.UTF_8));
+        Sealed resealed = rotated.reseal(old, "r");
+        assertThat(resealed.keyId()).isEqualTo("k2");
+        assertThat(rotated.open(resealed, "r")).isEqualTo("before".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> cipher.open(resealed, "r")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("k2");
+        assertThat(rotated.fingerprint("a")).isEqualTo(cipher.fingerprint("a"));
+    }
+
+    @Test
+    void aKeyringWithAMalformedOrRepeatedEntryOrAMissingFingerprintKeyStopsTheService() {
+        assertThatThrownBy(() -> SealingKey.keyring(Optional.of(KEY), "k2", List.of("no-colon"), LaunchMode.NORMAL))
+                .hasMessageContaining("<key id>:<base64 key>");
+        assertThatThrownBy(() -> SealingKey.keyring(Optional.of(KEY), "k2", List.of("k2:" + KEY), LaunchMode.NORMAL))
+                .hasMessageContaining("given twice");
+        assertThatThrownBy(() -> SealingKey.keyring(Optional.of(KEY), "k2", List.of("k1:short"), LaunchMode.NORMAL))
+                .hasMessageContaining("dsr.export.previous-keys k1");
+        assertThatThrownBy(() -> new ValueCipher(SealingKey.keyring(Optional.of(KEY), "k2", List.of(), LaunchMode.NORMAL),
+                "k2", "k1")).hasMessageContaining("fingerprint-key-id k1");
     }
 }

@@ -41,7 +41,7 @@ class DeadlineRulesTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "DeadlineRules#earliest")
     void consentsUnderSeveralJurisdictionsGetTheEarliestDeadlineAndNoExtensionWhenOneLawAllowsNone() {
         Deadline d = of("SUBJECT", "FR", "CN");
         assertThat(d.policyId()).isEqualTo("PIPL");
@@ -55,7 +55,7 @@ class DeadlineRulesTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "DeadlineRules#earliest")
     void theEarliestLawSetsTheDeadlineAndOneExtensionStaysWithinEveryLawsLimit() {
         Deadline d = of("SUBJECT", "US", "FR");
         assertThat(d.policyId()).isEqualTo("GDPR");
@@ -112,7 +112,7 @@ class DeadlineRulesTest {
     }
 
     @Test
-    @Verifies("3.5.c.b")
+    @Verifies(value = "3.5.c.b", exercises = "DeadlineRules#forRecipient")
     void recipientTasksAreDueTheConfiguredTimeAfterReceiptToTheSecond() {
         OffsetDateTime received = OffsetDateTime.parse("2026-03-02T10:15:30.123456Z");
         Deadline d = RULES.forRecipient(received);

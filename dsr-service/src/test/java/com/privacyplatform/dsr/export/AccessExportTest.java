@@ -46,7 +46,7 @@ class AccessExportTest {
 
     @Test
     @TestSecurity(user = OWNER, roles = "data-subject")
-    @Verifies({"3.5.a", "3.4.b"})
+    @Verifies(value = {"3.5.a", "3.4.b"}, exercises = {"ExportService#store", "ExportResource#download"})
     void theSubjectDownloadsTheExportWhichIsStoredOnlyEncrypted() {
         given().get("/requests/" + request).then().statusCode(200).body("status", equalTo("COMPLETED"))
                 .body("export.parts", equalTo(1)).body("export.available", equalTo(true))
@@ -65,7 +65,7 @@ class AccessExportTest {
 
     @Test
     @TestSecurity(user = "5b000000-0000-4000-8000-000000000699", roles = "data-subject")
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "ExportResource#download")
     void anotherSubjectGets404() {
         given().get("/requests/" + request + "/export").then().statusCode(404);
         given().get("/requests/" + UUID.randomUUID() + "/export").then().statusCode(404);

@@ -39,7 +39,7 @@ class RevocationTest {
 
     @Test
     @TestSecurity(user = REVOKER, roles = "data-subject")
-    @Verifies("3.5.a")
+    @Verifies(value = "3.5.a", exercises = "Revocations#start")
     void revokingAuthorizationAsksConsentServiceAndCompletesWhenEveryTargetedConsentIsConfirmedRevoked() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();

@@ -35,7 +35,7 @@ class BreachOrderTest {
     Deadlines deadlines;
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = "MassDeletions#breachOrdered")
     void aBreachOrderOpensOneUrgentDeletionTaskPerSubjectHoldingTheOrderedCategories() {
         UUID partner = Fixtures.newPartner();
         String both = Fixtures.newSubject();

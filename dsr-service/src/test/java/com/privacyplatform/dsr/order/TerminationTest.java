@@ -27,11 +27,18 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "olivia", roles = "compliance-officer")
 class TerminationTest {
 
+    /** An approved legal obligation: the only kind of legal basis the fan-out honours. */
     static void retention(UUID partner, String subject, String category) {
-        TestDb.execute("INSERT INTO retention_basis (id, partner_id, subject_id, category, legal_basis, explanation,"
-                + " recorded_by, recorded_at) VALUES (gen_random_uuid(), '" + partner + "', "
-                + (subject == null ? "NULL" : "'" + subject + "'") + ", " + (category == null ? "NULL" : "'" + category
-                + "'") + ", 'LEGAL_OBLIGATION', 'anti-money-laundering records', 'partner:" + partner + "', now())");
+        Fixtures.legalObligation(partner, subject, category, "APPROVED");
+    }
+
+    /** An express-consent basis as recorded after its consent was found (CONSENT_VERIFIED). */
+    static UUID consentBasis(UUID partner, String subject, UUID consentId, String category) {
+        return UUID.fromString(TestDb.single("INSERT INTO retention_basis (id, partner_id, subject_id, category,"
+                + " legal_basis, explanation, consent_id, status, recorded_by, recorded_at) VALUES (gen_random_uuid(),"
+                + " '" + partner + "', '" + subject + "', " + (category == null ? "NULL" : "'" + category + "'")
+                + ", 'EXPRESS_CONSENT', 'kept on request', '" + consentId + "', 'CONSENT_VERIFIED', 'partner:"
+                + partner + "', now()) RETURNING id::text").toString());
     }
 
     static void awaitTerminationRequests(UUID partner, int count) {
@@ -47,7 +54,7 @@ class TerminationTest {
     }
 
     @Test
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = "MassDeletions#terminated")
     void terminationOpensDeletionWorkPerSubjectExceptWhatARetentionBasisCoversAndTracksItToCompletion() {
         UUID terminated = Fixtures.newPartner();
         String mixed = Fixtures.newSubject();
@@ -95,7 +102,62 @@ class TerminationTest {
     }
 
     @Test
-    @Verifies("3.5.d")
+    @Verifies(value = "3.5.d", exercises = "MassDeletions#terminated")
+    void onlyApprovedLegalObligationsAndStandingExpressConsentsGivenBeforeTheTerminationExemptAnything() {
+        UUID terminated = Fixtures.newPartner();
+        String pending = Fixtures.newSubject();
+        String refused = Fixtures.newSubject();
+        String lapsed = Fixtures.newSubject();
+        String consented = Fixtures.newSubject();
+        String partly = Fixtures.newSubject();
+        String withdrawn = Fixtures.newSubject();
+        String late = Fixtures.newSubject();
+        String implied = Fixtures.newSubject();
+        for (String s : List.of(pending, refused, lapsed, consented, partly, withdrawn, late, implied)) {
+            Fixtures.holding(terminated, s, "ACTIVE", "payment_processing",
+                    List.of("user.name", "user.financial.transaction"), null);
+        }
+        Fixtures.legalObligation(terminated, pending, null, "PENDING_REVIEW");
+        Fixtures.legalObligation(terminated, refused, null, "REFUSED");
+        TestDb.execute("INSERT INTO retention_basis (id, partner_id, subject_id, legal_basis, explanation, status,"
+                + " recorded_by, recorded_at) VALUES (gen_random_uuid(), '" + terminated + "', '" + lapsed + "',"
+                + " 'VITAL_INTERESTS', 'recorded before evidence was required', 'LAPSED', 'p', now())");
+        // the subject's express consent to retention, given before the termination, still standing
+        consentBasis(terminated, consented, Fixtures.retentionConsent(terminated, consented, "ACTIVE", "CHECKBOX",
+                "'2026-11-01T00:00:00Z'", "user.name", "user.financial.transaction"), null);
+        // ... covering only one of the categories held
+        consentBasis(terminated, partly, Fixtures.retentionConsent(terminated, partly, "ACTIVE", "SIGNATURE",
+                "'2026-11-01T00:00:00Z'", "user.financial.transaction"), null);
+        // revoked by the subject after the basis was recorded; given after the termination; not express
+        consentBasis(terminated, withdrawn, Fixtures.retentionConsent(terminated, withdrawn, "REVOKED", "CHECKBOX",
+                "'2026-11-01T00:00:00Z'", "user.name", "user.financial.transaction"), null);
+        consentBasis(terminated, late, Fixtures.retentionConsent(terminated, late, "ACTIVE", "CHECKBOX",
+                "'2026-11-27T00:00:00Z'", "user.name", "user.financial.transaction"), null);
+        consentBasis(terminated, implied, Fixtures.retentionConsent(terminated, implied, "ACTIVE", "IMPLIED",
+                "'2026-11-01T00:00:00Z'", "user.name", "user.financial.transaction"), null);
+
+        Publish.partnerTerminatedAt(UUID.randomUUID(), terminated, "2026-11-26T00:00:00Z");
+        awaitTerminationRequests(terminated, 8);
+
+        for (String deleted : List.of(pending, refused, lapsed, withdrawn, late, implied)) {
+            JsonPath request = requestOf(terminated, deleted);
+            assertThat(request.getString("status")).as(deleted).isEqualTo("OPEN");
+            assertThat(request.getList("tasks[0].retainedCategories")).as(deleted).isEmpty();
+            assertThat(request.getList("tasks[0].categories", String.class)).as(deleted)
+                    .contains("user.name", "user.financial.transaction");
+        }
+        JsonPath kept = requestOf(terminated, consented);
+        assertThat(kept.getString("outcome")).isEqualTo("RETAINED");
+        assertThat(kept.getString("tasks[0].status")).isEqualTo("EXEMPT");
+        JsonPath part = requestOf(terminated, partly);
+        assertThat(part.getString("status")).isEqualTo("OPEN");
+        assertThat(part.getList("tasks[0].categories", String.class)).containsExactly("user.name");
+        assertThat(part.getList("tasks[0].retainedCategories", String.class))
+                .containsExactly("user.financial.transaction");
+    }
+
+    @Test
+    @Verifies(value = "3.5.d", exercises = "MassDeletions#terminated")
     void aTerminationFansOutOnceAndLaterRequestsNoLongerAddressTheTerminatedPartner() {
         UUID terminated = Fixtures.newPartner();
         UUID active = Fixtures.newPartner();

@@ -46,7 +46,7 @@ class OverdueTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "OverdueScanner#emitDueNotices")
     void aRequestAndItsUnfinishedTasksPastTheDeadlineAreAnnouncedOverdueExactlyOnce() {
         UUID late = UUID.fromString(LATE);
         UUID prompt = Fixtures.newPartner();
@@ -85,7 +85,7 @@ class OverdueTest {
     @Test
     @TestSecurity(user = "scored", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = SCORED))
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = "RequestScorecardResource#get")
     void thePartnersScorecardShowsItsOverdueAndLateWork() {
         UUID scored = UUID.fromString(SCORED);
         String subject = Fixtures.newSubject();
@@ -110,7 +110,7 @@ class OverdueTest {
     }
 
     @Test
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = "RequestScorecardResource#get")
     void officersReadAnyPartnersScorecardAndResolvedWorkIsNeverOverdue() {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();

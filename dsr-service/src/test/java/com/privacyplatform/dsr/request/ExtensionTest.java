@@ -66,7 +66,7 @@ class ExtensionTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"Extensions#extend", "RequestResource#extend"})
     void anOfficerExtendsAGdprDeadlineOnceAndTheReasonIsToldToTheSubject() {
         UUID id = openRequest("FR");
         Schedule schedule = scheduleToday("GDPR", "FR");
@@ -90,7 +90,7 @@ class ExtensionTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "Extensions#extend")
     void extensionsBeyondThePolicysLimitAfterTheDeadlineOrWhereNoneIsAllowedAreRefused() {
         UUID gdpr = openRequest("IE");
         extend(gdpr, "{\"reason\":\"complex\",\"days\":200}").then().statusCode(422)

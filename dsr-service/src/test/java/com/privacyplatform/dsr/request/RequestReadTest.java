@@ -44,7 +44,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = OWNER, roles = "data-subject")
-    @Verifies({"3.2.d", "1.2"})
+    @Verifies(value = {"3.2.d", "1.2"}, exercises = {"RequestViewMapper#correctionsFor", "CorrectionMasking#mask", "RequestResource#submit"})
     void theSubjectSeesTheirOwnRequestWithStatusDueDateTasksAndValuesInClear() {
         given().get("/requests/" + correction).then().statusCode(200).header("ETag", notNullValue())
                 .body("status", equalTo("OPEN")).body("type", equalTo("CORRECTION"))
@@ -61,7 +61,7 @@ class RequestReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = {"RequestViewMapper#correctionsFor", "CorrectionMasking#mask"})
     void officersSeeEveryRequestWithPersonalValuesMasked() {
         JsonPath view = given().get("/requests/" + correction).then().statusCode(200).extract().jsonPath();
         assertThat(view.getString("corrections.find { it.field == 'user.contact.email' }.value"))

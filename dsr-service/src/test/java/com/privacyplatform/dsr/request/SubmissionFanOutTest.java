@@ -33,7 +33,7 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = FAN_OUT, roles = "data-subject")
-    @Verifies({"3.5.c.b", "3.5.c.c"})
+    @Verifies(value = {"3.5.c.b", "3.5.c.c", "3.5.c.a"}, exercises = "FanOutPlanner#plan")
     void aDeletionFansOutToEveryPartnerThatObtainedTheDataAndToEachRecordedRecipient() {
         UUID a = Fixtures.newPartner();
         UUID b = Fixtures.newPartner();
@@ -90,7 +90,7 @@ class SubmissionFanOutTest {
 
     @Test
     @TestSecurity(user = STRANGER, roles = "data-subject")
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "Addressees#requireHolders")
     void namingAPartnerThatNeverObtainedTheSubjectsDataIsRefusedAndNothingIsStored() {
         UUID holder = Fixtures.newPartner();
         Fixtures.holding(holder, STRANGER, "user.name");

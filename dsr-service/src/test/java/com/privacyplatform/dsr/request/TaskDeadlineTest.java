@@ -63,7 +63,7 @@ class TaskDeadlineTest {
 
     @Test
     @TestSecurity(user = LAX_CHOOSER, roles = "data-subject")
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "DeadlineAssignment#schedule")
     void theSubmittersJurisdictionNoLongerSetsTheDeadlineTheConsentsDo() {
         UUID partner = Fixtures.newPartner();
         Fixtures.holdingUnder("CN", partner, LAX_CHOOSER, "user.name", "user.contact.email");
@@ -89,7 +89,7 @@ class TaskDeadlineTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = "DeadlineAssignment#schedule")
     void aTaskOnConsentsUnderSeveralJurisdictionsGetsTheEarliestDeadline() {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();
@@ -148,7 +148,7 @@ class TaskDeadlineTest {
     }
 
     @Test
-    @Verifies({"3.5.b", "3.5.c"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"TaskResource#complete", "TaskWork#complete"})
     void theRequestIsDueOnItsEarliestTasksDayWhichMovesOnWhenThatTaskIsDone() {
         UUID chinese = Fixtures.newPartner();
         UUID french = Fixtures.newPartner();

@@ -66,6 +66,29 @@ public final class Fixtures {
         return holdingUnder(jurisdiction, partnerId, subjectId, ACTIVE, "order_fulfilment", List.of(categories), null);
     }
 
+    /**
+     * The subject's consent to retention after the end of the cooperation (3.5.d), as the projection
+     * holds it after consent.granted: {@code method} and {@code collectedAt} (SQL, e.g. {@code now()}).
+     */
+    public static UUID retentionConsent(UUID partnerId, String subjectId, String status, String method,
+            String collectedAtSql, String... categories) {
+        UUID consentId = holding(partnerId, subjectId, status, "retention_after_cooperation", List.of(categories),
+                null);
+        TestDb.execute("UPDATE consent_holding SET method = " + (method == null ? "NULL" : "'" + method + "'")
+                + ", collected_at = " + collectedAtSql + " WHERE consent_id = '" + consentId + "'");
+        return consentId;
+    }
+
+    /** A legal-obligation retention basis as the officer left it ({@code status} APPROVED, PENDING_REVIEW, ...). */
+    public static UUID legalObligation(UUID partnerId, String subjectId, String category, String status) {
+        return UUID.fromString(TestDb.single("INSERT INTO retention_basis (id, partner_id, subject_id, category,"
+                + " legal_basis, explanation, law, retention_period, status, recorded_by, recorded_at) VALUES"
+                + " (gen_random_uuid(), '" + partnerId + "', " + (subjectId == null ? "NULL" : "'" + subjectId + "'")
+                + ", " + (category == null ? "NULL" : "'" + category + "'") + ", 'LEGAL_OBLIGATION',"
+                + " 'anti-money-laundering records', 'AML act s. 8', 'P5Y', '" + status + "', 'partner:" + partnerId
+                + "', now()) RETURNING id::text").toString());
+    }
+
     /** The partner's jurisdiction, as the projection would hold it after partner.activated. */
     public static void partnerUnder(String jurisdiction, UUID partnerId) {
         TestDb.execute("INSERT INTO partner_jurisdiction (partner_id, jurisdiction, as_of, updated_at) VALUES ('"

@@ -9,6 +9,7 @@ import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.Evidence;
 import com.privacyplatform.dsr.task.TaskRequests.DeletionStatement;
+import com.privacyplatform.dsr.workflow.RejectionReviews;
 import com.privacyplatform.dsr.workflow.RequestWorkflow;
 import com.privacyplatform.dsr.workflow.Submission;
 import com.privacyplatform.dsr.workflow.TaskWork;
@@ -71,6 +72,17 @@ public final class Flows {
 
     public static void partnerRejects(UUID taskId, String legalBasis) {
         resolve(taskId, t -> work().reject(t, legalBasis, "kept by law", actor(t)));
+    }
+
+    /** The partner rejects a deletion task: it waits for the officer's review. */
+    public static void partnerRequestsRejection(UUID taskId, String legalBasis) {
+        resolve(taskId, t -> work().requestRejection(t, legalBasis, "kept by law", null, actor(t)));
+    }
+
+    /** The compliance officer approves or refuses the rejection under review. */
+    public static void officerDecides(UUID taskId, boolean approve, String note) {
+        resolve(taskId, t -> Arc.container().instance(RejectionReviews.class).get().decide(t, approve, note,
+                new AuditActor("user:olivia", "compliance-officer")));
     }
 
     private static void resolve(UUID taskId, java.util.function.Function<DsrTask, Uni<DsrTask>> step) {

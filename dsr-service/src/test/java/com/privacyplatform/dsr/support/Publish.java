@@ -63,8 +63,30 @@ public final class Publish {
 
     /** With a given event id: the same id again is a redelivery. */
     public static UUID partnerTerminated(UUID eventId, UUID partnerId) {
+        return partnerTerminatedAt(eventId, partnerId, "2026-11-26T00:00:00Z");
+    }
+
+    /** Terminated at {@code at} (RFC 3339): what a retention consent must predate (3.5.d). */
+    public static UUID partnerTerminatedAt(UUID eventId, UUID partnerId, String at) {
         return send(eventId, "partner.terminated", "/partner-registry-service", partnerId.toString(), Map.of("partnerId",
-                partnerId, "from", "ACTIVE", "to", "TERMINATED", "reason", "contract ended", "at", "2026-11-26T00:00:00Z"));
+                partnerId, "from", "ACTIVE", "to", "TERMINATED", "reason", "contract ended", "at", at));
+    }
+
+    /** consent.granted of a consent to retention after the cooperation, with its method and collectedAt. */
+    public static UUID retentionConsentGranted(UUID consentId, UUID partnerId, String subjectId, String method,
+            String collectedAt, List<String> categories) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("consentId", consentId);
+        data.put("partnerId", partnerId);
+        data.put("subjectId", subjectId);
+        data.put("purpose", "retention_after_cooperation");
+        data.put("categories", categories);
+        data.put("recipients", List.of());
+        data.put("legalBasis", "EXPRESS_CONSENT");
+        data.put("method", method);
+        data.put("collectedAt", collectedAt);
+        data.put("jurisdiction", "DE");
+        return send("consent.granted", "/consent-service", consentId.toString(), data);
     }
 
     /** partner.activated in the registry's shape (scope and ADM flag are not read by dsr-service). */

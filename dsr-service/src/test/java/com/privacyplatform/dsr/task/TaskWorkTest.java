@@ -111,7 +111,7 @@ class TaskWorkTest {
     }
 
     @Test
-    @Verifies({"3.5.c.b", "3.5.c.c"})
+    @Verifies(value = {"3.5.c.b", "3.5.c.c"}, exercises = "FanOutPlanner#plan")
     void aRecipientTaskIsCompletedWithANoticeThatTheDisclosureStoppedAndTheRecipientWasTold() {
         UUID request = deletionFor(false, Fixtures.recipients("Parcel Co", "DE"));
         UUID notice = Fixtures.taskOf(request, Fixtures.partnerA(), "RECIPIENT");
@@ -142,7 +142,8 @@ class TaskWorkTest {
     }
 
     @Test
-    void aRejectionNamesALegalBasisOtherThanConsentAndTheRequestEndsNotFulfilled() {
+    @Verifies({"3.5.c", "3.5.d"})
+    void aDeletionTasksRejectionNamesALegalBasisOtherThanConsentAndWaitsForTheOfficersReview() {
         UUID request = deletionFor(false, null);
         UUID mine = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");
         post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\"}").then().statusCode(400)
@@ -152,11 +153,41 @@ class TaskWorkTest {
         post(mine, "rejection", "{\"legalBasis\":\"CONSENT\",\"explanation\":\"the user agreed\"}").then()
                 .statusCode(422).body("clause", equalTo("3.5.c"))
                 .body("type", equalTo("https://privacy-platform.example/problems/rejection-basis-insufficient"));
-        assertThat(Fixtures.status(request)).isEqualTo("OPEN");
+        // a cited retention basis is the partner's own
+        UUID ofB = Fixtures.legalObligation(Fixtures.partnerB(), null, "user.name", "APPROVED");
+        post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\",\"retentionBasisId\":\""
+                + ofB + "\"}").then().statusCode(400).body("errors[0].field", equalTo("retentionBasisId"));
+        assertThat(TestDb.single("SELECT status FROM dsr_task WHERE id = ?::uuid", mine.toString())).isEqualTo("OPEN");
+        UUID own = Fixtures.legalObligation(Fixtures.partnerA(), null, "user.name", "PENDING_REVIEW");
         try (Events events = new Events("dsr.#")) {
             post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"Tax law: invoices are"
-                    + " kept ten years\"}").then().statusCode(200).body("status", equalTo("REJECTED"))
-                    .body("rejection.legalBasis", equalTo("LEGAL_OBLIGATION"));
+                    + " kept ten years\",\"retentionBasisId\":\"" + own + "\"}").then().statusCode(200)
+                    .body("status", equalTo("REJECTION_IN_REVIEW"))
+                    .body("rejection.legalBasis", equalTo("LEGAL_OBLIGATION"))
+                    .body("rejection.retentionBasisId", equalTo(own.toString()))
+                    .body("instruction", org.hamcrest.Matchers.containsString("review"));
+            List<JsonNode> received = events.forSubject(request.toString(), 1, Duration.ofSeconds(10),
+                    "dsr.task-rejection-requested");
+            assertThat(received.get(0).get("data").get("legalBasis").asText()).isEqualTo("LEGAL_OBLIGATION");
+        }
+        assertThat(Fixtures.status(request)).isEqualTo("OPEN");
+        // while in review the partner can neither reject again, claim nor complete it
+        post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\"}").then().statusCode(409);
+        post(mine, "claim", "{}").then().statusCode(409);
+        post(mine, "completion", STATEMENT).then().statusCode(409);
+    }
+
+    @Test
+    void anAccessTaskIsRejectedAtOnceAndTheRequestEndsNotFulfilled() {
+        String subject = Fixtures.newSubject();
+        Fixtures.holding(Fixtures.partnerA(), subject, "user.name");
+        UUID request = Flows.subjectSubmits(subject, RequestType.ACCESS);
+        UUID mine = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");
+        post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"x\",\"retentionBasisId\":\""
+                + UUID.randomUUID() + "\"}").then().statusCode(400).body("errors[0].field", equalTo("retentionBasisId"));
+        try (Events events = new Events("dsr.#")) {
+            post(mine, "rejection", "{\"legalBasis\":\"LEGAL_OBLIGATION\",\"explanation\":\"A court order forbids"
+                    + " disclosure\"}").then().statusCode(200).body("status", equalTo("REJECTED"));
             List<JsonNode> received = events.forSubject(request.toString(), 2, Duration.ofSeconds(10),
                     "dsr.task-completed", "dsr.completed");
             assertThat(received.get(0).get("data").get("legalBasis").asText()).isEqualTo("LEGAL_OBLIGATION");
@@ -167,7 +198,7 @@ class TaskWorkTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.PARTNER_B))
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "TaskService#load")
     void anotherPartnersTaskIs404ForEveryAction() {
         UUID request = deletionFor(false, null);
         UUID ofA = Fixtures.taskOf(request, Fixtures.partnerA(), "PARTNER");

@@ -1,6 +1,7 @@
 package com.privacyplatform.gateway.guard;
 
 import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.gateway.routing.PartnerRoutes.Use;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * event consumer and the bootstrap, and loaded from them at start: the per-request check reads only
  * memory. Updates commute, so events and snapshots may arrive in any order: a status is replaced
  * only by one of the same or a later time (registry time of the change), and an ended emergency
- * order (lifted or expired - final in breach-service) never becomes active again.
+ * order (lifted or expired - final in breach-service) never becomes active again. The end of a
+ * terminated partner's duties (the deletion work of its termination complete) is final too.
  */
 public final class PartnerControls {
 
@@ -23,6 +25,7 @@ public final class PartnerControls {
     private final Map<UUID, StatusFact> statuses = new ConcurrentHashMap<>();
     private final Map<UUID, Map<UUID, Restriction>> restrictions = new ConcurrentHashMap<>();
     private final Set<UUID> endedOrders = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Instant> discharged = new ConcurrentHashMap<>();
     private final Set<String> syncedSources = ConcurrentHashMap.newKeySet();
     private final Set<String> requiredSources;
 
@@ -83,6 +86,19 @@ public final class PartnerControls {
         }
     }
 
+    /**
+     * 3.5.d: every deletion task of the partner's termination is resolved ({@code
+     * dsr.termination-deletion-completed}); a terminated partner loses its duty routes too. Final.
+     */
+    public void discharged(UUID partnerId, Instant at) {
+        discharged.merge(partnerId, at, (held, incoming) -> incoming.isBefore(held) ? incoming : held);
+    }
+
+    /** Partners whose termination's deletion work is complete, with when (diagnostics). */
+    public Map<UUID, Instant> dischargedPartners() {
+        return new java.util.TreeMap<>(discharged);
+    }
+
     /** A snapshot of {@code source} was loaded completely (now or in an earlier run). */
     public void synced(String source) {
         syncedSources.add(source);
@@ -106,9 +122,18 @@ public final class PartnerControls {
         return copy;
     }
 
-    /** 3.4.j and 4.6: suspended or terminated partners and closed interfaces are blocked; restraints throttle. */
-    @Enforces({"3.4.j", "4.6"})
+    /** The verdict on a data route: what a partner's request gets when its route is not a duty. */
     public Verdict verdict(UUID partnerId, Instant now) {
+        return verdict(partnerId, now, Use.DATA);
+    }
+
+    /**
+     * 3.4.j and 4.6: suspended or terminated partners and closed interfaces are blocked on data
+     * routes; restraints throttle every route. 3.5.d, 5.1: duty routes stay open to them - to a
+     * terminated partner until the deletion work of its termination is complete.
+     */
+    @Enforces({"3.4.j", "4.6", "3.5.d", "5.1"})
+    public Verdict verdict(UUID partnerId, Instant now, Use use) {
         if (!isSynced()) {
             // fail closed: a fresh gateway does not yet know which partners are suspended or closed
             return new Block("restrictions-unavailable", "Restrictions not yet loaded",
@@ -117,9 +142,16 @@ public final class PartnerControls {
         }
         StatusFact fact = statuses.get(partnerId);
         String status = fact == null ? null : fact.status();
-        if (status != null && BLOCKED_STATUSES.contains(status)) {
+        if ("TERMINATED".equals(status) && discharged.containsKey(partnerId)) {
+            return new Block("partner-terminated", "Partner terminated",
+                    "the partner is TERMINATED and the deletion work of its termination is complete; its access"
+                            + " to the platform has ended", "3.5.d");
+        }
+        boolean duty = use == Use.DUTY;
+        if (status != null && BLOCKED_STATUSES.contains(status) && !duty) {
             return new Block("partner-" + status.toLowerCase(), "Partner " + status.toLowerCase(),
-                    "the partner is " + status + " on the platform; its interface is closed", "4.6");
+                    "the partner is " + status + " on the platform; its data routes are closed (its duties - tasks,"
+                            + " incidents, rectifications, inspections, its own record - remain open)", "4.6");
         }
         List<Restriction> throttles = new ArrayList<>();
         for (Restriction r : restrictions.getOrDefault(partnerId, Map.of()).values()) {
@@ -127,9 +159,13 @@ public final class PartnerControls {
                 continue;
             }
             if (r.kind().blocks()) {
+                if (duty) {
+                    continue; // 5.1: a closed partner still reports on its incident and does its tasks
+                }
                 return new Block("interface-closed", "Interface closed by an emergency order",
-                        "an emergency order (" + r.kind() + ") closes this partner's interface"
-                                + (r.expiresAt() == null ? "" : " until " + r.expiresAt()), "3.4.j");
+                        "an emergency order (" + r.kind() + ") closes this partner's data routes"
+                                + (r.expiresAt() == null ? "" : " until " + r.expiresAt())
+                                + " (its duties remain open)", "3.4.j");
             }
             throttles.add(r);
         }

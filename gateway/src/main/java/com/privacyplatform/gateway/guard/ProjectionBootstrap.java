@@ -117,14 +117,23 @@ public class ProjectionBootstrap {
         }).replaceWithVoid();
     }
 
-    /** Every partner's status from the registry; returns how many partners it listed. */
-    @Enforces({"3.4.j", "4.6"})
+    /**
+     * Every partner's status from the registry, and for a terminated one whether the deletion work
+     * of its termination is complete ({@code terminationDeletionCompletedAt}); returns how many
+     * partners it listed.
+     */
+    @Enforces({"3.4.j", "4.6", "3.5.d"})
     public Uni<Integer> syncRegistry() {
         return token().chain(bearer -> fetchAll(config.projection().registryUrl(), "/partner-snapshots", "", bearer))
                 .chain(items -> Panache.withTransaction(() -> Multi.createFrom().iterable(items)
-                        .onItem().transformToUniAndConcatenate(item -> projection.status(
-                                UUID.fromString(text(item, "partnerId")), text(item, "status"), null,
-                                Instant.parse(text(item, "updatedAt"))))
+                        .onItem().transformToUniAndConcatenate(item -> {
+                            UUID partnerId = UUID.fromString(text(item, "partnerId"));
+                            Uni<Void> status = projection.status(partnerId, text(item, "status"), null,
+                                    Instant.parse(text(item, "updatedAt")));
+                            JsonNode completed = item.get("terminationDeletionCompletedAt");
+                            return completed == null || completed.isNull() ? status : status.chain(() ->
+                                    projection.discharged(partnerId, Instant.parse(completed.asText())));
+                        })
                         .collect().last()
                         .chain(() -> projection.synced(RestrictionProjection.REGISTRY, items.size()))
                         .replaceWith(items.size())));

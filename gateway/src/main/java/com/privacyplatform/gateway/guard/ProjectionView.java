@@ -54,6 +54,9 @@ public class ProjectionView {
         ArrayNode partners = root.putArray("partners");
         controls.statuses().forEach((id, status) -> partners.addObject().put("partnerId", id.toString())
                 .put("status", status));
+        ArrayNode discharged = root.putArray("dischargedPartners");
+        controls.dischargedPartners().forEach((id, at) -> discharged.addObject().put("partnerId", id.toString())
+                .put("terminationDeletionCompletedAt", at.toString()));
         ArrayNode orders = root.putArray("activeOrders");
         controls.activeOrders().forEach((order, partner) -> orders.addObject().put("orderId", order.toString())
                 .put("partnerId", partner.toString()));

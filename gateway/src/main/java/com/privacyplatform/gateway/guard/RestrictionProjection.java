@@ -47,11 +47,14 @@ public class RestrictionProjection {
     static final String CONSUMER = "gateway";
     static final String REGISTRY = "registry";
     static final String BREACH = "breach";
+    /** dsr-service: every deletion task of the partner's termination is resolved (3.5.d). */
+    static final String TERMINATION_DELETION_COMPLETED = "dsr.termination-deletion-completed";
     private static final Logger LOG = Logger.getLogger(RestrictionProjection.class);
 
     /** status_at is -infinity for rows older than migration 202 (older than any fact): read as Instant.MIN. */
     private static final String STATUS_COLUMNS = "SELECT partner_id, status,"
             + " CASE WHEN isfinite(status_at) THEN status_at END AS status_at FROM gateway_partner_status";
+    private static final String DISCHARGE_COLUMNS = "SELECT partner_id, discharged_at FROM gateway_partner_discharge";
     private static final String RESTRICTION_COLUMNS = "SELECT order_id, partner_id, kind, requests_per_second,"
             + " requests_per_period, period, expires_at, active FROM gateway_restriction";
 
@@ -84,6 +87,8 @@ public class RestrictionProjection {
     public Uni<Long> reloadAll() {
         return pool.query(STATUS_COLUMNS).execute()
                 .invoke(rows -> rows.forEach(this::applyStatus))
+                .chain(() -> pool.query(DISCHARGE_COLUMNS).execute())
+                .invoke(rows -> rows.forEach(this::applyDischarge))
                 .chain(() -> pool.query(RESTRICTION_COLUMNS).execute())
                 .map(rows -> {
                     long active = 0;
@@ -101,6 +106,8 @@ public class RestrictionProjection {
         Tuple id = Tuple.of(partnerId);
         return pool.preparedQuery(STATUS_COLUMNS + " WHERE partner_id = $1")
                 .execute(id).invoke(rows -> rows.forEach(this::applyStatus))
+                .chain(() -> pool.preparedQuery(DISCHARGE_COLUMNS + " WHERE partner_id = $1").execute(id))
+                .invoke(rows -> rows.forEach(this::applyDischarge))
                 .chain(() -> pool.preparedQuery(RESTRICTION_COLUMNS + " WHERE partner_id = $1").execute(id))
                 .invoke(rows -> rows.forEach(this::applyRestriction))
                 .replaceWithVoid();
@@ -109,6 +116,10 @@ public class RestrictionProjection {
     private void applyStatus(Row row) {
         OffsetDateTime at = row.getOffsetDateTime("status_at");
         controls.status(row.getUUID("partner_id"), row.getString("status"), at == null ? Instant.MIN : at.toInstant());
+    }
+
+    private void applyDischarge(Row row) {
+        controls.discharged(row.getUUID("partner_id"), row.getOffsetDateTime("discharged_at").toInstant());
     }
 
     /** @return whether the row is an active order */
@@ -145,6 +156,8 @@ public class RestrictionProjection {
             case "partner.suspended", "partner.reinstated", "partner.terminated" ->
                     status(partnerId, data.path("to").asText(), data.path("reason").asText(null), at);
             case "partner.interface-restricted" -> restrict(order(partnerId, data));
+            case TERMINATION_DELETION_COMPLETED -> discharged(partnerId,
+                    data.hasNonNull("completedAt") ? Instant.parse(data.get("completedAt").asText()) : at);
             case "partner.interface-restored" -> restore(partnerId, UUID.fromString(data.path("orderId").asText()),
                     data.hasNonNull("kind") ? data.get("kind").asText() : null);
             default -> Uni.createFrom().voidItem();
@@ -170,6 +183,18 @@ public class RestrictionProjection {
                         controls.status(partnerId, status, at);
                     }
                 }).replaceWithVoid();
+    }
+
+    /**
+     * Call inside a transaction: the deletion work of the partner's termination is complete; the
+     * terminated partner loses its duty routes too (final, so the first fact stays).
+     */
+    Uni<Void> discharged(UUID partnerId, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_partner_discharge"
+                        + " (partner_id, discharged_at, updated_at) VALUES (:id, :at, :now) ON CONFLICT DO NOTHING")
+                .setParameter("id", partnerId).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("now", now()).executeUpdate())
+                .invoke(() -> controls.discharged(partnerId, at)).replaceWithVoid();
     }
 
     /** Call inside a transaction: an active order, unless it is already known (active or ended). */

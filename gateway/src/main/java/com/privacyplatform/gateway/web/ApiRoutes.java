@@ -3,6 +3,7 @@ package com.privacyplatform.gateway.web;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.problem.CorrelationIds;
 import com.privacyplatform.commons.problem.ProblemType;
 import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.config.GatewayConfig;
@@ -10,6 +11,7 @@ import com.privacyplatform.gateway.guard.PartnerControls;
 import com.privacyplatform.gateway.guard.RateLimiter;
 import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
+import com.privacyplatform.gateway.routing.PartnerRoutes;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -103,7 +105,7 @@ public class ApiRoutes {
                     Problems.send(rc, ProblemType.UNAUTHENTICATED,
                             "a valid bearer token issued by the platform is required");
                 }
-            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity)) {
+            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity, apiPath)) {
                 rc.next();
             }
         }, failure -> {
@@ -126,16 +128,20 @@ public class ApiRoutes {
         return true;
     }
 
-    /** 3.4.j: restrictions from the local projection, then the caller's rate limit. */
-    @Enforces("3.4.j")
-    private boolean allowed(RoutingContext rc, SecurityIdentity identity) {
+    /**
+     * 3.4.j: restrictions from the local projection, judged by what the route is for (a restricted
+     * partner keeps its duty routes, {@link PartnerRoutes}), then the caller's rate limit.
+     */
+    @Enforces({"3.4.j", "3.5.d", "5.1"})
+    private boolean allowed(RoutingContext rc, SecurityIdentity identity, String apiPath) {
         if (identity.hasRole("partner")) {
             Optional<UUID> partnerId = partnerId(identity);
             if (partnerId.isEmpty()) {
                 Problems.send(rc, ProblemType.FORBIDDEN, "the partner token carries no valid partner_id claim");
                 return false;
             }
-            PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), Instant.now());
+            PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), Instant.now(),
+                    PartnerRoutes.use(rc.request().method().name(), apiPath));
             if (verdict instanceof PartnerControls.Block block) {
                 Problems.send(rc, block.status(), block.slug(), block.title(), block.detail(), block.clause());
                 return false;
@@ -201,7 +207,12 @@ public class ApiRoutes {
         } else if (rc.statusCode() == 502 || rc.statusCode() == 503 || rc.statusCode() == 504) {
             Problems.send(rc, ProblemType.SERVICE_UNAVAILABLE, "the service behind this path is not reachable");
         } else {
-            LOG.errorf(failure, "gateway failure on %s", rc.request().path());
+            // never the raw path (it can name a subject) nor the failure's message (it can quote it):
+            // the path's shape, the failure's type and where it was thrown, and the correlation id
+            LOG.errorf("gateway failure on %s %s: %s at %s (correlation id %s)", rc.request().method().name(),
+                    AccessLogShape.of(rc.request().path()), failure == null ? "status " + rc.statusCode()
+                            : failure.getClass().getName(), failure == null || failure.getStackTrace().length == 0
+                            ? "-" : failure.getStackTrace()[0], rc.request().getHeader(CorrelationIds.HEADER));
             Problems.send(rc, ProblemType.INTERNAL, "an unexpected error occurred; quote the correlation id");
         }
     }

@@ -30,7 +30,7 @@ class RateLimiterSharesTest {
     }
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = "RateLimiter#restraint")
     void aFlowRestraintIsNotMultipliedByTheReplicas() {
         Restriction oneRps = new Restriction(UUID.randomUUID(), Restriction.Kind.FLOW_RESTRAINT, 1, null, null, null);
         Bucket bucket = RateLimiter.restraint(oneRps, 2);
@@ -41,7 +41,7 @@ class RateLimiterSharesTest {
     }
 
     @Test
-    @Verifies("3.4.j")
+    @Verifies(value = "3.4.j", exercises = "RateLimiter#restraint")
     void aFrequencyRestraintIsNotMultipliedByTheReplicas() {
         Bucket five = RateLimiter.restraint(new Restriction(UUID.randomUUID(), Restriction.Kind.FREQUENCY_RESTRAINT,
                 null, 5, Duration.ofMinutes(1), null), 2);

@@ -12,6 +12,8 @@ public interface RegistryConfig {
 
     Inspection inspection();
 
+    PartnerClients partnerClients();
+
     /** How often overdue inspections and audit findings are scanned for ({@code off} disables it). */
     @WithDefault("5m")
     String overdueScan();
@@ -20,6 +22,20 @@ public interface RegistryConfig {
         /** 4.4: the least advance notice before an audit starts. */
         @WithDefault("P14D")
         Duration minimumNotice();
+    }
+
+    /** The partners' OIDC clients that onboarding creates in Keycloak (credential package). */
+    interface PartnerClients {
+        /** The realm that holds the partners' clients (the realm whose tokens the platform accepts). */
+        @WithDefault("privacy")
+        String realm();
+
+        /**
+         * Lifetime of a partner's access tokens. Kept short: a rotated or disabled credential cannot
+         * recall tokens already issued, they stay valid until they expire.
+         */
+        @WithDefault("PT5M")
+        Duration tokenLifespan();
     }
 
     interface Inspection {

@@ -10,7 +10,6 @@ import com.privacyplatform.registry.inspection.SelfInspectionRequests.FindingReq
 import com.privacyplatform.registry.inspection.SelfInspectionRequests.SubmitRequest;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerService;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -49,7 +48,7 @@ public class SelfInspectionService {
         requireFullScope(request);
         requireRectificationScheme(request);
         return partners.load(partnerId).chain(p -> {
-            requireNotTerminated(p);
+            PartnerService.requireOpenDuties(p); // 3.5.d: also a terminated partner with deletions open
             return inspections.overlaps(p.id, request.periodStart(), request.periodEnd()).chain(overlap -> {
                 if (overlap) {
                     throw ProblemException.conflict("a self-inspection of this partner already covers part of "
@@ -121,9 +120,4 @@ public class SelfInspectionService {
         }
     }
 
-    private static void requireNotTerminated(Partner p) {
-        if (p.status == PartnerStatus.TERMINATED) {
-            throw ProblemException.conflict("the partner is TERMINATED; it submits no more self-inspections");
-        }
-    }
 }

@@ -47,6 +47,10 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "status_changed_at", nullable = false)
     public OffsetDateTime statusChangedAt;
 
+    /** 3.5.d: every deletion task of the termination resolved (dsr-service); null until then. */
+    @Column(name = "termination_deletion_completed_at")
+    public OffsetDateTime terminationDeletionCompletedAt;
+
     @Column(name = "officer_name")
     public String officerName;
 
@@ -74,6 +78,10 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "scope_version", nullable = false)
     public int scopeVersion;
 
+    /** When the partner's Keycloak client was disabled (termination's deletion work complete); null while usable. */
+    @Column(name = "client_disabled_at")
+    public OffsetDateTime clientDisabledAt;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -82,6 +90,11 @@ public class Partner extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** TERMINATED with the deletion work of its termination still open: its duties go on (3.5.d). */
+    public boolean hasOpenTerminationDuties() {
+        return status == PartnerStatus.TERMINATED && terminationDeletionCompletedAt == null;
+    }
 
     public boolean hasSecurityOfficer() {
         return officerName != null && officerDepartment != null && (officerEmail != null || officerPhone != null);

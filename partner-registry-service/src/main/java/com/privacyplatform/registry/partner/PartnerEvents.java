@@ -11,7 +11,8 @@ import java.util.UUID;
  * outbox serialises them with Jackson, which a native image allows only for registered classes.
  */
 @RegisterForReflection(targets = {PartnerEvents.ScopeItem.class, PartnerEvents.Activated.class,
-        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class})
+        PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class, PartnerEvents.TransferItem.class,
+        PartnerEvents.TransfersChanged.class})
 public final class PartnerEvents {
 
     public static final String ACTIVATED = "partner.activated";
@@ -19,6 +20,7 @@ public final class PartnerEvents {
     public static final String REINSTATED = "partner.reinstated";
     public static final String TERMINATED = "partner.terminated";
     public static final String SCOPE_CHANGED = "partner.scope-changed";
+    public static final String TRANSFERS_CHANGED = "partner.transfers-changed";
 
     private PartnerEvents() {
     }
@@ -39,5 +41,17 @@ public final class PartnerEvents {
     /** partner.scope-changed: the full new scope and the automated decision-making flag (3.2.c). */
     public record ScopeChanged(UUID partnerId, PartnerStatus status, String jurisdiction, int scopeVersion,
             List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant at) {
+    }
+
+    /** One APPROVED cross-border transfer (3.3.c): where to and which data categories. */
+    public record TransferItem(UUID transferId, String destinationCountry, List<String> categories) {
+    }
+
+    /**
+     * partner.transfers-changed: every APPROVED transfer of the partner after an approval or a
+     * revocation. {@code transfersVersion} grows with each of them, so consumers keep the newest.
+     */
+    public record TransfersChanged(UUID partnerId, String jurisdiction, long transfersVersion,
+            List<TransferItem> transfers, Instant at) {
     }
 }

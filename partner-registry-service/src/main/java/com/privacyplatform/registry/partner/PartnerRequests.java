@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.registry.credential.CredentialRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +31,11 @@ public final class PartnerRequests {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,100}", message = "must be 3-100 letters, digits, . _ or -")
             @Schema(description = "The partner's OIDC client id; the partner id is derived from it.",
                     examples = "partner-demo-a") String oidcClientId,
-            @NotNull @Valid ContactRequest contact) {
+            @NotNull @Valid ContactRequest contact,
+            @Valid @Schema(description = "The credential of the partner's new OIDC client, which onboarding creates in"
+                    + " Keycloak. Required unless a client prepared for this partner already exists (its hard-coded"
+                    + " partner_id is this partner's id), which then keeps its own credential.")
+            CredentialRequest credential) {
     }
 
     @Schema(name = "UpdatePartnerRequest", description = "Full replacement of the partner's profile (PUT).")

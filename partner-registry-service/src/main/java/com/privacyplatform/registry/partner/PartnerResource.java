@@ -16,6 +16,11 @@ import com.privacyplatform.registry.partner.PartnerRequests.TransitionRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.UpdateRequest;
 import com.privacyplatform.registry.partner.PartnerViews.PartnerView;
 import com.privacyplatform.registry.partner.PartnerViews.StatusChangeView;
+import com.privacyplatform.registry.credential.CredentialView;
+import com.privacyplatform.registry.credential.PartnerClients;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -48,32 +53,57 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Partners")
 public class PartnerResource {
 
+    private static final Logger LOG = Logger.getLogger(PartnerResource.class);
+
     private final PartnerService service;
     private final PartnerRepository partners;
     private final PartnerViewMapper views;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final PartnerClients clients;
 
     public PartnerResource(PartnerService service, PartnerRepository partners, PartnerViewMapper views,
-            Idempotency idempotency, Caller caller) {
+            Idempotency idempotency, Caller caller, PartnerClients clients) {
         this.service = service;
         this.partners = partners;
         this.views = views;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.clients = clients;
     }
 
     @POST
     @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Onboard a partner (status PENDING); its id is derived from its OIDC client id")
+    @Operation(summary = "Onboard a partner (status PENDING) and create its OIDC client in Keycloak; its id is"
+            + " derived from its OIDC client id. A generated secret is in this answer only (a replay with the same"
+            + " Idempotency-Key answers without it). 502/503 when Keycloak fails: then nothing is onboarded.")
     @APIResponseSchema(value = PartnerView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+            responseDescription = "Created; Location and ETag name it; `credential` says how the partner authenticates")
     public Uni<Response> onboard(@Valid @NotNull OnboardRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /partners", request),
-                () -> service.onboard(request).map(p -> Response.created(URI.create("/partners/" + p.id))
-                        .tag(etag(p)).entity(views.view(p)).build()));
+        // the stored (replayable) answer never holds the secret; the first answer does
+        AtomicReference<PartnerService.Onboarded> fresh = new AtomicReference<>();
+        return Panache.withTransaction(() -> idempotency.run(idempotencyKey, caller.auditActor().actor(),
+                        List.of("POST /partners", request), () -> service.onboard(request).invoke(fresh::set)
+                                .map(o -> created(o.partner(), o.credential().withoutSecret()))))
+                .onFailure().call(() -> undoClient(fresh.get()))
+                .map(stored -> fresh.get() == null ? stored : created(fresh.get().partner(), fresh.get().credential()));
+    }
+
+    /** The onboarding did not commit: the client it created must not outlive it (never a half-onboarded partner). */
+    private Uni<Void> undoClient(PartnerService.Onboarded onboarded) {
+        if (onboarded == null || !onboarded.clientCreated()) {
+            return Uni.createFrom().voidItem();
+        }
+        return clients.remove(onboarded.partner().oidcClientId, onboarded.partner().id).onFailure().invoke(e ->
+                LOG.errorf("onboarding of %s failed and its new Keycloak client could not be removed (%s); a new"
+                        + " onboarding of the same client id replaces it", onboarded.partner().id, e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Response created(Partner p, CredentialView credential) {
+        return Response.created(URI.create("/partners/" + p.id)).tag(etag(p))
+                .entity(views.view(p).withCredential(credential)).build();
     }
 
     @GET

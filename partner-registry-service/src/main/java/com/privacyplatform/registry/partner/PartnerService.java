@@ -9,6 +9,9 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.registry.credential.CredentialRules;
+import com.privacyplatform.registry.credential.CredentialView;
+import com.privacyplatform.registry.credential.PartnerClients;
 import com.privacyplatform.registry.partner.PartnerRequests.OnboardRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.SecurityOfficerRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.UpdateRequest;
@@ -30,19 +33,32 @@ public class PartnerService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PartnerClients clients;
 
     public PartnerService(PartnerRepository partners, ScopeRepository scopes, Outbox outbox, AuditTrail audit,
-            Caller caller) {
+            Caller caller, PartnerClients clients) {
         this.partners = partners;
         this.scopes = scopes;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
+        this.clients = clients;
     }
 
-    /** Call inside a transaction. The id is derived from the OIDC client id (see {@link Ids#partnerIdFor}). */
-    public Uni<Partner> onboard(OnboardRequest request) {
+    /** An onboarded partner and the credential of its client; {@code clientCreated}: Keycloak has a new client. */
+    public record Onboarded(Partner partner, CredentialView credential, boolean clientCreated) {
+    }
+
+    /**
+     * Call inside a transaction. The id is derived from the OIDC client id (see {@link Ids#partnerIdFor}).
+     * The partner row is written and flushed first (a duplicate fails here, before Keycloak is
+     * touched), then the partner's client is created in Keycloak: if Keycloak fails, the problem
+     * rolls the transaction back and nothing is onboarded; if the commit fails afterwards, the
+     * caller removes the new client ({@link PartnerClients#remove}).
+     */
+    public Uni<Onboarded> onboard(OnboardRequest request) {
         requireCountry(request.jurisdiction(), "jurisdiction");
+        CredentialRules.Checked credential = clients.check(request.credential(), "credential");
         UUID id = Ids.partnerIdFor(request.oidcClientId());
         return partners.findById(id).chain(existing -> {
             if (existing != null) {
@@ -63,7 +79,13 @@ public class PartnerService {
             p.updatedAt = now;
             return partners.persist(p)
                     .call(() -> audit.record(caller.auditActor(), "partner.onboarded", "partner", id.toString(),
-                            "{\"jurisdiction\":\"" + p.jurisdiction + "\"}"));
+                            "{\"jurisdiction\":\"" + p.jurisdiction + "\"}"))
+                    .call(partners::flush)
+                    .chain(() -> clients.provision(p.oidcClientId, id, credential))
+                    .call(issued -> audit.record(caller.auditActor(), issued.created() ? "partner.client-created"
+                            : "partner.client-taken-over", "partner", id.toString(),
+                            "{\"method\":\"" + issued.method() + "\",\"credentialIssued\":" + (credential != null) + "}"))
+                    .map(issued -> new Onboarded(p, clients.view(p.oidcClientId, issued), issued.created()));
         });
     }
 
@@ -90,7 +112,7 @@ public class PartnerService {
         }
         return load(id).chain(p -> {
             Versions.requireMatch(ifMatch, p.version);
-            requireNotTerminated(p);
+            requireOpenDuties(p);
             String details = "{\"replacedPrevious\":" + (p.officerName != null) + "}";
             p.officerName = request.name().strip();
             p.officerEmail = request.email();
@@ -171,6 +193,18 @@ public class PartnerService {
         };
         return outbox.publish(type, p.id.toString(), new PartnerEvents.StatusChanged(p.id, from, p.status,
                 p.statusReason, p.statusChangedAt.toInstant())).replaceWithVoid();
+    }
+
+    /**
+     * 3.5.d: a TERMINATED partner's record stays open for its duties (its security officer stays
+     * reachable) until the deletion work of its termination is complete.
+     */
+    @Enforces(value = "3.5.d", note = "a terminated partner keeps its duty endpoints until its deletions are done")
+    public static void requireOpenDuties(Partner p) {
+        if (p.status == PartnerStatus.TERMINATED && !p.hasOpenTerminationDuties()) {
+            throw ProblemException.conflict("the partner is TERMINATED and the deletion work of its termination is"
+                    + " complete; its record is closed");
+        }
     }
 
     static void requireNotTerminated(Partner p) {

@@ -30,8 +30,9 @@ public class PartnerViewMapper {
                 clear ? p.officerPhone : Masking.phone(p.officerPhone),
                 p.officerDepartment, instant(p.officerUpdatedAt));
         return new PartnerView(p.id, p.legalName, p.jurisdiction, p.oidcClientId, contact, p.status, p.statusReason,
-                instant(p.statusChangedAt), officer, p.admAuthorized, p.scopeVersion, instant(p.createdAt),
-                instant(p.updatedAt), p.version);
+                instant(p.statusChangedAt), instant(p.terminationDeletionCompletedAt), officer,
+                p.admAuthorized, p.scopeVersion, instant(p.createdAt),
+                instant(p.updatedAt), p.version, instant(p.clientDisabledAt), null);
     }
 
     public StatusChangeView view(PartnerStatusChange change) {

@@ -1,5 +1,7 @@
 package com.privacyplatform.registry.partner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.privacyplatform.registry.credential.CredentialView;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,12 +30,28 @@ public final class PartnerViews {
             PartnerStatus status,
             String statusReason,
             Instant statusChangedAt,
+            @Schema(description = "3.5.d: when every deletion task of the partner's termination was resolved; null"
+                    + " until then (a TERMINATED partner keeps its duty routes until this is set)")
+            Instant terminationDeletionCompletedAt,
             SecurityOfficerView securityOfficer,
             boolean automatedDecisionAuthorized,
             int scopeVersion,
             Instant createdAt,
             Instant updatedAt,
-            long version) {
+            long version,
+            @Schema(description = "When the partner's OIDC client was disabled (its termination's deletion work is"
+                    + " complete); absent while it can obtain tokens")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant clientDisabledAt,
+            @Schema(description = "Only in the answer to onboarding: the credential the partner's new client got"
+                    + " (a generated secret is shown here once and kept nowhere)")
+            @JsonInclude(JsonInclude.Include.NON_NULL) CredentialView credential) {
+
+        public PartnerView withCredential(CredentialView issued) {
+            return new PartnerView(id, legalName, jurisdiction, oidcClientId, contact, status, statusReason,
+                    statusChangedAt, terminationDeletionCompletedAt, securityOfficer, automatedDecisionAuthorized,
+                    scopeVersion, createdAt, updatedAt,
+                    version, clientDisabledAt, issued);
+        }
     }
 
     @Schema(name = "StatusChange")

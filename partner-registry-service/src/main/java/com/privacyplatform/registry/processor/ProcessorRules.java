@@ -108,8 +108,8 @@ final class ProcessorRules {
         return missing;
     }
 
-    /** 3.3.b: the entrusted party's equivalent protection is attested before it may process. */
-    @Enforces("3.3.b")
+    /** 3.3.b, 1.4: the entrusted party is screened - its equivalent protection attested - before it may process. */
+    @Enforces({"3.3.b", "1.4"})
     static void requireAttestation(Processor p) {
         if (!p.isAttested()) {
             throw ProblemException.policy("3.3.b", "attestation-required", "Equivalent-protection attestation required",

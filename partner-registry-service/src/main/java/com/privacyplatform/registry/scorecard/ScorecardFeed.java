@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.registry.duty.TerminationDuties;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * 4.6: feeds the scorecard from the other services' events - incidents and late reports from
  * breach-service (5.1), overdue request tasks from dsr-service (3.5) - through the inbox, so each
- * event counts once. Rows are keyed by incident / task, so the counts are states, not tallies.
+ * event counts once. Rows are keyed by incident / task, so the counts are states, not tallies. The
+ * same feed carries dsr-service's {@code dsr.termination-deletion-completed} to the partner's record
+ * ({@link TerminationDuties}, 3.5.d).
  */
 @ApplicationScoped
 public class ScorecardFeed {
@@ -23,9 +26,11 @@ public class ScorecardFeed {
     static final String CONSUMER = "partner-registry-service.scorecard";
 
     private final EventConsumer consumer;
+    private final TerminationDuties terminations;
 
-    public ScorecardFeed(EventConsumer consumer) {
+    public ScorecardFeed(EventConsumer consumer, TerminationDuties terminations) {
         this.consumer = consumer;
+        this.terminations = terminations;
     }
 
     @Incoming("scorecard-feed")
@@ -42,6 +47,7 @@ public class ScorecardFeed {
             case "dsr.overdue" -> data.hasNonNull("taskId") && data.hasNonNull("partnerId")
                     ? task(uuid(data, "taskId"), uuid(data, "partnerId"), true) : Uni.createFrom().voidItem();
             case "dsr.task-completed" -> task(uuid(data, "taskId"), uuid(data, "partnerId"), false);
+            case TerminationDuties.EVENT -> terminations.completed(data);
             default -> Uni.createFrom().voidItem();
         };
     }

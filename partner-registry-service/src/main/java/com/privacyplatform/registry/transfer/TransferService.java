@@ -2,6 +2,7 @@ package com.privacyplatform.registry.transfer;
 
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
@@ -9,6 +10,7 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.Partner;
+import com.privacyplatform.registry.partner.PartnerEvents;
 import com.privacyplatform.registry.partner.PartnerRepository;
 import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.transfer.TransferRequests.TransferRequest;
@@ -39,14 +41,18 @@ public class TransferService {
     private final AuditTrail audit;
     private final Caller caller;
     private final Instance<TransferRevocationGuard> guards;
+    private final ApprovedTransfers approved;
+    private final Outbox outbox;
 
     public TransferService(PartnerRepository partners, TransferRepository transfers, AuditTrail audit, Caller caller,
-            Instance<TransferRevocationGuard> guards) {
+            Instance<TransferRevocationGuard> guards, ApprovedTransfers approved, Outbox outbox) {
         this.partners = partners;
         this.transfers = transfers;
         this.audit = audit;
         this.caller = caller;
         this.guards = guards;
+        this.approved = approved;
+        this.outbox = outbox;
     }
 
     /** Call inside a transaction; the transfer starts PENDING_APPROVAL. */
@@ -98,8 +104,21 @@ public class TransferService {
                 t.updatedAt = t.statusChangedAt;
                 return record(t, "transfer." + to.name().toLowerCase(Locale.ROOT),
                         "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
-            }).call(transfers::flush).replaceWith(t);
+            }).call(transfers::flush).call(() -> publishApproved(p, to, t.statusChangedAt)).replaceWith(t);
         }));
+    }
+
+    /**
+     * 3.3.c: an approval or revocation changes what consent-service lets recipients abroad receive;
+     * it learns the partner's APPROVED transfers as a whole, in this transaction (outbox).
+     */
+    private Uni<Void> publishApproved(Partner p, TransferStatus to, OffsetDateTime at) {
+        if (to != TransferStatus.APPROVED && to != TransferStatus.REVOKED) {
+            return Uni.createFrom().voidItem();
+        }
+        return approved.of(p.id).chain(facts -> outbox.publish(PartnerEvents.TRANSFERS_CHANGED, p.id.toString(),
+                new PartnerEvents.TransfersChanged(p.id, p.jurisdiction, facts.version(), facts.approved(),
+                        at.toInstant()))).replaceWithVoid();
     }
 
     /** The partner's transfer, or 404 when the partner or the transfer is not the caller's to see. */

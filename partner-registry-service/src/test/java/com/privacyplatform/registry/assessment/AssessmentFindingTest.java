@@ -29,7 +29,7 @@ class AssessmentFindingTest {
     }
 
     @Test
-    @Verifies({"4.1", "4.3", "4.4"})
+    @Verifies(value = {"4.1", "4.3", "4.4"}, exercises = {"AssessmentService#schedule", "AssessmentService#requireNotice", "AssessmentService#requireStarted", "FindingResource#record", "FindingResource#rectify", "FindingResource#verify", "AssessmentResource#schedule", "FindingService#record", "FindingService#rectify", "FindingService#verify"})
     void findingsAreRecordedOnlyOnceTheNotifiedAuditHasStarted() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         String audit = given().contentType(ContentType.JSON)
@@ -86,7 +86,7 @@ class AssessmentFindingTest {
     }
 
     @Test
-    @Verifies("4.5")
+    @Verifies(value = "4.5", exercises = {"AssessmentService#costBearer", "AssessmentResource#close"})
     void anAuditWithAMaterialDefectClosesOnlyWhenNothingAwaitsThePartnerAndThePartnerPays() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);
@@ -110,7 +110,7 @@ class AssessmentFindingTest {
     }
 
     @Test
-    @Verifies("4.5")
+    @Verifies(value = "4.5", exercises = {"AssessmentService#costBearer", "AssessmentResource#close"})
     void withoutAMaterialDefectThePlatformBearsTheCost() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);

@@ -22,7 +22,7 @@ class AssessmentOverdueTest {
     FindingOverdueScanner scanner;
 
     @Test
-    @Verifies("4.3")
+    @Verifies(value = "4.3", exercises = "FindingOverdueScanner#emitDueNotices")
     void anOverdueFindingIsAnnouncedExactlyOnceWithTheFactsToActOn() {
         try (EventTap events = new EventTap(AssessmentEvents.FINDING_OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 300);

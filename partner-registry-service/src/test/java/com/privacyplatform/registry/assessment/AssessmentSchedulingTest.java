@@ -38,7 +38,7 @@ class AssessmentSchedulingTest {
     }
 
     @Test
-    @Verifies({"4.1", "4.2"})
+    @Verifies(value = {"4.1", "4.2"}, exercises = {"AssessmentService#schedule", "AssessmentResource#schedule"})
     void anOfficerSchedulesAThirdPartyAuditWithEnoughNotice() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         Instant start = inDays(15);
@@ -58,7 +58,7 @@ class AssessmentSchedulingTest {
     }
 
     @Test
-    @Verifies("4.4")
+    @Verifies(value = "4.4", exercises = {"AssessmentService#requireNotice", "AssessmentService#requireStarted"})
     void tooShortANoticeIsRefusedNamingClause44() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         post(partner, schedule(inDays(13), null)).then().statusCode(422).contentType("application/problem+json")

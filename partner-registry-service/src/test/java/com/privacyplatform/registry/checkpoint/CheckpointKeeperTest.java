@@ -38,7 +38,7 @@ class CheckpointKeeperTest {
     private static final String ENABLE = "ALTER TABLE platform_audit_record ENABLE TRIGGER platform_audit_no_update_delete";
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = {"KeptCheckpointResource", "KeptCheckpointResource#list", "CheckpointKeeper#keep"})
     void aRewrittenChainFailsAgainstTheKeptCopyAfterTheOwnCopyWasDeleted() {
         onboard();
         String first = sign();
@@ -121,7 +121,7 @@ class CheckpointKeeperTest {
         String clientId = Fixtures.uniqueClientId("cp");
         given().contentType(ContentType.JSON).body("{\"legalName\":\"Shop " + clientId + " Ltd.\",\"jurisdiction\":\"DE\","
                 + "\"oidcClientId\":\"" + clientId + "\",\"contact\":{\"name\":\"Li Wei\","
-                + "\"email\":\"li.wei@shop.example\",\"phone\":\"+86 138 1234 5678\"}}")
+                + "\"email\":\"li.wei@shop.example\",\"phone\":\"+86 138 1234 5678\"},\"credential\":{\"method\":\"CLIENT_SECRET\"}}")
                 .post("/partners").then().statusCode(201);
     }
 

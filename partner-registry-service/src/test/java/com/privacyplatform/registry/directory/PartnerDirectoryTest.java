@@ -52,7 +52,7 @@ class PartnerDirectoryTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "data-subject")
-    @Verifies({"1.1", "3.2.d"})
+    @Verifies(value = {"1.1", "3.2.d"}, exercises = {"PartnerDirectoryResource#lookup", "PartnerDirectoryResource#one"})
     void aDataSubjectLearnsWhoThePartnersAre() {
         String unknown = UUID.randomUUID().toString();
         ValidatableResponse response = lookup(B, unknown, A, terminated.toString()).statusCode(200)

@@ -38,7 +38,7 @@ class InspectionOverdueTest {
     InspectionOverdueScanner scanner;
 
     @Test
-    @Verifies("3.4.e")
+    @Verifies(value = "3.4.e", exercises = {"InspectionDueQueries", "OverdueInspectionResource#overdue", "InspectionOverdueScanner#emitDueNotices"})
     void theOverdueListShowsActiveAndSuspendedPartnersPastTheirDueDate() {
         UUID neverReported = ComplianceFixtures.partner("ACTIVE", 730);
         UUID suspended = ComplianceFixtures.partner("SUSPENDED", 400);
@@ -73,7 +73,7 @@ class InspectionOverdueTest {
     }
 
     @Test
-    @Verifies("3.4.e")
+    @Verifies(value = "3.4.e", exercises = {"InspectionDueQueries", "OverdueInspectionResource#overdue", "InspectionOverdueScanner#emitDueNotices"})
     void anOverdueInspectionIsAnnouncedExactlyOnceAcrossScans() {
         try (EventTap events = new EventTap(InspectionEvents.OVERDUE)) {
             UUID partner = ComplianceFixtures.partner("ACTIVE", 730);

@@ -32,7 +32,7 @@ class InspectionSubmissionTest {
     @Test
     @TestSecurity(user = "partner-a01", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.OWN_SUBMITTER))
-    @Verifies("3.4.e")
+    @Verifies(value = "3.4.e", exercises = {"SelfInspectionService#submit", "SelfInspectionResource#submit"})
     void aPartnerSubmitsItsOwnReportWithFindingsAndRectificationScheme() {
         UUID partner = ComplianceFixtures.fixed(ComplianceFixtures.OWN_SUBMITTER, 400);
         LocalDate end = today().minusDays(2);
@@ -77,7 +77,7 @@ class InspectionSubmissionTest {
     }
 
     @Test
-    @Verifies("3.4.e")
+    @Verifies(value = "3.4.e", exercises = "SelfInspectionService#requireFullScope")
     void aChecklistThatSkipsSystemSecurityIsRefusedNamingClause34e() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
         String body = """
@@ -92,7 +92,7 @@ class InspectionSubmissionTest {
     }
 
     @Test
-    @Verifies("3.4.e")
+    @Verifies(value = "3.4.e", exercises = "SelfInspectionService#requireRectificationScheme")
     void failedItemsWithoutARectificationSchemeAreRefused() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
         submit(partner, report(today().minusYears(1), today().minusDays(1), "FAIL", "[]")).then().statusCode(422)
@@ -133,9 +133,20 @@ class InspectionSubmissionTest {
     }
 
     @Test
-    void aTerminatedPartnerSubmitsNoMoreReports() {
+    @Verifies("3.5.d")
+    void aTerminatedPartnerStillReportsWhileTheDeletionsOfItsTerminationAreOpen() {
         UUID partner = ComplianceFixtures.partner("TERMINATED", 500);
-        submit(partner, ComplianceFixtures.cleanReport()).then().statusCode(409);
+        submit(partner, ComplianceFixtures.cleanReport()).then().statusCode(201);
+        assertThat(inspections(partner)).isEqualTo(1);
+    }
+
+    @Test
+    @Verifies("3.5.d")
+    void aTerminatedPartnerWhoseDeletionsAreCompleteSubmitsNoMoreReports() {
+        UUID partner = ComplianceFixtures.partner("TERMINATED", 500);
+        TestDb.execute("UPDATE partner SET termination_deletion_completed_at = now() WHERE id = '" + partner + "'");
+        submit(partner, ComplianceFixtures.cleanReport()).then().statusCode(409)
+                .contentType("application/problem+json");
         assertThat(inspections(partner)).isZero();
     }
 

@@ -24,7 +24,7 @@ class PartnerOnboardingTest {
     static String body(String clientId, String jurisdiction) {
         return "{\"legalName\":\"Shop " + clientId + " Ltd.\",\"jurisdiction\":\"" + jurisdiction + "\","
                 + "\"oidcClientId\":\"" + clientId + "\",\"contact\":{\"name\":\"Li Wei\","
-                + "\"email\":\"li.wei@shop.example\",\"phone\":\"+86 138 1234 5678\"}}";
+                + "\"email\":\"li.wei@shop.example\",\"phone\":\"+86 138 1234 5678\"},\"credential\":{\"method\":\"CLIENT_SECRET\"}}";
     }
 
     @Test

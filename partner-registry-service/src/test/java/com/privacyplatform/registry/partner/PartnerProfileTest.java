@@ -49,8 +49,21 @@ class PartnerProfileTest {
     void aTerminatedPartnersProfileIsClosed() {
         UUID id = Fixtures.partner("TERMINATED", true);
         given().contentType(ContentType.JSON).body(PROFILE).put("/partners/" + id).then().statusCode(409);
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "compliance-officer")
+    @Verifies(value = "3.5.d", exercises = "PartnerService#requireOpenDuties")
+    void aTerminatedPartnersSecurityOfficerCanBeRenamedUntilItsDeletionsAreComplete() {
+        UUID id = Fixtures.partner("TERMINATED", true);
         given().contentType(ContentType.JSON).body(OFFICER).put("/partners/" + id + "/security-officer")
-                .then().statusCode(409);
+                .then().statusCode(200).body("securityOfficer.name", equalTo("Wang Wu"));
+        TestDb.execute("UPDATE partner SET termination_deletion_completed_at = now() WHERE id = '" + id + "'");
+        given().contentType(ContentType.JSON).body(OFFICER.replace("Wang Wu", "Li Si"))
+                .put("/partners/" + id + "/security-officer").then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(TestDb.single("SELECT officer_name FROM partner WHERE id = ?::uuid", id.toString()))
+                .isEqualTo("Wang Wu");
     }
 
     @Test
@@ -67,7 +80,7 @@ class PartnerProfileTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = PartnerReadTest.B))
-    @Verifies("3.4.d")
+    @Verifies(value = "3.4.d", exercises = {"PartnerService#nameSecurityOfficer", "PartnerResource#securityOfficer"})
     void aPartnerNamesItsOwnSecurityOfficerButNotAnothers() {
         given().contentType(ContentType.JSON).body(OFFICER).put("/partners/" + PartnerReadTest.B + "/security-officer")
                 .then().statusCode(200)
@@ -85,7 +98,7 @@ class PartnerProfileTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies("3.4.d")
+    @Verifies(value = "3.4.d", exercises = {"PartnerService#nameSecurityOfficer", "PartnerService#requireSecurityOfficer", "PartnerResource#securityOfficer", "PartnerResource#activate"})
     void aSecurityOfficerMustBeReachableAndBelongToADepartment() {
         UUID id = Fixtures.partner("PENDING", false);
         given().contentType(ContentType.JSON).body("{\"name\":\"Wang Wu\",\"department\":\"IT\"}")

@@ -31,7 +31,7 @@ class PartnerReadTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = "PartnerViewMapper#showsContactsInClear")
     void officersSeeContactsInClear() {
         given().get("/partners/" + A).then().statusCode(200)
                 .header("ETag", notNullValue())
@@ -54,7 +54,7 @@ class PartnerReadTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = A))
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = "PartnerViewMapper#showsContactsInClear")
     void aPartnerReadsItsOwnRecordInClear() {
         given().get("/partners/" + A).then().statusCode(200)
                 .body("contact.email", equalTo("li.wei@shop.example"));

@@ -33,7 +33,7 @@ class ProcessorRulesTest {
     }
 
     @Test
-    @Verifies("3.3.b")
+    @Verifies(value = "3.3.b", exercises = {"ProcessorRules#requireInsideScope", "ProcessorService#propose", "ProcessorResource#create"})
     void aProcessorOutsideThePartnersScopeIsRefusedNamingEachOffendingPurposeAndCategory() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         // customer_support allows name and email only; analytics is not permitted at all
@@ -48,7 +48,7 @@ class ProcessorRulesTest {
     }
 
     @Test
-    @Verifies("3.3.b")
+    @Verifies(value = "3.3.b", exercises = {"ProcessorRules#requireLegitimateBasis", "ProcessorService#propose"})
     void plainConsentIsNotEnoughToEntrustProcessing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         post(partner, processorBody("Consent Co.", "CN", "[\"payment_processing\"]", "[\"user.name\"]", "CONSENT",
@@ -108,7 +108,7 @@ class ProcessorRulesTest {
     }
 
     @Test
-    @Verifies("3.3.c")
+    @Verifies(value = "3.3.c", exercises = {"ProcessorTransitions#approve", "ProcessorTransitions#requireTransfer", "ProcessorRules#requireTransfer"})
     void aProcessorAbroadBecomesActiveOnlyWithAnApprovedTransferCoveringItsCategories() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID id = RegistryFixtures.processor(partner, "PROPOSED", "DE", of("payment_processing"),

@@ -29,7 +29,7 @@ class ProcessorScopeGuardTest {
     }
 
     @Test
-    @Verifies("3.3.b")
+    @Verifies(value = "3.3.b", exercises = {"ProcessorService#update", "ProcessorScopeGuard"})
     void narrowingTheScopeBelowAnActiveProcessorIsRefusedNamingIt() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID active = RegistryFixtures.processor(partner, "ACTIVE", "CN", of("payment_processing"),

@@ -45,7 +45,7 @@ class ScopeTest {
     }
 
     @Test
-    @Verifies({"3.1.a", "3.1.b", "3.2.a"})
+    @Verifies(value = {"3.1.a", "3.1.b", "3.2.a"}, exercises = {"ScopeResource#replace", "ScopeService#replace"})
     void anOfficerReplacesTheScopeAndTheChangeIsPublishedInFull() {
         UUID id = Fixtures.partner("ACTIVE", true);
         try (EventTap events = new EventTap("partner.scope-changed")) {
@@ -68,7 +68,7 @@ class ScopeTest {
     }
 
     @Test
-    @Verifies("3.1.b")
+    @Verifies(value = "3.1.b", exercises = {"ScopeResource#replace", "ScopeService#replace"})
     void unknownPurposesAndCategoriesAreNamedAndChangeNothing() {
         UUID id = Fixtures.partner("ACTIVE", true);
         Fixtures.scope(id, "payment_processing", "user.name");
@@ -87,7 +87,7 @@ class ScopeTest {
     }
 
     @Test
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = {"ScopeResource#authorize", "ScopeService#authorizeAutomatedDecisions", "ScopeService#requireAuthorizedForProfiling"})
     void automatedDecisionMakingNeedsThePlatformsAuthorization() {
         UUID id = Fixtures.partner("ACTIVE", true);
         String adm = "{\"entries\":[{\"purpose\":\"automated_decision_making\",\"categories\":[\"user.financial.credit\"]}]}";
@@ -109,7 +109,7 @@ class ScopeTest {
     }
 
     @Test
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = {"ScopeResource#authorize", "ScopeService#authorizeAutomatedDecisions"})
     void everyPurposeThatProfilesNeedsTheAuthorizationAndNothingChangesWithoutIt() {
         UUID id = Fixtures.partner("ACTIVE", true);
         Fixtures.scope(id, "payment_processing", "user.name");
@@ -130,7 +130,7 @@ class ScopeTest {
     }
 
     @Test
-    @Verifies("3.2.c")
+    @Verifies(value = "3.2.c", exercises = "ScopeService#requireAuthorizedForProfiling")
     void withdrawingTheAuthorizationRemovesEveryProfilingPurposeAndPublishesTheNarrowerScope() {
         UUID id = Fixtures.partner("ACTIVE", true);
         given().contentType(ContentType.JSON).body("{\"authorized\":true,\"reason\":\"fraud and credit models reviewed\"}")

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ScorecardFeedTest {
 
     @Test
-    @Verifies({"4.6", "5.1"})
+    @Verifies(value = {"4.6", "5.1"}, exercises = {"ScorecardFeed#apply", "ScorecardService#of"})
     void openAndLateIncidentsAndOverdueTasksRaiseTheRiskAndClosingLowersIt() throws Exception {
         UUID partner = Fixtures.partner("ACTIVE", true);
         UUID incident = UUID.randomUUID();

@@ -37,7 +37,7 @@ class ScorecardRiskRulesTest {
     }
 
     @Test
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = "RiskRules")
     void anOverdueInspectionIsMediumThenHighAfterNinetyDays() {
         assertThat(assess(due(PartnerStatus.ACTIVE, 90), findings(0, 0, 0), 0, 0, 0).level())
                 .isEqualTo(RiskLevel.MEDIUM);
@@ -67,7 +67,7 @@ class ScorecardRiskRulesTest {
     }
 
     @Test
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = "RiskRules")
     void twoHighRulesAtOnceEscalateToCritical() {
         RiskRules.Risk risk = assess(due(PartnerStatus.ACTIVE, 200), findings(0, 1, 0), 0, 0, 0);
         assertThat(risk.level()).isEqualTo(RiskLevel.CRITICAL);

@@ -49,7 +49,7 @@ class ScorecardTest {
     }
 
     @Test
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = {"ScorecardService#of", "ScorecardResource#get"})
     void aLongOverdueInspectionAndASeriousOverdueFindingTogetherAreCritical() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 730);
         UUID audit = ComplianceFixtures.audit(partner, 60);
@@ -82,7 +82,7 @@ class ScorecardTest {
 
     @Test
     @TestSecurity(user = "aaron", roles = "auditor")
-    @Verifies("4.6")
+    @Verifies(value = "4.6", exercises = {"ScorecardListResource#list", "ScorecardService#list"})
     void auditorsPageThroughAllCardsHighestRiskFirst() {
         ComplianceFixtures.partner("ACTIVE", 730);
         ComplianceFixtures.partner("ACTIVE", 30);

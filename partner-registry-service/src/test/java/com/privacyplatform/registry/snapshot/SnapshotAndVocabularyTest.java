@@ -9,14 +9,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.privacyplatform.commons.clause.ClauseIndex;
 import com.privacyplatform.registry.support.Fixtures;
+import com.privacyplatform.registry.support.Snapshots;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,7 @@ class SnapshotAndVocabularyTest {
     void servicesBootstrapTheirProjectionFromSnapshots() {
         UUID id = Fixtures.partner("ACTIVE", true);
         Fixtures.scope(id, "payment_processing", "user.name");
-        String cursor = null;
-        Map<String, Object> found = null;
-        do {
-            var request = given().queryParam("limit", 100);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/partner-snapshots").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = page.getList("items");
-            for (Map<String, Object> item : items) {
-                if (id.toString().equals(item.get("partnerId"))) {
-                    found = item;
-                }
-            }
-            cursor = page.getString("nextCursor");
-        } while (cursor != null && found == null);
+        Map<String, Object> found = Snapshots.of(id);
         assertThat(found).isNotNull();
         assertThat(found.get("status")).isEqualTo("ACTIVE");
         assertThat(found.toString()).contains("payment_processing").doesNotContain("li.wei");

@@ -42,7 +42,7 @@ class TransferLifecycleTest {
     }
 
     @Test
-    @Verifies("3.3.c")
+    @Verifies(value = "3.3.c", exercises = {"TransferService", "TransferResource#create", "TransferResource#approve"})
     void anOfficerRecordsATransferPendingApprovalAndApprovesItUnderIfMatch() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         var created = given().contentType(ContentType.JSON)
@@ -76,7 +76,7 @@ class TransferLifecycleTest {
     }
 
     @Test
-    @Verifies("3.3.c")
+    @Verifies(value = "3.3.c", exercises = "ProcessorTransferGuard")
     void aTransferThatAnActiveProcessorReliesOnCannotBeRevokedUntilTheProcessorIsWithdrawn() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID transfer = RegistryFixtures.transfer(partner, "APPROVED", "DE", "user.name", "user.contact.email");
@@ -103,7 +103,7 @@ class TransferLifecycleTest {
     }
 
     @Test
-    @Verifies("3.3.c")
+    @Verifies(value = "3.3.c", exercises = "TransferResource#create")
     void badTransfersAre400AndCreateNothing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         String path = "/partners/" + partner + "/transfers";

@@ -30,8 +30,12 @@ public final class Vocabulary {
     /**
      * A purpose; {@code profiling}: it profiles the person or decides about them automatically, so
      * it needs the platform's authorization (3.2.c) at recording and at every check.
+     * {@code survivesTermination}: the purpose is the subject's consent to keeping their data after
+     * the partner's cooperation ends (3.5.d); it needs express consent and the termination does not
+     * revoke it (absent in the file: false).
      */
-    public record Purpose(String id, String title, boolean profiling, String description) {
+    public record Purpose(String id, String title, boolean profiling, boolean survivesTermination,
+            String description) {
     }
 
     public record DataCategory(String id, String title, boolean sensitive, String description) {
@@ -111,6 +115,20 @@ public final class Vocabulary {
     /** The purposes that need the platform's authorization (3.2.c), in the file's order. */
     public List<String> profilingPurposes() {
         return content.purposes().stream().filter(Purpose::profiling).map(Purpose::id).toList();
+    }
+
+    /**
+     * 3.5.d: whether a purpose is the subject's consent to retention after the end of the
+     * cooperation (express only; not revoked by the partner's termination). Unknown purposes: no.
+     */
+    public boolean survivesTermination(String purposeId) {
+        Purpose purpose = purposeId == null ? null : purposes.get(purposeId);
+        return purpose != null && purpose.survivesTermination();
+    }
+
+    /** The purposes that consent to retention after the end of the cooperation (3.5.d), in the file's order. */
+    public List<String> retentionPurposes() {
+        return content.purposes().stream().filter(Purpose::survivesTermination).map(Purpose::id).toList();
     }
 
     /** 2.2: whether a category is personal sensitive information. Unknown categories count as sensitive. */

@@ -1,18 +1,26 @@
 package com.privacyplatform.commons.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.retention.RetentionConfig;
 import io.cloudevents.CloudEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
  * Runs a handler for a consumed message exactly once per event id: decode the CloudEvent, then
  * inbox claim + handler in one transaction, ack after commit, nack (to the dead-letter queue
- * after the delivery limit) on failure. Unreadable messages are nacked at once.
+ * after the delivery limit) on failure. Unreadable messages are nacked at once. A message older
+ * than the inbox horizon ({@code platform.retention}) is refused without being applied: its id may
+ * have been purged from the inbox, so applying it could apply it twice; it is rejected straight to
+ * the dead-letter queue (no requeue), where it expires.
  *
  * <pre>{@code
  * @Incoming("partner-events")
@@ -28,10 +36,12 @@ public class EventConsumer {
 
     private final Inbox inbox;
     private final ObjectMapper mapper;
+    private final RetentionConfig retention;
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper) {
+    public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention) {
         this.inbox = inbox;
         this.mapper = mapper;
+        this.retention = retention;
     }
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
@@ -58,6 +68,9 @@ public class EventConsumer {
                     e.getClass().getSimpleName());
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        if (beyondHorizon(event)) {
+            return refuse(message, consumer, event);
+        }
         return Uni.createFrom().deferred(() -> prepare.apply(event))
                 .chain(() -> Panache.withTransaction(() -> inbox.claim(consumer, event.id(), event.type())
                         .chain(first -> first ? handler.apply(event) : skipped(consumer, event))))
@@ -67,6 +80,19 @@ public class EventConsumer {
                             event.type(), event.id());
                     return Uni.createFrom().completionStage(message.nack(e));
                 });
+    }
+
+    private boolean beyondHorizon(ReceivedEvent event) {
+        OffsetDateTime time = event.time();
+        return time != null && time.toInstant().isBefore(retention.replayHorizon(Instant.now()));
+    }
+
+    private Uni<Void> refuse(Message<byte[]> message, String consumer, ReceivedEvent event) {
+        LOG.errorf("%s: refusing %s %s of %s: older than the inbox horizon (%s), so it may have been applied"
+                + " already and its id purged; not applied, dead-lettered (replay it only after checking its effect"
+                + " by hand)", consumer, event.type(), event.id(), event.time(), retention.inbox());
+        return Uni.createFrom().completionStage(message.nack(new IllegalStateException(
+                "event older than the inbox horizon"), Metadata.of(new RabbitMQRejectMetadata(false))));
     }
 
     private static Uni<Void> skipped(String consumer, ReceivedEvent event) {

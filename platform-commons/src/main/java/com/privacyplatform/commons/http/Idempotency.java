@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -26,6 +27,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * same request returns the first answer (marked {@code Idempotent-Replayed: true}); the same key
  * with a different request is a 422. Keys are per caller and kept for 24 hours. Call inside the
  * business transaction ({@code @WithTransaction}) so the stored answer commits with the change.
+ * Where the answer or the request holds personal values, pass a {@link Replay}: the request is
+ * fingerprinted with the service's keyed HMAC instead of a plain SHA-256, and no body is stored -
+ * only status and {@code Location}; a replay renders the created resource anew from its own store.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -47,6 +51,19 @@ public class Idempotency {
      * @param create  the creating operation; its response entity is stored as JSON
      */
     public Uni<Response> run(String key, String caller, Object request, Supplier<Uni<Response>> create) {
+        return run(key, caller, request, null, create);
+    }
+
+    /**
+     * How a service keeps personal values out of the store: {@code fingerprint} keys the request's
+     * fingerprint (its JSON bytes -> hex HMAC), {@code render} answers a replay from the created
+     * resource named by the stored {@code Location} (the answer's current state, not a stored copy).
+     */
+    public record Replay(Function<byte[], String> fingerprint, Function<URI, Uni<Response>> render) {
+    }
+
+    /** As {@link #run(String, String, Object, Supplier)}; with {@code replay} no response body is stored. */
+    public Uni<Response> run(String key, String caller, Object request, Replay replay, Supplier<Uni<Response>> create) {
         if (key == null) {
             return create.get();
         }
@@ -54,11 +71,11 @@ public class Idempotency {
             throw ProblemException.validation("invalid " + HEADER,
                     List.of(new Problem.FieldError(HEADER, "must be 1-255 visible ASCII characters")));
         }
-        String hash = hash(request);
+        String hash = hash(request, replay);
         return Panache.getSession().chain(session -> reserve(session, caller, key, hash)
                 .chain(reserved -> reserved
-                        ? create.get().call(response -> store(session, caller, key, response))
-                        : replay(session, caller, key, hash)));
+                        ? create.get().call(response -> store(session, caller, key, response, replay == null))
+                        : replay(session, caller, key, hash, replay)));
     }
 
     private Uni<Boolean> reserve(Mutiny.Session session, String caller, String key, String hash) {
@@ -70,38 +87,47 @@ public class Idempotency {
                 .map(rows -> rows == 1);
     }
 
-    private Uni<Void> store(Mutiny.Session session, String caller, String key, Response response) {
+    private Uni<Void> store(Mutiny.Session session, String caller, String key, Response response, boolean withBody) {
         URI location = response.getLocation();
         return session.createNativeQuery("UPDATE platform_idempotency SET status = :status, location = :location,"
                         + " body = :body WHERE caller = :caller AND key = :key")
                 .setParameter("status", response.getStatus())
                 .setParameter("location", location == null ? null : location.toString())
-                .setParameter("body", toJson(response.getEntity()))
+                .setParameter("body", withBody ? toJson(response.getEntity()) : null)
                 .setParameter("caller", caller).setParameter("key", key)
                 .executeUpdate()
                 .replaceWithVoid();
     }
 
-    private Uni<Response> replay(Mutiny.Session session, String caller, String key, String hash) {
+    private Uni<Response> replay(Mutiny.Session session, String caller, String key, String hash, Replay replay) {
         return session.createNativeQuery("SELECT request_hash, status, location, body FROM platform_idempotency"
                         + " WHERE caller = :caller AND key = :key", Object[].class)
                 .setParameter("caller", caller).setParameter("key", key)
                 .getSingleResult()
-                .map(row -> {
+                .chain(row -> {
                     if (!hash.equals(row[0])) {
                         throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                                 "this Idempotency-Key was used for a different request");
                     }
-                    Response.ResponseBuilder replayed = Response.status(((Number) row[1]).intValue())
-                            .header(REPLAYED, "true");
-                    if (row[2] != null) {
-                        replayed.location(URI.create((String) row[2]));
+                    int status = ((Number) row[1]).intValue();
+                    if (replay != null && row[2] != null) {
+                        return replay.render().apply(URI.create((String) row[2])).map(rendered -> Response
+                                .fromResponse(rendered).status(status).location(URI.create((String) row[2]))
+                                .header(REPLAYED, "true").build());
                     }
-                    if (row[3] != null) {
-                        replayed.entity(row[3]).type(MediaType.APPLICATION_JSON);
-                    }
-                    return replayed.build();
+                    return Uni.createFrom().item(stored(row, status));
                 });
+    }
+
+    private static Response stored(Object[] row, int status) {
+        Response.ResponseBuilder replayed = Response.status(status).header(REPLAYED, "true");
+        if (row[2] != null) {
+            replayed.location(URI.create((String) row[2]));
+        }
+        if (row[3] != null) {
+            replayed.entity(row[3]).type(MediaType.APPLICATION_JSON);
+        }
+        return replayed.build();
     }
 
     /** Forgets answers older than a day. */
@@ -112,10 +138,13 @@ public class Idempotency {
                 .executeUpdate())).replaceWithVoid();
     }
 
-    private String hash(Object request) {
+    private String hash(Object request, Replay replay) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest);
+            byte[] json = mapper.writeValueAsBytes(request);
+            if (replay != null) {
+                return replay.fingerprint().apply(json);
+            }
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }

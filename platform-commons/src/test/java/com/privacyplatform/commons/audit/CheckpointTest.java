@@ -54,7 +54,7 @@ class CheckpointTest {
     private static final String ENABLE = "ALTER TABLE platform_audit_record ENABLE TRIGGER platform_audit_no_update_delete";
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = {"CheckpointResource", "CheckpointResource#sign", "CheckpointResource#list", "AuditResource", "AuditResource#list", "AuditResource#verify", "AuditResource#verifyAgainst"})
     void aCheckpointIsSignedOnDemandPublishedAndArchived() throws Exception {
         recordSome(2);
         try (EventTap tap = new EventTap(CheckpointView.EVENT_TYPE)) {
@@ -95,7 +95,7 @@ class CheckpointTest {
     }
 
     @Test
-    @Verifies({"4.1", "1.8"})
+    @Verifies(value = {"4.1", "1.8"}, exercises = {"CheckpointResource", "CheckpointResource#sign", "CheckpointResource#list", "AuditResource", "AuditResource#list", "AuditResource#verify", "AuditResource#verifyAgainst"})
     void aChainRewrittenAndReHashedWithTheDatabaseCredentialsFailsAgainstTheSignedCheckpoints() {
         recordSome(3);
         try (EventTap tap = new EventTap(CheckpointView.EVENT_TYPE)) {

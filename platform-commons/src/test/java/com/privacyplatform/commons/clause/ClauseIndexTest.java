@@ -31,6 +31,16 @@ class ClauseIndexTest {
         }
     }
 
+    static class ExercisingTests {
+        @Verifies(value = "3.2.b", exercises = {"ThingResource#revoke", "NoSuch#thing"})
+        void revokingThroughTheEndpoint() {
+        }
+
+        @Verifies(value = "1.1", exercises = "ClauseIndexTest$ThingResource#rule")
+        void namesCodeOfAnotherClause() {
+        }
+    }
+
     @Test
     void listsTheCodeThatEnforcesEachClause() {
         ClauseIndex index = ClauseIndex.scan(Path.of("target/classes"));
@@ -57,18 +67,65 @@ class ClauseIndexTest {
 
     @Test
     void resourceMethodsShowTheirEndpointAndTestsJoinTheirClause() {
-        ClauseIndex index = ClauseIndex.scan(Path.of("target/test-classes"));
+        ClauseIndex index = fixtures();
         String resource = ThingResource.class.getName();
         assertThat(index.byClause().get("3.2.b")).containsExactly(
                 "POST /things/{id}/revocation " + resource + "#revoke", resource + "#rule");
-        assertThat(index.testsByClause().get("3.2.b")).containsExactly(ThingTests.class.getName() + "#revokingProvesTheRule");
+        assertThat(index.testsByClause().get("3.2.b")).containsExactly(
+                ExercisingTests.class.getName() + "#revokingThroughTheEndpoint",
+                ThingTests.class.getName() + "#revokingProvesTheRule");
         assertThat(index.unknownClauses()).contains("8.8.x", "9.9.z");
         assertThat(index.enforcedButUntested()).contains("9.9.z").doesNotContain("3.2.b");
         assertThat(index.testedButNotEnforced()).contains("8.8.x").doesNotContain("3.2.b");
         assertThat(index.toMarkdown()).contains("| 3.2.b | " + ClauseIndex.titleOf("3.2.b") + " | `POST /things/{id}/revocation "
-                + resource + "#revoke`<br>`" + resource + "#rule` | `" + ThingTests.class.getName()
-                + "#revokingProvesTheRule` |")
+                + resource + "#revoke`<br>`" + resource + "#rule` | `" + ExercisingTests.class.getName()
+                + "#revokingThroughTheEndpoint`<br>`" + ThingTests.class.getName() + "#revokingProvesTheRule` |")
                 .contains("| 9.9.z | (unknown clause) | `" + InventedClause.class.getName() + "` | - |");
+    }
+
+    @Test
+    void everyEnforcingMethodNeedsATestNamingItAndEveryNameMustBeCodeOfTheTestsClauses() {
+        ClauseIndex index = fixtures();
+        String resource = ThingResource.class.getName();
+        String tests = ExercisingTests.class.getName();
+        assertThat(index.testsByEnforcingCode().get("POST /things/{id}/revocation " + resource + "#revoke"))
+                .containsExactly(tests + "#revokingThroughTheEndpoint");
+        assertThat(index.enforcingCodeNoTestExercises())
+                .containsExactlyInAnyOrder(resource + "#rule", InventedClause.class.getName());
+        assertThat(index.badExercises()).containsExactlyInAnyOrder(
+                tests + "#revokingThroughTheEndpoint -> NoSuch#thing: names no @Enforces code",
+                tests + "#namesCodeOfAnotherClause -> ClauseIndexTest$ThingResource#rule: enforces none of the"
+                        + " test's clauses [1.1]");
+        assertThat(index.toMatrix()).contains("| `" + resource + "#rule` | 3.2.b | - |")
+                .contains("| `POST /things/{id}/revocation " + resource + "#revoke` | 3.2.b | `" + tests
+                        + "#revokingThroughTheEndpoint` |");
+    }
+
+    @Test
+    void aSimpleClassNameThatTwoTaggedClassesShareIsAmbiguous() {
+        ClauseIndex index = ClauseIndex.scan(Path.of("target/test-classes"))
+                .without(t -> !t.startsWith(ClauseIndexTest.class.getName()) && !t.contains(".twin."));
+        assertThat(index.badExercises()).anyMatch(b -> b.contains("-> Twin#rule: ambiguous"));
+    }
+
+    @Test
+    void theMatrixListsEveryClauseOfTheCatalogueAsEnforcedOrganisationalOrNotCovered() {
+        ClauseIndex index = fixtures();
+        assertThat(index.coverage().keySet()).containsExactlyElementsOf(ClauseIndex.catalogue().keySet());
+        assertThat(index.coverage().get("3.2.b")).isEqualTo(ClauseIndex.Coverage.ENFORCED);
+        assertThat(index.coverage().get("3.4.a")).isEqualTo(ClauseIndex.Coverage.ORGANISATIONAL);
+        assertThat(index.coverage().get("3.3.a.b")).isEqualTo(ClauseIndex.Coverage.NOT_COVERED);
+        assertThat(index.toMatrix())
+                .contains("| 3.3.a.b | " + ClauseIndex.titleOf("3.3.a.b") + " | **not covered** | - | - |")
+                .contains("| 3.4.a | " + ClauseIndex.titleOf("3.4.a") + " | organisational: ")
+                .contains("| 3.2.b | " + ClauseIndex.titleOf("3.2.b") + " | enforced | ");
+        assertThat(index.organisationalButEnforced()).isEmpty();
+    }
+
+    /** Only this class's own fixtures. */
+    private static ClauseIndex fixtures() {
+        return ClauseIndex.scan(Path.of("target/test-classes"))
+                .without(t -> !t.startsWith(ClauseIndexTest.class.getName()));
     }
 
     @Test

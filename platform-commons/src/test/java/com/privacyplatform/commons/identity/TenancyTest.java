@@ -29,7 +29,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-a", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.A))
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = "Caller#ownsValuesOf")
     void aPartnerSeesItsOwnObjectUnmasked() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(200)
                 .body("ownerEmail", equalTo("zhang.san@example.com"));
@@ -38,7 +38,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.B))
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "Caller#maySeeSubjectObject")
     void anotherPartnersObjectReadsAs404() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(404)
                 .body("type", equalTo("https://privacy-platform.example/problems/not-found"));
@@ -47,7 +47,7 @@ class TenancyTest {
     @Test
     @TestSecurity(user = "partner-b", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = Partners.B))
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = {"Caller#maySeePartner", "Caller#maySeeSubjectObject"})
     void anotherPartnerCannotActOnTheObjectEither() {
         given().post("/test/widgets/" + WIDGET_OF_A + "/touches?n=1").then().statusCode(404);
     }
@@ -68,7 +68,7 @@ class TenancyTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies("3.2.d")
+    @Verifies(value = "3.2.d", exercises = "Caller#ownsValuesOf")
     void officersSeeEveryTenantButMasked() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(200)
                 .body("ownerEmail", equalTo("z***@example.com"));
@@ -84,7 +84,7 @@ class TenancyTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "data-subject")
-    @Verifies("3.4.f")
+    @Verifies(value = "3.4.f", exercises = "Caller#maySeePartner")
     void subjectsCannotReadPartnerObjects() {
         given().get("/test/widgets/" + WIDGET_OF_A).then().statusCode(403);
     }

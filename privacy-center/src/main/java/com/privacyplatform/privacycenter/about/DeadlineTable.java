@@ -2,6 +2,7 @@ package com.privacyplatform.privacycenter.about;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How long partners have to answer a request (3.5.b-c), from dsr-service's own deadline table
@@ -56,46 +56,43 @@ public class DeadlineTable {
         return document.version();
     }
 
-    public List<Row> rows() {
-        return document.policies().stream().map(p -> new Row(p.id(), p.law(), where(p), words(p.response()),
-                p.extension() == null ? "no extension" : "once, by up to " + words(p.extension()), p.note())).toList();
+    public List<Policy> policies() {
+        return document.policies();
+    }
+
+    public List<Row> rows(Words w) {
+        return document.policies().stream().map(p -> new Row(p.id(),
+                Vocabulary.translated(w, "deadline." + p.id() + ".law", p.law()), where(p, w), words(p.response(), w),
+                p.extension() == null ? w.t("deadline.noExtension") : w.t("deadline.extension", words(p.extension(), w)),
+                Vocabulary.translated(w, "deadline." + p.id() + ".note", p.note()))).toList();
     }
 
     /**
      * In words, the name a task's deadline rule is shown with: the law's short name for a country's row
      * ("GDPR", "UK GDPR"), "the platform's rule" for the platform's own rows; "" for no policy.
      */
-    public String ruleName(String policyId) {
+    public String ruleName(String policyId, Words w) {
         return document.policies().stream().filter(p -> p.id().equals(policyId)).findFirst()
-                .map(p -> p.countries().isEmpty() ? "the platform's rule" : p.id().replace('_', ' '))
+                .map(p -> p.countries().isEmpty() ? w.t("deadline.platformRule")
+                        : Vocabulary.translated(w, "deadline." + p.id() + ".short", p.id().replace('_', ' ')))
                 .orElse("");
     }
 
-    private static String where(Policy p) {
+    private static String where(Policy p, Words w) {
         List<String> parts = new ArrayList<>();
         if (!p.countries().isEmpty()) {
-            parts.add("consents given under the law of " + String.join(", ", p.countries()));
+            parts.add(w.t("deadline.where.countries", String.join(", ", p.countries())));
         }
         if (p.fallback()) {
-            parts.add("consents under any other country's law, or when no country is known");
+            parts.add(w.t("deadline.where.fallback"));
         }
         for (String origin : p.origins()) {
-            parts.add(switch (origin) {
-                case "BREACH_ORDER" -> "deletion ordered by the platform after a breach";
-                case "TERMINATION" -> "deletion when a partner's cooperation with the platform ends";
-                default -> origin.toLowerCase(Locale.ROOT).replace('_', ' ');
-            });
+            parts.add(w.code("deadline.where.origin", origin));
         }
-        return String.join("; ", parts);
+        return String.join(w.t("list.separator"), parts);
     }
 
-    static String words(Term term) {
-        String unit = switch (term.unit()) {
-            case "CALENDAR_MONTHS" -> "calendar month";
-            case "CALENDAR_DAYS" -> "calendar day";
-            case "BUSINESS_DAYS" -> "working day";
-            default -> term.unit().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-        return term.amount() + " " + unit + (term.amount() == 1 ? "" : "s");
+    static String words(Term term, Words w) {
+        return w.count("unit." + term.unit(), term.amount());
     }
 }

@@ -4,6 +4,7 @@ import com.privacyplatform.commons.vocabulary.Vocabulary.Content;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.privacyplatform.privacycenter.web.Words;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
@@ -78,65 +79,92 @@ public class Vocabulary {
         return version;
     }
 
-    public List<Term> purposes() {
-        return purposeList;
+    public List<Term> purposes(Words w) {
+        return localized("purpose", purposeList, w);
     }
 
-    public List<Term> categories() {
-        return categoryList;
+    public List<Term> categories(Words w) {
+        return localized("category", categoryList, w);
     }
 
-    public List<Term> legalBases() {
-        return legalBasisList;
+    public List<Term> legalBases(Words w) {
+        return localized("legalBasis", legalBasisList, w);
     }
 
-    public List<Term> methods() {
-        return methodList;
+    public List<Term> methods(Words w) {
+        return localized("method", methodList, w);
     }
 
-    /** "China" for CN; a code the vocabulary does not know is shown as it is. */
-    public String country(String code) {
-        return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst().map(Jurisdiction::name)
-                .orElse(code == null ? "" : code);
+    /** The vocabulary's source texts (English) as the platform keeps them, by kind: what a translation covers. */
+    public Map<String, List<Term>> source() {
+        return Map.of("purpose", purposeList, "category", categoryList, "legalBasis", legalBasisList,
+                "method", methodList);
+    }
+
+    public List<Jurisdiction> jurisdictions() {
+        return jurisdictionList;
+    }
+
+    /** "China" for CN (in the person's language); a code the vocabulary does not know is shown as it is. */
+    public String country(String code, Words w) {
+        return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst()
+                .map(j -> translated(w, "jurisdiction." + code + ".name", j.name())).orElse(code == null ? "" : code);
     }
 
     /** "China (PIPL)" for CN; a code the vocabulary does not know is shown as it is. */
-    public String jurisdiction(String code) {
+    public String jurisdiction(String code, Words w) {
         return jurisdictionList.stream().filter(j -> j.code().equals(code)).findFirst()
-                .map(j -> j.name() + " (" + j.law() + ")").orElse(code == null ? "" : code);
+                .map(j -> w.t("jurisdiction.withLaw", country(code, w), law(j, w)))
+                .orElse(code == null ? "" : code);
+    }
+
+    private static String law(Jurisdiction j, Words w) {
+        return translated(w, "jurisdiction." + j.code() + ".law", j.law());
     }
 
     public boolean isCategory(String id) {
         return categories.containsKey(id);
     }
 
-    /** A title for an id; an id the vocabulary does not know is shown as it is. */
-    public String purpose(String id) {
-        return title(purposes, id);
+    /** A title for an id in the person's language; an id the vocabulary does not know is shown as it is. */
+    public String purpose(String id, Words w) {
+        return title("purpose", purposes, id, w);
     }
 
-    public String category(String id) {
-        return title(categories, id);
+    public String category(String id, Words w) {
+        return title("category", categories, id, w);
     }
 
-    public String legalBasis(String id) {
-        return title(legalBases, id);
+    public String legalBasis(String id, Words w) {
+        return title("legalBasis", legalBases, id, w);
     }
 
-    public String method(String id) {
-        return title(methods, id);
+    public String method(String id, Words w) {
+        return title("method", methods, id, w);
     }
 
-    public String purposeDescription(String id) {
+    public String purposeDescription(String id, Words w) {
         Term term = purposes.get(id);
-        return term == null ? "" : term.description();
+        return term == null ? "" : translated(w, "purpose." + id + ".description", term.description());
     }
 
-    private static String title(Map<String, Term> terms, String id) {
+    private static List<Term> localized(String kind, List<Term> terms, Words w) {
+        return terms.stream().map(t -> new Term(t.id(), translated(w, kind + "." + t.id() + ".title", t.title()),
+                translated(w, kind + "." + t.id() + ".description", t.description()), t.sensitive(), t.express(),
+                t.profiling())).toList();
+    }
+
+    private static String title(String kind, Map<String, Term> terms, String id, Words w) {
         if (id == null) {
             return "";
         }
         Term term = terms.get(id);
-        return term == null ? id : term.title();
+        return term == null ? id : translated(w, kind + "." + id + ".title", term.title());
+    }
+
+    /** The language's translation; the platform's own text in the default language (or, defensively, when missing). */
+    static String translated(Words w, String key, String source) {
+        String text = w.reference(key);
+        return text == null ? source : text;
     }
 }

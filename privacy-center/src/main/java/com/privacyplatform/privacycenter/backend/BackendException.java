@@ -15,9 +15,16 @@ public class BackendException extends RuntimeException {
     private final String detail;
     private final String clause;
     private final List<String> fieldMessages;
+    private final boolean localized;
 
     public BackendException(String service, int status, String title, String detail, String clause,
             List<String> fieldMessages) {
+        this(service, status, title, detail, clause, fieldMessages, false);
+    }
+
+    /** @param localized true when title and detail are the privacy center's own words in the person's language */
+    public BackendException(String service, int status, String title, String detail, String clause,
+            List<String> fieldMessages, boolean localized) {
         super(service + " answered " + status + (title == null ? "" : ": " + title));
         this.service = service;
         this.status = status;
@@ -25,6 +32,11 @@ public class BackendException extends RuntimeException {
         this.detail = detail;
         this.clause = clause;
         this.fieldMessages = fieldMessages == null ? List.of() : fieldMessages;
+        this.localized = localized;
+    }
+
+    public boolean localized() {
+        return localized;
     }
 
     public static BackendException unreachable(String service) {

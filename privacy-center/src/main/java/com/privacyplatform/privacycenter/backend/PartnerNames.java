@@ -3,6 +3,7 @@ package com.privacyplatform.privacycenter.backend;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.privacycenter.backend.RegistryApi.DirectoryEntry;
 import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.web.Words;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -63,10 +64,10 @@ public class PartnerNames {
 
     /**
      * The partner's legal name, marked when it is no longer a partner or suspended; its short id
-     * ("Partner 2b9ab027") when the directory does not know it or cannot be reached.
+     * (e.g. "Partner 2b9ab027") when the directory does not know it or cannot be reached.
      */
     @Enforces(value = "1.1", note = "partners by legal name and status from the registry's directory")
-    public String name(UUID partnerId) {
+    public String name(UUID partnerId, Words w) {
         if (partnerId == null) {
             return "";
         }
@@ -75,21 +76,17 @@ public class PartnerNames {
         }
         DirectoryEntry entry = known.get(partnerId);
         if (entry == null || entry.legalName() == null || entry.legalName().isBlank()) {
-            return shortId(partnerId);
+            return w.partner(partnerId);
         }
-        return entry.legalName() + switch (entry.status() == null ? "" : entry.status()) {
-            case "TERMINATED" -> " (no longer a partner)";
-            case "SUSPENDED" -> " (suspended)";
-            default -> "";
+        return switch (entry.status() == null ? "" : entry.status()) {
+            case "TERMINATED" -> w.t("partner.terminated", entry.legalName());
+            case "SUSPENDED" -> w.t("partner.suspended", entry.legalName());
+            default -> entry.legalName();
         };
     }
 
     /** True when this request asked the directory and it could not answer. */
     public boolean unavailable() {
         return unavailable;
-    }
-
-    public static String shortId(UUID partnerId) {
-        return com.privacyplatform.privacycenter.web.Words.partner(partnerId);
     }
 }

@@ -26,7 +26,7 @@ public final class RequestViews {
     }
 
     @RegisterForReflection
-    public record Rejection(String legalBasis, String explanation) {
+    public record Rejection(String legalBasis, String explanation, String reviewNote) {
     }
 
     /** {@code jurisdiction}: whose law set the task's deadline (null for a recipient task: its own, {@code dueAt}). */

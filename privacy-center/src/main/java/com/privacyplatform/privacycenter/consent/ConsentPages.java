@@ -8,7 +8,9 @@ import com.privacyplatform.privacycenter.backend.ConsentViews.Consent;
 import com.privacyplatform.privacycenter.backend.ConsentViews.ConsentPage;
 import com.privacyplatform.privacycenter.backend.ConsentViews.RevocationBody;
 import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import com.privacyplatform.privacycenter.web.Redirects;
+import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -42,14 +44,16 @@ public class ConsentPages {
     private final ConsentApi consents;
     private final ConsentRows rows;
     private final Me me;
+    private final Preferences preferences;
     private final Template list;
     private final Template detail;
 
-    public ConsentPages(@RestClient ConsentApi consents, ConsentRows rows, Me me,
+    public ConsentPages(@RestClient ConsentApi consents, ConsentRows rows, Me me, Preferences preferences,
             @Location("consents.html") Template list, @Location("consent.html") Template detail) {
         this.consents = consents;
         this.rows = rows;
         this.me = me;
+        this.preferences = preferences;
         this.list = list;
         this.detail = detail;
     }
@@ -67,8 +71,9 @@ public class ConsentPages {
             page.items().stream().filter(c -> me.owns(c.subjectId())).forEach(mine::add);
             cursor = page.nextCursor();
         } while (cursor != null && ++pages < MAX_PAGES);
-        return list.data("groups", rows.byPartner(mine)).data("count", mine.size())
-                .data("truncated", cursor != null).data("me", me.displayName());
+        Words w = preferences.words();
+        return list.data("groups", rows.byPartner(mine, w)).data("count", mine.size())
+                .data("truncated", cursor != null).data("me", me.displayName(w)).data("w", w);
     }
 
     @GET
@@ -76,9 +81,10 @@ public class ConsentPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("revoked") boolean revoked) {
         Consent consent = mine(id);
-        return detail.data("c", rows.row(consent))
-                .data("history", rows.history(Calls.to(Calls.CONSENT, () -> consents.history(me.bearer(), id))))
-                .data("revoked", revoked).data("me", me.displayName());
+        Words w = preferences.words();
+        return detail.data("c", rows.row(consent, w))
+                .data("history", rows.history(Calls.to(Calls.CONSENT, () -> consents.history(me.bearer(), id)), w))
+                .data("revoked", revoked).data("me", me.displayName(w)).data("w", w);
     }
 
     /** 3.5.a: revocation of one consent at any time; the form carries the version it was shown. */
@@ -91,8 +97,9 @@ public class ConsentPages {
         mine(id);
         String text = reason == null || reason.isBlank() ? null : reason.strip();
         if (text != null && text.length() > 500) {
-            throw new BackendException(Calls.CONSENT, 400, "Reason too long",
-                    "the reason may have at most 500 characters", null, List.of());
+            Words w = preferences.words();
+            throw new BackendException(Calls.CONSENT, 400, w.t("revoke.reasonTooLong.title"),
+                    w.t("revoke.reasonTooLong.detail"), null, List.of(), true);
         }
         String ifMatch = version == null ? null : "\"" + version + "\"";
         Calls.to(Calls.CONSENT, () -> consents.revoke(me.bearer(), ifMatch, id, new RevocationBody(text)));

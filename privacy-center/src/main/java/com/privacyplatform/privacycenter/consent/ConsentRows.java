@@ -43,54 +43,43 @@ public class ConsentRows {
         this.names = names;
     }
 
-    public List<PartnerGroup> byPartner(List<Consent> consents) {
+    public List<PartnerGroup> byPartner(List<Consent> consents, Words w) {
         names.load(consents.stream().map(Consent::partnerId).toList());
         Map<UUID, List<Row>> groups = new LinkedHashMap<>();
         consents.stream().sorted(Comparator.comparing(Consent::partnerId)
                         .thenComparing(Consent::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-                .forEach(c -> groups.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(row(c)));
-        return groups.entrySet().stream().map(e -> new PartnerGroup(names.name(e.getKey()), e.getKey().toString(),
+                .forEach(c -> groups.computeIfAbsent(c.partnerId(), k -> new ArrayList<>()).add(row(c, w)));
+        return groups.entrySet().stream().map(e -> new PartnerGroup(names.name(e.getKey(), w), e.getKey().toString(),
                 e.getValue().stream().filter(Row::current).toList(),
                 e.getValue().stream().filter(r -> !r.current()).toList(),
                 e.getValue().stream().filter(Row::active).count())).toList();
     }
 
-    public Row row(Consent c) {
-        String how = vocabulary.method(c.method()) + (c.expressMethod() ? " (express consent)" : "")
-                + (c.channel() == null ? "" : ", " + Words.channel(c.channel()));
-        return new Row(c.id().toString(), names.name(c.partnerId()), c.partnerId().toString(),
-                vocabulary.purpose(c.purpose()), vocabulary.purposeDescription(c.purpose()),
-                c.categories() == null ? List.of() : c.categories().stream().map(vocabulary::category).toList(),
-                c.sensitive(), Words.consentState(c.decision(), c.state()), "GRANTED".equals(c.state()),
+    public Row row(Consent c, Words w) {
+        String how = vocabulary.method(c.method(), w) + (c.expressMethod() ? w.t("consent.express") : "")
+                + (c.channel() == null ? "" : w.t("list.comma") + w.channel(c.channel()));
+        return new Row(c.id().toString(), names.name(c.partnerId(), w), c.partnerId().toString(),
+                vocabulary.purpose(c.purpose(), w), vocabulary.purposeDescription(c.purpose(), w),
+                c.categories() == null ? List.of() : c.categories().stream().map(id -> vocabulary.category(id, w))
+                        .toList(),
+                c.sensitive(), w.consentState(c.decision(), c.state()), "GRANTED".equals(c.state()),
                 c.notice() == null ? "" : c.notice().version(), c.notice() == null ? "" : c.notice().textHash(),
-                Words.time(c.collectedAt()), how, vocabulary.legalBasis(c.legalBasis()),
-                c.expiresAt() == null ? "No expiry date" : Words.time(c.expiresAt()),
-                c.recipients() == null ? List.of() : c.recipients().stream().map(ConsentRows::recipient).toList(),
-                vocabulary.jurisdiction(c.jurisdiction()), c.language(), c.version(), "GRANTED".equals(c.state()) || "REFUSED".equals(c.state()));
+                w.time(c.collectedAt()), how, vocabulary.legalBasis(c.legalBasis(), w),
+                c.expiresAt() == null ? w.t("consent.noExpiry") : w.time(c.expiresAt()),
+                c.recipients() == null ? List.of() : c.recipients().stream().map(r -> recipient(r, w)).toList(),
+                vocabulary.jurisdiction(c.jurisdiction(), w), c.language(), c.version(),
+                "GRANTED".equals(c.state()) || "REFUSED".equals(c.state()));
     }
 
-    public List<Change> history(List<HistoryEntry> entries) {
-        return entries.stream().map(e -> new Change(Words.time(e.at()), Words.consentState(null, e.state()),
-                by(e), e.reason() == null ? "" : e.reason())).toList();
-    }
-
-    private static String by(HistoryEntry e) {
-        return switch (e.cause() == null ? "" : e.cause()) {
-            case "RECORDED" -> "the partner, recording your decision";
-            case "IMPORTED" -> "the platform's compliance officer, bringing in a decision you gave earlier";
-            case "SUBJECT" -> "you";
-            case "PARTNER" -> "the partner";
-            case "DSR_REQUEST" -> "your request";
-            case "PARTNER_TERMINATED" -> "the platform (partner terminated)";
-            case "EXPIRY" -> "expiry";
-            case "SUPERSEDED" -> "a newer decision";
-            default -> Words.humanize(e.cause());
-        };
+    public List<Change> history(List<HistoryEntry> entries, Words w) {
+        return entries.stream().map(e -> new Change(w.time(e.at()), w.consentState(null, e.state()),
+                w.code("consent.cause", e.cause()), e.reason() == null ? "" : e.reason())).toList();
     }
 
     /** The subject's own consent: recipients are shown as recorded (they are not another person's values). */
-    static String recipient(Recipient r) {
-        String kind = "PERSON".equals(r.kind()) ? "person" : "organisation";
-        return r.name() + " (" + kind + (r.country() == null ? "" : ", " + r.country()) + ")";
+    static String recipient(Recipient r, Words w) {
+        String kind = w.t("PERSON".equals(r.kind()) ? "recipient.person" : "recipient.organisation");
+        return r.country() == null ? w.t("recipient.named", r.name(), kind)
+                : w.t("recipient.namedIn", r.name(), kind, r.country());
     }
 }

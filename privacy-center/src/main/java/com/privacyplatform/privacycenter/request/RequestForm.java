@@ -3,6 +3,7 @@ package com.privacyplatform.privacycenter.request;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.RequestViews.Correction;
 import com.privacyplatform.privacycenter.backend.RequestViews.Submit;
+import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,35 +53,62 @@ public record RequestForm(String type, String scope, List<String> partners,
         return valueAt(number - 1);
     }
 
+    /**
+     * One problem of the form, in words, and the field it belongs to ({@code type}, {@code scope},
+     * {@code correction}, {@code correction-1} ...; null for the form as a whole): the page shows it next to
+     * that field and ties the two with {@code aria-describedby}.
+     */
+    @TemplateData
+    public record Problem(String field, String text) {
+
+        /** The id of the element the summary's link jumps to. */
+        public String target() {
+            return switch (field == null ? "" : field) {
+                case "type" -> "type-access";
+                case "scope" -> "scope-all";
+                case "correction", "correction-1" -> "field-1";
+                case "correction-2" -> "field-2";
+                case "correction-3" -> "field-3";
+                default -> "request-form";
+            };
+        }
+    }
+
+    /** The problems of one field (the template shows them next to it). */
+    public static List<Problem> of(List<Problem> problems, String field) {
+        return problems.stream().filter(p -> field.equals(p.field())).toList();
+    }
+
     /** The problems in words; empty when the form can be submitted. */
-    List<String> problems(Vocabulary vocabulary, Set<String> holders) {
-        List<String> problems = new ArrayList<>();
+    List<Problem> problems(Vocabulary vocabulary, Set<String> holders, Words w) {
+        List<Problem> problems = new ArrayList<>();
         if (type == null || !TYPES.contains(type)) {
-            problems.add("Choose what you want: access, correction or deletion.");
+            problems.add(new Problem("type", w.t("form.problem.type")));
         }
         if ("chosen".equals(scope)) {
             if (partners == null || partners.isEmpty()) {
-                problems.add("Tick at least one partner, or choose every partner that holds your data.");
+                problems.add(new Problem("scope", w.t("form.problem.noPartner")));
             } else if (!holders.containsAll(partners)) {
-                problems.add("Choose only partners from the list.");
+                problems.add(new Problem("scope", w.t("form.problem.unknownPartner")));
             }
         } else if (!"all".equals(scope)) {
-            problems.add("Choose whom the request is for.");
+            problems.add(new Problem("scope", w.t("form.problem.scope")));
         }
         List<Correction> corrections = corrections();
         if ("CORRECTION".equals(type)) {
             if (corrections.isEmpty()) {
-                problems.add("For a correction, choose at least one kind of data and write its correct value.");
+                problems.add(new Problem("correction", w.t("form.problem.noCorrection")));
             }
             for (int i = 0; i < CORRECTION_ROWS; i++) {
                 boolean field = !fieldAt(i).isBlank();
                 boolean value = !valueAt(i).isBlank();
+                String row = "correction-" + (i + 1);
                 if (field != value) {
-                    problems.add("Correction " + (i + 1) + ": choose the kind of data and write its correct value.");
+                    problems.add(new Problem(row, w.t("form.problem.correctionIncomplete", i + 1)));
                 } else if (field && !vocabulary.isCategory(fieldAt(i))) {
-                    problems.add("Correction " + (i + 1) + ": choose the kind of data from the list.");
+                    problems.add(new Problem(row, w.t("form.problem.correctionCategory", i + 1)));
                 } else if (valueAt(i).length() > 500) {
-                    problems.add("Correction " + (i + 1) + ": the value may have at most 500 characters.");
+                    problems.add(new Problem(row, w.t("form.problem.correctionTooLong", i + 1)));
                 }
             }
         }

@@ -13,6 +13,9 @@ import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestSummary;
 import com.privacyplatform.privacycenter.session.Me;
+import com.privacyplatform.privacycenter.i18n.Preferences;
+import com.privacyplatform.privacycenter.request.RequestForm.Problem;
+import com.privacyplatform.privacycenter.web.BackendWords;
 import com.privacyplatform.privacycenter.web.Redirects;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;
@@ -32,7 +35,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,6 +54,15 @@ public class RequestPages {
 
     static final int MAX_PAGES = 20;
 
+    /** The problems shown next to the form's field groups (null: none). */
+    @TemplateData
+    public record FieldErrors(String type, String scope, String correction) {
+    }
+
+    @TemplateData
+    public record CorrectionRow(int no, String field, String value, String error, String describedBy) {
+    }
+
     @TemplateData
     public record HolderOption(String id, String label, String purposes, boolean active) {
     }
@@ -59,12 +73,13 @@ public class RequestPages {
     private final PartnerNames names;
     private final Vocabulary vocabulary;
     private final Me me;
+    private final Preferences preferences;
     private final Template list;
     private final Template detail;
     private final Template form;
 
     public RequestPages(@RestClient DsrApi dsr, @RestClient ConsentApi consents, RequestRows rows, PartnerNames names,
-            Vocabulary vocabulary, Me me, @Location("requests.html") Template list,
+            Vocabulary vocabulary, Me me, Preferences preferences, @Location("requests.html") Template list,
             @Location("request.html") Template detail, @Location("request-new.html") Template form) {
         this.dsr = dsr;
         this.consents = consents;
@@ -72,6 +87,7 @@ public class RequestPages {
         this.names = names;
         this.vocabulary = vocabulary;
         this.me = me;
+        this.preferences = preferences;
         this.list = list;
         this.detail = detail;
         this.form = form;
@@ -90,7 +106,9 @@ public class RequestPages {
             cursor = page.nextCursor();
         } while (cursor != null && ++pages < MAX_PAGES);
         mine.sort(Comparator.comparing(RequestSummary::submittedAt).reversed());
-        return list.data("requests", mine.stream().map(rows::summary).toList()).data("me", me.displayName());
+        Words w = preferences.words();
+        return list.data("requests", mine.stream().map(r -> rows.summary(r, w)).toList())
+                .data("me", me.displayName(w)).data("w", w);
     }
 
     @GET
@@ -113,7 +131,8 @@ public class RequestPages {
         List<HolderOption> holders = holders();
         Set<String> holderIds = holders == null ? Set.of()
                 : holders.stream().map(HolderOption::id).collect(Collectors.toSet());
-        List<String> problems = sent.problems(vocabulary, holderIds);
+        Words w = preferences.words();
+        List<Problem> problems = sent.problems(vocabulary, holderIds, w);
         if (problems.isEmpty()) {
             try {
                 Request created = Calls.to(Calls.DSR, () -> dsr.submit(me.bearer(), sent.key(), sent.toSubmit()));
@@ -123,11 +142,9 @@ public class RequestPages {
                     throw e;
                 }
                 problems = new ArrayList<>();
-                problems.add(e.title() == null ? "The request was not accepted." : e.title() + ".");
-                if (e.detail() != null) {
-                    problems.add(e.detail());
+                for (String text : BackendWords.refusal(e, w)) {
+                    problems.add(new Problem(null, text));
                 }
-                problems.addAll(e.fieldMessages());
                 // nothing was created: the corrected form is a new submission with its own key
                 return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .entity(form(sent.resubmission(), problems, holders)).build();
@@ -142,9 +159,10 @@ public class RequestPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("submitted") boolean submitted) {
         Request request = mine(id);
-        return detail.data("r", rows.detail(request))
-                .data("timeline", rows.timeline(Calls.to(Calls.DSR, () -> dsr.timeline(me.bearer(), id))))
-                .data("submitted", submitted).data("me", me.displayName());
+        Words w = preferences.words();
+        return detail.data("r", rows.detail(request, w))
+                .data("timeline", rows.timeline(Calls.to(Calls.DSR, () -> dsr.timeline(me.bearer(), id)), w))
+                .data("submitted", submitted).data("me", me.displayName(w)).data("w", w);
     }
 
     /** A partner filed this on the subject's behalf: it starts only when the subject confirms it. */
@@ -171,11 +189,34 @@ public class RequestPages {
                 .header("Content-Disposition", "attachment; filename=\"access-export-" + id + ".json\"").build();
     }
 
-    private TemplateInstance form(RequestForm sent, List<String> problems, List<HolderOption> holders) {
-        return form.data("f", sent).data("problems", problems).data("holders", holders == null ? List.of() : holders)
+    private TemplateInstance form(RequestForm sent, List<Problem> problems, List<HolderOption> holders) {
+        Words w = preferences.words();
+        Map<String, String> errors = new HashMap<>();
+        problems.stream().filter(p -> p.field() != null)
+                .forEach(p -> errors.merge(p.field(), p.text(), (a, b) -> a + " " + b));
+        return form.data("f", sent).data("problems", problems)
+                .data("errors", new FieldErrors(errors.get("type"), errors.get("scope"), errors.get("correction")))
+                .data("holders", holders == null ? List.of() : holders)
                 .data("holdersUnavailable", holders == null)
-                .data("categories", vocabulary.categories())
-                .data("rowsIndex", List.of(1, 2, 3)).data("me", me.displayName());
+                .data("categories", vocabulary.categories(w))
+                .data("corrections", correctionRows(sent, errors)).data("me", me.displayName(w)).data("w", w);
+    }
+
+    /** The form's correction rows, numbered from 1, each with its problem (and the form's own about corrections). */
+    static List<CorrectionRow> correctionRows(RequestForm sent, Map<String, String> errors) {
+        List<CorrectionRow> rows = new ArrayList<>();
+        for (int no = 1; no <= RequestForm.CORRECTION_ROWS; no++) {
+            String error = errors.get("correction-" + no);
+            List<String> describedBy = new ArrayList<>();
+            if (error != null) {
+                describedBy.add("correction-" + no + "-error");
+            }
+            if (errors.containsKey("correction")) {
+                describedBy.add("correction-error");
+            }
+            rows.add(new CorrectionRow(no, sent.fieldNo(no), sent.valueNo(no), error, String.join(" ", describedBy)));
+        }
+        return rows;
     }
 
     /**
@@ -197,10 +238,11 @@ public class RequestPages {
     private List<HolderOption> holderList() {
         List<Holder> holders = Calls.to(Calls.CONSENT, () -> consents.holders(me.bearer(), me.subject())).holders();
         names.load(holders.stream().map(Holder::partnerId).toList());
+        Words w = preferences.words();
         return holders.stream()
-                .sorted(Comparator.comparing((Holder h) -> names.name(h.partnerId())).thenComparing(Holder::partnerId))
-                .map(h -> new HolderOption(h.partnerId().toString(), names.name(h.partnerId()),
-                        String.join(", ", h.purposes().stream().map(vocabulary::purpose).toList()),
+                .sorted(Comparator.comparing((Holder h) -> names.name(h.partnerId(), w)).thenComparing(Holder::partnerId))
+                .map(h -> new HolderOption(h.partnerId().toString(), names.name(h.partnerId(), w),
+                        String.join(w.t("list.comma"), h.purposes().stream().map(p -> vocabulary.purpose(p, w)).toList()),
                         h.activeConsent()))
                 .toList();
     }

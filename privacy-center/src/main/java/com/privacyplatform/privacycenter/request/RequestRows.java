@@ -57,13 +57,13 @@ public class RequestRows {
         this.deadlines = deadlines;
     }
 
-    public Summary summary(RequestSummary r) {
-        return new Summary(r.id().toString(), Words.requestType(r.type()), Words.requestStatus(r.status()),
-                !"COMPLETED".equals(r.status()) && !"DECLINED".equals(r.status()), Words.time(r.submittedAt()),
-                Words.day(r.dueOn()), r.overdue(), Words.outcome(r.outcome()));
+    public Summary summary(RequestSummary r, Words w) {
+        return new Summary(r.id().toString(), w.requestType(r.type()), w.requestStatus(r.status()),
+                !"COMPLETED".equals(r.status()) && !"DECLINED".equals(r.status()), w.time(r.submittedAt()),
+                w.day(r.dueOn()), r.overdue(), w.outcome(r.outcome()));
     }
 
-    public Detail detail(Request r) {
+    public Detail detail(Request r, Words w) {
         List<UUID> partners = new ArrayList<>();
         if (r.partnerIds() != null) {
             partners.addAll(r.partnerIds());
@@ -73,63 +73,69 @@ public class RequestRows {
         }
         partners.add(r.onBehalfOfPartnerId());
         names.load(partners);
-        List<Progress> tasks = r.tasks() == null ? List.of() : r.tasks().stream().map(this::progress).toList();
-        String addressed = r.partnerIds() == null || r.partnerIds().isEmpty() ? "Every partner that holds your data"
-                : String.join(", ", r.partnerIds().stream().map(names::name).toList());
-        String extension = r.extension() == null ? null : "Extended from " + Words.day(r.extension().previousDueOn())
-                + ": " + r.extension().reason();
+        List<Progress> tasks = r.tasks() == null ? List.of() : r.tasks().stream().map(t -> progress(t, w)).toList();
+        String addressed = r.partnerIds() == null || r.partnerIds().isEmpty() ? w.t("request.everyHolder")
+                : String.join(w.t("list.comma"), r.partnerIds().stream().map(id -> names.name(id, w)).toList());
+        String extension = r.extension() == null ? null
+                : w.t("request.extended", w.day(r.extension().previousDueOn()), r.extension().reason());
         String revocation = r.revocation() == null ? null
-                : r.revocation().confirmed() + " of " + r.revocation().consents() + " consents confirmed revoked";
+                : w.t("request.revocation", r.revocation().confirmed(), r.revocation().consents());
         boolean exportAvailable = r.export() != null && r.export().available();
-        return new Detail(r.id().toString(), Words.requestType(r.type()), Words.requestStatus(r.status()),
+        String law = r.policy() == null ? ""
+                : w.reference("deadline." + r.policy().id() + ".law") != null
+                        ? w.reference("deadline." + r.policy().id() + ".law") : r.policy().law();
+        return new Detail(r.id().toString(), w.requestType(r.type()), w.requestStatus(r.status()),
                 "OPEN".equals(r.status()), "AWAITING_SUBJECT_CONFIRMATION".equals(r.status()),
-                Words.outcome(r.outcome()), r.policy() == null ? "" : r.policy().law(),
-                r.jurisdiction() == null ? "" : vocabulary.jurisdiction(r.jurisdiction()), Words.time(r.submittedAt()),
-                Words.day(r.dueOn()), r.overdue(), extension, addressed,
+                w.outcome(r.outcome()), law,
+                r.jurisdiction() == null ? "" : vocabulary.jurisdiction(r.jurisdiction(), w), w.time(r.submittedAt()),
+                w.day(r.dueOn()), r.overdue(), extension, addressed,
                 r.corrections() == null ? List.of() : r.corrections().stream()
-                        .map(c -> vocabulary.category(c.field()) + ": " + c.value()).toList(),
+                        .map(c -> w.t("request.correction", vocabulary.category(c.field(), w), c.value())).toList(),
                 tasks, tasks.stream().filter(Progress::done).count(), revocation, exportAvailable,
-                r.export() == null || r.export().expiresAt() == null ? "" : Words.time(r.export().expiresAt()),
-                "ACCESS".equals(r.type()), Words.time(r.completedAt()), r.version(),
-                r.onBehalfOfPartnerId() == null ? null : names.name(r.onBehalfOfPartnerId()));
+                r.export() == null || r.export().expiresAt() == null ? "" : w.time(r.export().expiresAt()),
+                "ACCESS".equals(r.type()), w.time(r.completedAt()), r.version(),
+                r.onBehalfOfPartnerId() == null ? null : names.name(r.onBehalfOfPartnerId(), w));
     }
 
-    Progress progress(Task t) {
+    Progress progress(Task t, Words w) {
         boolean recipient = "RECIPIENT".equals(t.kind());
         String who = recipient && t.recipient() != null
-                ? names.name(t.partnerId()) + ", for its recipient " + t.recipient().name()
-                : names.name(t.partnerId());
-        String what = recipient ? "Stop disclosing and tell the recipient to delete" : "Act on your request";
-        String categories = t.categories() == null ? "" : String.join(", ",
-                t.categories().stream().map(vocabulary::category).toList());
-        String rejection = t.rejection() == null ? null : vocabulary.legalBasis(t.rejection().legalBasis()) + ": "
-                + t.rejection().explanation();
-        return new Progress(who, t.partnerId().toString(), what, categories, Words.taskStatus(t.status()),
+                ? w.t("task.forRecipient", names.name(t.partnerId(), w), t.recipient().name())
+                : names.name(t.partnerId(), w);
+        String what = w.t(recipient ? "task.what.recipient" : "task.what.partner");
+        String categories = t.categories() == null ? "" : String.join(w.t("list.comma"),
+                t.categories().stream().map(id -> vocabulary.category(id, w)).toList());
+        String rejection = t.rejection() == null ? null
+                : w.t("task.rejection", vocabulary.legalBasis(t.rejection().legalBasis(), w),
+                        t.rejection().explanation()) + (t.rejection().reviewNote() == null ? ""
+                                : w.t("task.rejection.approved", t.rejection().reviewNote()));
+        return new Progress(who, t.partnerId().toString(), what, categories, w.taskStatus(t.status()),
                 "COMPLETED".equals(t.status()) || "REJECTED".equals(t.status()) || "EXEMPT".equals(t.status()),
-                recipient && t.dueAt() != null ? Words.time(t.dueAt()) : Words.day(t.dueOn()), rule(t), t.overdue(),
-                Words.time(t.resolvedAt()), rejection);
+                recipient && t.dueAt() != null ? w.time(t.dueAt()) : w.day(t.dueOn()), rule(t, w), t.overdue(),
+                w.time(t.resolvedAt()), rejection);
     }
 
     /** Whose law set the task's deadline: the consents' country and its rule; a recipient task's is its own. */
-    String rule(Task t) {
+    String rule(Task t, Words w) {
         if ("RECIPIENT".equals(t.kind())) {
-            return "stop sharing at once";
+            return w.t("task.rule.recipient");
         }
-        String rule = deadlines.ruleName(t.policyId());
+        String rule = deadlines.ruleName(t.policyId(), w);
         if (t.jurisdiction() == null) {
             return rule;
         }
-        return vocabulary.country(t.jurisdiction()) + (rule.isEmpty() ? "" : ": " + rule);
+        String country = vocabulary.country(t.jurisdiction(), w);
+        return rule.isEmpty() ? country : w.t("task.rule.countryAndRule", country, rule);
     }
 
-    public List<Event> timeline(List<TimelineEntry> entries) {
+    public List<Event> timeline(List<TimelineEntry> entries, Words w) {
         names.load(entries.stream().map(TimelineEntry::partnerId).toList());
-        return entries.stream().map(e -> new Event(Words.time(e.at()), Words.timelineKind(e.kind()),
-                e.partnerId() == null ? "" : names.name(e.partnerId()), detail(e.kind(), e.detail()))).toList();
+        return entries.stream().map(e -> new Event(w.time(e.at()), w.timelineKind(e.kind()),
+                e.partnerId() == null ? "" : names.name(e.partnerId(), w), detail(e.kind(), e.detail(), w))).toList();
     }
 
     /** The entry's facts (ids, dates, counts, enums) in words; ids and nested values are left out. */
-    String detail(String kind, JsonNode detail) {
+    String detail(String kind, JsonNode detail, Words w) {
         if (detail == null || !detail.isObject()) {
             return "";
         }
@@ -141,30 +147,25 @@ public class RequestRows {
             if (!value.isValueNode() || value.isNull() || field.getKey().endsWith("Id")) {
                 continue;
             }
-            String word = fact(field.getKey(), value.asText(), task);
+            String word = fact(field.getKey(), value.asText(), task, w);
             if (!word.isEmpty()) {
                 parts.add(word);
             }
         }
-        return String.join("; ", parts);
+        return String.join(w.t("list.separator"), parts);
     }
 
-    private String fact(String key, String value, boolean task) {
+    private String fact(String key, String value, boolean task, Words w) {
         return switch (key) {
-            case "type" -> Words.requestType(value);
-            case "status" -> task ? Words.taskStatus(value) : Words.requestStatus(value);
-            case "outcome" -> Words.outcome(value);
-            case "late" -> "true".equals(value) ? "late" : "on time";
-            case "kind" -> "RECIPIENT".equals(value) ? "for a recipient the data was disclosed to" : "";
-            case "origin" -> switch (value) {
-                case "SUBJECT" -> "made by you";
-                case "PARTNER" -> "filed by a partner on your behalf";
-                case "TERMINATION" -> "the partner's cooperation ended";
-                case "BREACH_ORDER" -> "ordered by the platform after a breach";
-                default -> Words.humanize(value);
-            };
-            case "legalBasis" -> "legal basis: " + vocabulary.legalBasis(value);
-            default -> Words.humanize(splitCamel(key)).toLowerCase() + ": " + value;
+            case "type" -> w.requestType(value);
+            case "status" -> task ? w.taskStatus(value) : w.requestStatus(value);
+            case "outcome" -> w.outcome(value);
+            case "late" -> w.t("true".equals(value) ? "fact.late" : "fact.onTime");
+            case "kind" -> "RECIPIENT".equals(value) ? w.t("fact.recipient") : "";
+            case "origin" -> w.code("fact.origin", value);
+            case "legalBasis" -> w.t("fact.legalBasis", vocabulary.legalBasis(value, w));
+            default -> w.t("fact.other", w.has("fact.key." + key) ? w.t("fact.key." + key)
+                    : Words.humanize(splitCamel(key)).toLowerCase(w.language().locale()), value);
         };
     }
 

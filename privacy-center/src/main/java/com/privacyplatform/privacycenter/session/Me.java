@@ -1,6 +1,7 @@
 package com.privacyplatform.privacycenter.session;
 
 import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,9 +29,9 @@ public class Me {
     }
 
     /** The name to greet with: the login name, never another person's value. */
-    public String displayName() {
+    public String displayName(Words w) {
         String name = token.getClaim("preferred_username");
-        return name == null ? "you" : name;
+        return name == null ? w.t("me.you") : name;
     }
 
     /** {@code Bearer <access token>} of this session, for the calls to the services. */

@@ -1,54 +1,70 @@
 package com.privacyplatform.privacycenter.web;
 
 import com.privacyplatform.privacycenter.backend.BackendException;
-import com.privacyplatform.privacycenter.backend.Calls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** A service's refusal in words for the person: the problem's own title and detail where it gave them. */
-final class BackendWords {
+/**
+ * A service's refusal in words for the person. The services write their problems in English: a page
+ * in English shows the problem's own title and detail; a page in another language shows its own words
+ * for the status, followed by what the service said (marked as the service's words).
+ */
+public final class BackendWords {
+
+    /** The language the services write their problem titles and details in. */
+    static final String SERVICE_LANGUAGE = "en";
 
     private BackendWords() {
     }
 
-    static String service(String service) {
-        return switch (service) {
-            case Calls.CONSENT -> "consent service";
-            case Calls.DSR -> "request service";
-            default -> "platform";
-        };
+    static String service(String service, Words w) {
+        return w.code("service", service);
     }
 
-    static String title(BackendException e) {
-        if (e.title() != null && !e.title().isBlank()) {
+    static String title(BackendException e, Words w) {
+        if (present(e.title()) && (e.localized() || speaksTheServicesLanguage(w))) {
             return e.title();
         }
-        return switch (e.status()) {
-            case 400, 422 -> "This could not be accepted";
-            case 409 -> "Not possible in the current state";
-            case 410 -> "No longer available";
-            case 412 -> "Changed in the meantime";
-            case 429 -> "Too many requests";
-            default -> "This could not be done";
-        };
+        return w.has("problem.title." + e.status()) ? w.t("problem.title." + e.status()) : w.t("problem.title.other");
     }
 
-    static String detail(BackendException e) {
-        String detail = e.detail() == null || e.detail().isBlank() ? fallback(e.status()) : sentence(e.detail());
-        return e.clause() == null ? detail : detail + " (policy clause " + e.clause() + ")";
+    static String detail(BackendException e, Words w) {
+        String detail;
+        if (present(e.detail()) && (e.localized() || speaksTheServicesLanguage(w))) {
+            detail = sentence(e.detail());
+        } else {
+            String own = w.has("problem.detail." + e.status()) ? w.t("problem.detail." + e.status())
+                    : w.t("problem.detail.other");
+            detail = present(e.detail()) ? own + " " + w.t("problem.serviceSaid", sentence(e.detail())) : own;
+        }
+        return e.clause() == null ? detail : w.t("problem.clause", detail, e.clause());
     }
 
-    private static String fallback(int status) {
-        return switch (status) {
-            case 409 -> "It has already been done or is no longer possible.";
-            case 410 -> "It has expired and was erased.";
-            case 412 -> "Someone or something changed it while you were looking. Open it again and retry.";
-            case 429 -> "Please wait a moment and try again.";
-            default -> "The service did not accept it.";
-        };
+    /** A refused form's problems: the title, the detail and the service's messages per field. */
+    public static List<String> refusal(BackendException e, Words w) {
+        List<String> problems = new ArrayList<>();
+        problems.add(title(e, w));
+        if (present(e.detail()) || !speaksTheServicesLanguage(w)) {
+            problems.add(detail(e, w));
+        }
+        for (String message : e.fieldMessages()) {
+            problems.add(speaksTheServicesLanguage(w) || e.localized() ? message : w.t("problem.serviceSaid", message));
+        }
+        return problems;
+    }
+
+    static boolean speaksTheServicesLanguage(Words w) {
+        return SERVICE_LANGUAGE.equals(w.language().locale().getLanguage().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 
     private static String sentence(String text) {
         String trimmed = text.trim();
         String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
-        return capital.endsWith(".") ? capital : capital + ".";
+        return capital.endsWith(".") || capital.endsWith("。") ? capital : capital + ".";
     }
 }

@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.web;
 
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,17 +16,19 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CsrfRefusalPage {
 
     private final Template error;
+    private final Preferences preferences;
 
-    public CsrfRefusalPage(@Location("error.html") Template error) {
+    public CsrfRefusalPage(@Location("error.html") Template error, Preferences preferences) {
         this.error = error;
+        this.preferences = preferences;
     }
 
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())) {
-            response.setEntity(ErrorPages.render(error, 400, "Form not accepted", "This form was not sent from"
-                    + " this page in your browser, or it has expired. Nothing was changed. Open the page again and"
-                    + " retry.", List.of(), null), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            Words w = preferences.words();
+            response.setEntity(ErrorPages.render(error, w, 400, w.t("error.csrf.title"), w.t("error.csrf.message"),
+                    List.of(), null), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }
 }

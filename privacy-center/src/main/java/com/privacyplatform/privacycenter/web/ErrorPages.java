@@ -1,6 +1,7 @@
 package com.privacyplatform.privacycenter.web;
 
 import com.privacyplatform.privacycenter.backend.BackendException;
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.ForbiddenException;
@@ -25,54 +26,58 @@ public class ErrorPages {
 
     private final Template error;
     private final SecurityIdentity identity;
+    private final Preferences preferences;
 
-    public ErrorPages(@Location("error.html") Template error, SecurityIdentity identity) {
+    public ErrorPages(@Location("error.html") Template error, SecurityIdentity identity, Preferences preferences) {
         this.error = error;
         this.identity = identity;
+        this.preferences = preferences;
     }
 
     @ServerExceptionMapper
     public Response backend(BackendException e) {
-        String service = BackendWords.service(e.service());
+        Words w = preferences.words();
+        String service = BackendWords.service(e.service(), w);
         if (e.unreachable()) {
             LOG.warnf("%s not reachable (status %d)", e.service(), e.status());
-            return page(503, "Temporarily unavailable", "The " + service + " cannot be reached right now, so this"
-                    + " page cannot show your information. Nothing was changed. Please try again in a few minutes.",
-                    List.of()).header("Retry-After", "30").build();
+            return page(503, w.t("error.unavailable.title"), w.t("error.unavailable.service", service), List.of())
+                    .header("Retry-After", "30").build();
         }
         if (e.status() == 401) {
-            return page(401, "Please sign in again", "Your session with the " + service + " has expired.", List.of())
-                    .build();
+            return page(401, w.t("error.expired.title"), w.t("error.expired.message", service), List.of()).build();
         }
         if (e.status() == 404) {
-            return page(404, "Not found", "There is nothing here for your account: it does not exist or belongs to"
-                    + " someone else.", List.of()).build();
+            return page(404, w.t("error.notFound.title"), w.t("error.notFound.message"), List.of()).build();
         }
         if (e.status() >= 500) {
             LOG.warnf("%s answered %d", e.service(), e.status());
-            return page(502, "Something went wrong", "The " + service + " could not complete this. Nothing was"
-                    + " changed by this page. Please try again later.", List.of()).build();
+            return page(502, w.t("error.failed.title"), w.t("error.failed.service", service), List.of()).build();
         }
-        return page(e.status(), BackendWords.title(e), BackendWords.detail(e), e.fieldMessages()).build();
+        List<String> details = BackendWords.speaksTheServicesLanguage(w) || e.localized() ? e.fieldMessages()
+                : e.fieldMessages().stream().map(m -> w.t("problem.serviceSaid", m)).toList();
+        return page(e.status(), BackendWords.title(e, w), BackendWords.detail(e, w), details).build();
     }
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {
-        LOG.warnf("a service could not be reached: %s", e.getMessage());
-        return page(503, "Temporarily unavailable", "A service of the platform cannot be reached right now. Nothing"
-                + " was changed. Please try again in a few minutes.", List.of()).header("Retry-After", "30").build();
+        // the failure's type only: a client's message can quote the URL, and URLs can name the subject
+        LOG.warnf("a service could not be reached (%s)",
+                (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName());
+        Words w = preferences.words();
+        return page(503, w.t("error.unavailable.title"), w.t("error.unavailable.any"), List.of())
+                .header("Retry-After", "30").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return page(403, "This page is for data subjects", "The privacy center shows the consents and requests of"
-                + " the person signed in. Your account is not a data subject's account, so there is nothing to show"
-                + " here. Sign out and sign in with your own account.", List.of()).build();
+        Words w = preferences.words();
+        return page(403, w.t("error.notSubject.title"), w.t("error.notSubject.message"), List.of()).build();
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return page(404, "Page not found", "There is no page at this address.", List.of()).build();
+        Words w = preferences.words();
+        return page(404, w.t("error.noPage.title"), w.t("error.noPage.message"), List.of()).build();
     }
 
     @ServerExceptionMapper
@@ -81,22 +86,23 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = status == 405 ? "Not possible here" : status == 415 ? "Unsupported form" : "Request not valid";
-        return page(status, title, "This address does not accept what the browser sent. Go back and use the page's"
-                + " own forms and links.", List.of()).build();
+        Words w = preferences.words();
+        String title = w.t(status == 405 ? "error.method.title" : status == 415 ? "error.mediaType.title"
+                : "error.invalid.title");
+        return page(status, title, w.t("error.invalid.message"), List.of()).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "unexpected failure, reference %s", reference);
-        return page(500, "Something went wrong", "This page could not be shown. Nothing was changed. If it keeps"
-                + " happening, tell the platform's support the reference " + reference + ".", List.of()).build();
+        Words w = preferences.words();
+        return page(500, w.t("error.failed.title"), w.t("error.unexpected.message", reference), List.of()).build();
     }
 
     private Response.ResponseBuilder page(int status, String title, String message, List<String> details) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(render(error, status, title, message, details, signedIn()));
+                .entity(render(error, preferences.words(), status, title, message, details, signedIn()));
     }
 
     private String signedIn() {
@@ -108,15 +114,16 @@ public class ErrorPages {
     }
 
     /** The error page; should the template itself fail, a minimal page in the same words. */
-    static String render(Template error, int status, String title, String message, List<String> details,
+    static String render(Template error, Words w, int status, String title, String message, List<String> details,
             String me) {
         try {
             return error.data("status", status).data("title", title).data("message", message)
-                    .data("details", details).data("me", me).render();
+                    .data("details", details).data("me", me).data("w", w).render();
         } catch (RuntimeException e) {
             LOG.errorf(e, "the error page could not be rendered");
-            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                    + "</title></head><body><h1>" + escape(title) + "</h1><p>" + escape(message) + "</p></body></html>";
+            return "<!DOCTYPE html><html lang=\"" + escape(w.tag()) + "\"><head><meta charset=\"utf-8\"><title>"
+                    + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1><p>" + escape(message)
+                    + "</p></body></html>";
         }
     }
 

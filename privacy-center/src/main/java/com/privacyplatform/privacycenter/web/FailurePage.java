@@ -1,5 +1,7 @@
 package com.privacyplatform.privacycenter.web;
 
+import com.privacyplatform.privacycenter.i18n.Languages;
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.ext.web.Router;
@@ -20,9 +22,11 @@ public class FailurePage {
     private static final Logger LOG = Logger.getLogger(FailurePage.class);
 
     private final Template error;
+    private final Languages languages;
 
-    public FailurePage(@Location("error.html") Template error) {
+    public FailurePage(@Location("error.html") Template error, Languages languages) {
         this.error = error;
+        this.languages = languages;
     }
 
     void register(@Observes Router router) {
@@ -37,28 +41,28 @@ public class FailurePage {
             return;
         }
         int status = rc.statusCode() < 400 ? 500 : rc.statusCode();
+        Words w = Preferences.words(languages, rc);
         String title;
         String message;
         if (status == 401) {
-            title = "Sign-in did not work";
-            message = "The sign-in could not be completed or has expired. Please start again from the overview.";
+            title = w.t("error.signIn.title");
+            message = w.t("error.signIn.message");
         } else if (status == 403) {
-            title = "Not allowed";
-            message = "This is not possible with your account.";
+            title = w.t("error.forbidden.title");
+            message = w.t("error.forbidden.message");
         } else if (status == 413) {
-            title = "Too much data";
-            message = "What the form sent is too large.";
+            title = w.t("error.tooMuch.title");
+            message = w.t("error.tooMuch.message");
         } else if (status < 500) {
-            title = "Request not valid";
-            message = "This address does not accept what the browser sent. Go back and use the page's own forms.";
+            title = w.t("error.invalid.title");
+            message = w.t("error.invalid.message");
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.errorf(rc.failure(), "failure at the HTTP layer, reference %s", reference);
-            title = "Something went wrong";
-            message = "This page could not be shown. Nothing was changed. If it keeps happening, tell the platform's"
-                    + " support the reference " + reference + ".";
+            title = w.t("error.failed.title");
+            message = w.t("error.unexpected.message", reference);
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
-                .end(ErrorPages.render(error, status, title, message, List.of(), null));
+                .end(ErrorPages.render(error, w, status, title, message, List.of(), null));
     }
 }

@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.web;
 
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import com.privacyplatform.privacycenter.session.Me;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -16,11 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 public class HomePage {
 
     private final Me me;
+    private final Preferences preferences;
     private final Template home;
     private final Template signedOut;
 
-    public HomePage(Me me, @Location("home.html") Template home, @Location("signed-out.html") Template signedOut) {
+    public HomePage(Me me, Preferences preferences, @Location("home.html") Template home, @Location("signed-out.html") Template signedOut) {
         this.me = me;
+        this.preferences = preferences;
         this.home = home;
         this.signedOut = signedOut;
     }
@@ -29,7 +32,8 @@ public class HomePage {
     @RolesAllowed(Me.ROLE)
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return home.data("me", me.displayName());
+        Words w = preferences.words();
+        return home.data("me", me.displayName(w)).data("w", w);
     }
 
     @GET
@@ -37,6 +41,6 @@ public class HomePage {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signedOut() {
-        return signedOut.data("me", null);
+        return signedOut.data("me", null).data("w", preferences.words());
     }
 }

@@ -2,6 +2,8 @@ package com.privacyplatform.privacycenter.web;
 
 import com.privacyplatform.commons.transport.TransportCheck;
 import com.privacyplatform.commons.transport.TransportLimits;
+import com.privacyplatform.privacycenter.i18n.Languages;
+import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,10 +28,12 @@ public class TransportPage {
 
     private final TransportLimits limits;
     private final Template error;
+    private final Languages languages;
 
-    public TransportPage(TransportLimits limits, @Location("error.html") Template error) {
+    public TransportPage(TransportLimits limits, @Location("error.html") Template error, Languages languages) {
         this.limits = limits;
         this.error = error;
+        this.languages = languages;
     }
 
     void register(@Observes Router router) {
@@ -45,33 +49,20 @@ public class TransportPage {
             return;
         }
         int status = refusal.get().status();
-        String title;
-        String message;
-        switch (status) {
-            case 414 -> {
-                title = "Address too long";
-                message = "This address is too long to be opened. Go back and use the privacy center's own links.";
-            }
-            case 431 -> {
-                title = "Too much sent with the page request";
-                message = "Your browser sent more than the privacy center accepts with a request, often too many"
-                        + " or too large cookies. Delete this site's cookies, then sign in again.";
-            }
-            case 413 -> {
-                title = "Too much data";
-                message = "What the form sent is too large. Nothing was changed.";
-            }
-            default -> {
-                title = "Request not valid";
-                message = "This address does not accept what the browser sent. Go back and use the page's own"
-                        + " forms.";
-            }
-        }
+        Words w = Preferences.words(languages, rc);
+        String key = switch (status) {
+            case 414 -> "error.addressTooLong";
+            case 431 -> "error.headersTooLarge";
+            case 413 -> "error.tooMuch";
+            default -> "error.invalid";
+        };
+        String title = w.t(key + ".title");
+        String message = w.t(key + ".message");
         if (status == 411 || status == 413) {
             drainThenClose(rc);
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
-                .end(ErrorPages.render(error, status, title, message, List.of(), null));
+                .end(ErrorPages.render(error, w, status, title, message, List.of(), null));
     }
 
     /**

@@ -1,0 +1,62 @@
+package com.privacyplatform.dsr.retention;
+
+import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.events.DsrEvents;
+import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
+import com.privacyplatform.dsr.support.Details;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * 3.5.d: the compliance officer decides on a partner's legal-obligation retention basis before the
+ * termination fan-out honours it. Approved or refused once; audited; announced through the outbox.
+ */
+@ApplicationScoped
+public class RetentionReviews {
+
+    private final RetentionBasisRepository bases;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public RetentionReviews(RetentionBasisRepository bases, Outbox outbox, AuditTrail audit, Caller caller) {
+        this.bases = bases;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Enforces(value = "3.5.d", note = "a legal obligation exempts data from deletion only once an officer approved it")
+    public Uni<RetentionBasis> decide(UUID partnerId, UUID basisId, String ifMatch, boolean approve,
+            ReviewRequest request) {
+        String cleanNote = ReviewRequest.noteOf(request, approve);
+        return bases.findById(basisId).chain(b -> {
+            caller.requireVisible(b != null && b.partnerId.equals(partnerId), "retention basis");
+            Versions.requireMatch(ifMatch, b.version);
+            if (b.status != RetentionStatus.PENDING_REVIEW) {
+                throw ProblemException.conflict("the retention basis is " + b.status + "; only a legal obligation"
+                        + " pending review is approved or refused");
+            }
+            b.status = approve ? RetentionStatus.APPROVED : RetentionStatus.REFUSED;
+            b.reviewedBy = caller.auditActor().actor();
+            b.reviewedAt = Times.now();
+            b.reviewNote = cleanNote;
+            DsrEvents.RetentionBasisReviewed event = new DsrEvents.RetentionBasisReviewed(b.id, b.partnerId,
+                    b.subjectId, b.category, b.legalBasis, b.retentionPeriod, b.status.name(),
+                    b.reviewedAt.toInstant());
+            return outbox.publish(DsrEvents.RETENTION_BASIS_REVIEWED, b.id.toString(), event)
+                    .call(() -> audit.record(caller.auditActor(), approve ? "retention-basis.approved"
+                            : "retention-basis.refused", "retention-basis", b.id.toString(),
+                            Details.of("partnerId", b.partnerId, "retentionPeriod", b.retentionPeriod)))
+                    .call(bases::flush)
+                    .replaceWith(b);
+        });
+    }
+}
