@@ -110,6 +110,36 @@ class GatewayProjectionBootstrapTest {
     }
 
     @Test
+    void anOfficerReconcilesOnRequestAndTheRepairedDriftIsCountedOthersMayNot() {
+        String a = Tokens.partner("partner-demo-a");
+        String olivia = Tokens.user("olivia");
+        assertThat(status(a)).isEqualTo(200);
+        // the suspension's event never arrived: the reconciliation on request repairs it and says so
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "SUSPENDED", Instant.now()));
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(200)
+                .body("projection", equalTo("gateway-restrictions"))
+                .body("registry.items", equalTo(SnapshotSources.PARTNERS.size())).body("registry.repaired", equalTo(1))
+                .body("breach.repaired", equalTo(0));
+        assertThat(status(a)).isEqualTo(403);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
+                "(?s).*platform_projection_drift_repaired_total\\{projection=\"gateway-restrictions\"\\} [1-9].*"));
+        // the reinstatement's event is lost too: repaired the same way; then nothing has drifted
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now()));
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(200)
+                .body("registry.repaired", equalTo(1));
+        assertThat(status(a)).isEqualTo(200);
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(200)
+                .body("registry.repaired", equalTo(0));
+
+        given().auth().oauth2(Tokens.user("aaron")).post("/api/gateway/restrictions/reconciliation").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(a).post("/api/gateway/restrictions/reconciliation").then().statusCode(403);
+        given().post("/api/gateway/restrictions/reconciliation").then().statusCode(401);
+        given().auth().oauth2(olivia).get("/api/gateway/restrictions/reconciliation").then().statusCode(405)
+                .header("Allow", "POST");
+    }
+
+    @Test
     void aStatusSnapshotNeverUndoesALaterEventButRepairsAMissedOne() throws Throwable {
         String a = Tokens.partner("partner-demo-a");
         publish("partner.suspended", A, "{\"partnerId\":\"" + A + "\",\"from\":\"ACTIVE\",\"to\":\"SUSPENDED\","

@@ -5,10 +5,12 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.consent.check.CheckRequests.CheckDecision;
 import com.privacyplatform.consent.check.CheckRequests.CheckRequest;
 import com.privacyplatform.consent.check.CheckRequests.CheckView;
+import com.privacyplatform.consent.partner.PartnerReconciliation;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,10 +40,12 @@ public class CheckResource {
 
     private final CheckService checks;
     private final Caller caller;
+    private final ProjectionSync projections;
 
-    public CheckResource(CheckService checks, Caller caller) {
+    public CheckResource(CheckService checks, Caller caller, ProjectionSync projections) {
         this.checks = checks;
         this.caller = caller;
+        this.projections = projections;
     }
 
     @POST
@@ -71,6 +75,8 @@ public class CheckResource {
     public Uni<CheckView> check(@Valid @NotNull CheckRequest request) {
         validate(request);
         UUID partnerId = partnerOf(request);
+        // 503 until the partner projection is first built from the registry (issue 18.2)
+        projections.requireBuilt(PartnerReconciliation.PROJECTION);
         return checks.check(partnerId, request.subjectId(), request.purpose(), request.category(), request.recipient())
                 .map(r -> new CheckView(r.allowed() ? CheckDecision.ALLOW : CheckDecision.DENY, r.reason(),
                         r.reason().clause(), r.consentId(), r.expiresAt(), r.legalBasis(), Instant.now()));

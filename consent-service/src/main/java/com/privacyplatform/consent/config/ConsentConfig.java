@@ -52,9 +52,6 @@ public interface ConsentConfig {
             @WithDefault("200")
             int pageSize();
 
-            /** Pause between failed bootstrap attempts; the service is up and ready meanwhile. */
-            @WithDefault("15S")
-            Duration retryInterval();
         }
     }
 

@@ -100,10 +100,21 @@ public class ProjectionRepository {
     /** Replaces the scope when {@code scopeVersion} is newer than the stored one; older versions are ignored. */
     public Uni<Boolean> applyScope(UUID partnerId, PartnerStatus statusIfUnknown, String jurisdiction,
             int scopeVersion, List<ScopeItem> scope, boolean admAuthorized) {
+        return applyScope(partnerId, statusIfUnknown, jurisdiction, scopeVersion, scope, admAuthorized, false);
+    }
+
+    /**
+     * As {@link #applyScope(UUID, PartnerStatus, String, int, List, boolean)}; with {@code repair} (a
+     * reconciliation with the registry's snapshot) the same version is written again too, so rows lost
+     * or altered under an unchanged version are restored.
+     */
+    public Uni<Boolean> applyScope(UUID partnerId, PartnerStatus statusIfUnknown, String jurisdiction,
+            int scopeVersion, List<ScopeItem> scope, boolean admAuthorized, boolean repair) {
+        String newer = repair ? "scope_version <= :version" : "scope_version < :version";
         return Panache.getSession().chain(s -> ensure(s, partnerId, statusIfUnknown)
                 .chain(() -> s.createNativeQuery("UPDATE partner_projection SET scope_version = :version,"
                                 + " adm_authorized = :adm, jurisdiction = coalesce(:jurisdiction, jurisdiction),"
-                                + " updated_at = now() WHERE partner_id = :id AND scope_version < :version")
+                                + " updated_at = now() WHERE partner_id = :id AND " + newer)
                         .setParameter("version", scopeVersion).setParameter("adm", admAuthorized)
                         .setParameter("jurisdiction", jurisdiction).setParameter("id", partnerId)
                         .executeUpdate())
@@ -117,9 +128,16 @@ public class ProjectionRepository {
      */
     public Uni<Void> applyTransfers(UUID partnerId, PartnerStatus statusIfUnknown, long transfersVersion,
             List<TransferItem> transfers) {
+        return applyTransfers(partnerId, statusIfUnknown, transfersVersion, transfers, false);
+    }
+
+    /** As {@link #applyTransfers(UUID, PartnerStatus, long, List)}; {@code repair} as for the scope. */
+    public Uni<Void> applyTransfers(UUID partnerId, PartnerStatus statusIfUnknown, long transfersVersion,
+            List<TransferItem> transfers, boolean repair) {
+        String newer = repair ? "transfers_version <= :version" : "transfers_version < :version";
         return Panache.getSession().chain(s -> ensure(s, partnerId, statusIfUnknown)
                 .chain(() -> s.createNativeQuery("UPDATE partner_projection SET transfers_version = :version,"
-                                + " updated_at = now() WHERE partner_id = :id AND transfers_version < :version")
+                                + " updated_at = now() WHERE partner_id = :id AND " + newer)
                         .setParameter("version", transfersVersion).setParameter("id", partnerId).executeUpdate())
                 .chain(updated -> updated == 0 ? Uni.createFrom().voidItem() : replaceTransfers(s, partnerId,
                         transfers == null ? List.of() : transfers)));

@@ -5,10 +5,12 @@ import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.commons.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
+import com.privacyplatform.consent.partner.PartnerReconciliation;
 import com.privacyplatform.consent.partner.ProjectionRepository;
-import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.consent.record.ImportRequests.ImportRequest;
 import com.privacyplatform.consent.record.ImportRequests.MigrationRequest;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
@@ -42,9 +44,11 @@ public class RecordService {
     private final AuditTrail audit;
     private final Caller caller;
     private final ConsentConfig config;
+    private final ProjectionSync projections;
 
     public RecordService(ConsentRepository consents, ProjectionRepository projection, RecipientCodec recipients,
-            Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config) {
+            Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config, ProjectionSync projections) {
+        this.projections = projections;
         this.consents = consents;
         this.projection = projection;
         this.recipients = recipients;
@@ -90,6 +94,8 @@ public class RecordService {
     private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin) {
         Instant now = Instant.now();
         RecordValidation.validate(request, now, config.record().maxClockSkew());
+        // 503 until the partner projection is first built from the registry (issue 18.2)
+        projections.requireBuilt(PartnerReconciliation.PROJECTION);
         return projection.find(partnerId).chain(partner -> {
             RecordRules.check(partner, request);
             if (!origin.imported()) {

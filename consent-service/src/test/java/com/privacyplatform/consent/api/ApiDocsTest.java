@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.clause.ClauseIndex;
-import com.privacyplatform.consent.partner.ProjectionBootstrap;
+import com.privacyplatform.consent.partner.PartnerReconciliation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocsTest {
 
     @Inject
-    ProjectionBootstrap bootstrap;
+    PartnerReconciliation bootstrap;
 
     @Inject
     Vertx vertx;
@@ -72,7 +72,7 @@ class ApiDocsTest {
         HttpServer silent = vertx.createHttpServer().requestHandler(request -> asked.complete(null)).listen(0)
                 .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         try {
-            CompletableFuture<Integer> pending = bootstrap.importFrom(URI.create("http://localhost:"
+            CompletableFuture<PartnerReconciliation.Result> pending = bootstrap.reconcileFrom(URI.create("http://localhost:"
                     + silent.actualPort())).subscribeAsCompletionStage();
             asked.get(30, TimeUnit.SECONDS); // the bootstrap now waits for the registry's answer
             given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))

@@ -2,6 +2,7 @@ package com.privacyplatform.dsr.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
 public interface DsrConfig {
 
     Export export();
+
+    /** consent-service's holdings feed, from which the holdings projection is built and reconciled (issue 18.2). */
+    ConsentFeed consentFeed();
 
     /**
      * Public holidays that business-day deadlines skip and that calendar deadlines roll past where
@@ -78,5 +82,18 @@ public interface DsrConfig {
         /** The largest export a partner may deliver, in bytes of JSON. */
         @WithDefault("1048576")
         int maxBytes();
+    }
+
+    interface ConsentFeed {
+        /** Off: the projection is fed by consent-service's events only (and counts as built from the start). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Base URL of consent-service (GET /holdings-feed); {@code CONSENT_SERVICE_URL} in deployments. */
+        @WithDefault("http://localhost:8082")
+        URI url();
+
+        @WithDefault("500")
+        int pageSize();
     }
 }

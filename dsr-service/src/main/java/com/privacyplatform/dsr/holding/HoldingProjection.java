@@ -70,6 +70,59 @@ public class HoldingProjection {
         });
     }
 
+    /** What a reconciliation did to one holding: repaired it (drift), and whether it now ended there. */
+    public record Change(boolean repaired, boolean ended) {
+    }
+
+    /**
+     * Issue 18.2: makes the holding what consent-service's feed says it is. A holding that was missing
+     * or differs counts as repaired; {@code ended} when the repair is the consent's end (its
+     * revocation or expiry, whose event was lost), so that the caller confirms what waited for it.
+     */
+    public Uni<Change> reconcile(ConsentFeedApi.FeedHolding f) {
+        requireIds(f.consentId() != null && f.partnerId() != null && f.subjectId() != null && f.status() != null);
+        return holdings.findById(f.consentId()).chain(existing -> {
+            ConsentHolding h = existing != null ? existing : new ConsentHolding();
+            List<String> categories = f.categories() == null ? List.of() : List.copyOf(f.categories());
+            String recipientJson = recipients.toJson(f.recipients());
+            String jurisdiction = Vocabulary.isCountryCode(f.jurisdiction()) ? f.jurisdiction() : null;
+            OffsetDateTime collectedAt = f.collectedAt() == null ? null : f.collectedAt().atOffset(ZoneOffset.UTC);
+            boolean same = existing != null && f.partnerId().equals(h.partnerId) && f.subjectId().equals(h.subjectId)
+                    && java.util.Objects.equals(f.purpose(), h.purpose) && categories.equals(h.categories)
+                    && recipientJson.equals(h.recipients) && java.util.Objects.equals(jurisdiction, h.jurisdiction)
+                    && java.util.Objects.equals(f.method(), h.method) && sameInstant(collectedAt, h.collectedAt)
+                    && f.status() == h.status;
+            if (same) {
+                return Uni.createFrom().item(new Change(false, false));
+            }
+            boolean ended = f.status() != HoldingStatus.ACTIVE && (existing == null || h.status != f.status());
+            h.consentId = f.consentId();
+            h.partnerId = f.partnerId();
+            h.subjectId = f.subjectId();
+            h.purpose = f.purpose();
+            h.categories = categories;
+            h.recipients = recipientJson;
+            h.jurisdiction = jurisdiction;
+            h.method = f.method();
+            h.collectedAt = collectedAt;
+            if (h.grantedAt == null && f.grantedAt() != null) {
+                h.grantedAt = f.grantedAt().atOffset(ZoneOffset.UTC);
+            }
+            if (h.status != f.status()) {
+                h.status = f.status();
+                h.endedAt = f.endedAt() == null ? null : f.endedAt().atOffset(ZoneOffset.UTC);
+                h.endedByRequestId = f.endedByRequestId();
+            }
+            h.updatedAt = Times.now();
+            Change change = new Change(true, ended);
+            return existing == null ? holdings.persist(h).replaceWith(change) : Uni.createFrom().item(change);
+        });
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
+    }
+
     private static OffsetDateTime utc(OffsetDateTime at) {
         return (at == null ? Times.now() : at.withOffsetSameInstant(ZoneOffset.UTC));
     }

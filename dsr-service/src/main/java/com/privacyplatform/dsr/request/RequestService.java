@@ -2,7 +2,9 @@ package com.privacyplatform.dsr.request;
 
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.dsr.export.ExportService;
+import com.privacyplatform.dsr.holding.HoldingReconciliation;
 import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
 import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
 import com.privacyplatform.dsr.request.RequestViews.RequestView;
@@ -27,10 +29,12 @@ public class RequestService {
     private final ExportService exports;
     private final RequestViewMapper views;
     private final Caller caller;
+    private final ProjectionSync projections;
 
     public RequestService(RequestWorkflow workflow, Confirmations confirmations, RequestRepository requests,
             TaskRepository tasks, Revocations revocations, ExportService exports, RequestViewMapper views,
-            Caller caller) {
+            Caller caller, ProjectionSync projections) {
+        this.projections = projections;
         this.workflow = workflow;
         this.confirmations = confirmations;
         this.requests = requests;
@@ -42,11 +46,19 @@ public class RequestService {
     }
 
     public Uni<DsrRequest> submit(SubmitRequest body) {
-        return workflow.submit(SubmissionRules.of(body, caller));
+        return Uni.createFrom().deferred(() -> {
+            // the request reaches the partners that hold the subject's data: 503 until the holdings
+            // projection is first built from consent-service (issue 18.2)
+            projections.requireBuilt(HoldingReconciliation.PROJECTION);
+            return workflow.submit(SubmissionRules.of(body, caller));
+        });
     }
 
     public Uni<DsrRequest> confirm(UUID id, String ifMatch, ConfirmationRequest body) {
-        return requests.lock(id).chain(r -> {
+        return Uni.createFrom().deferred(() -> {
+            projections.requireBuilt(HoldingReconciliation.PROJECTION);
+            return requests.lock(id);
+        }).chain(r -> {
             requireOwnedBySubject(r);
             Versions.requireMatch(ifMatch, r.version);
             return confirmations.answer(r, body.confirmed(), caller.auditActor());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,10 +58,17 @@ public class ProjectionBootstrap {
     private final RestrictionProjection projection;
     private final ObjectMapper json;
     private final HttpClient http;
+    /** The projection's name in the drift metric (as platform-commons' ProjectionSync names the services'). */
+    public static final String PROJECTION = "gateway-restrictions";
+
     private final Map<String, Instant> lastSync = new ConcurrentHashMap<>();
+    private final Counter drift;
 
     public ProjectionBootstrap(GatewayConfig config, OidcClient oidc, RestrictionProjection projection,
-            ObjectMapper json, Vertx vertx) {
+            ObjectMapper json, Vertx vertx, MeterRegistry meters) {
+        this.drift = Counter.builder("platform.projection.drift.repaired")
+                .description("Projection entries a reconciliation with the source had to repair")
+                .tag("projection", PROJECTION).register(meters);
         this.config = config;
         this.oidc = oidc;
         this.projection = projection;
@@ -92,9 +102,9 @@ public class ProjectionBootstrap {
     Uni<Void> syncDue() {
         Instant due = Instant.now().minus(config.projection().resyncInterval());
         Uni<Void> registry = isDue(RestrictionProjection.REGISTRY, due) ? guarded(RestrictionProjection.REGISTRY,
-                syncRegistry()) : Uni.createFrom().voidItem();
+                this::registry) : Uni.createFrom().voidItem();
         Uni<Void> breach = isDue(RestrictionProjection.BREACH, due) ? guarded(RestrictionProjection.BREACH,
-                syncBreach()) : Uni.createFrom().voidItem();
+                this::breach) : Uni.createFrom().voidItem();
         return registry.chain(() -> breach);
     }
 
@@ -103,18 +113,41 @@ public class ProjectionBootstrap {
         return last == null || last.isBefore(due);
     }
 
-    private Uni<Void> guarded(String source, Uni<Integer> sync) {
-        return sync.invoke(n -> {
-            boolean first = !lastSync.containsKey(source);
-            lastSync.put(source, Instant.now());
-            if (first) {
-                LOG.infof("restrictions projection: %s snapshot applied (%d item(s))", source, n);
-            }
-        }).onFailure().recoverWithUni(e -> {
+    private Uni<Void> guarded(String source, Supplier<Uni<Sync>> sync) {
+        return reconciled(source, sync).onFailure().recoverWithUni(e -> {
             LOG.warnf("restrictions projection: %s snapshot failed (%s); retrying in %s", source, e.getMessage(),
                     config.projection().retryInterval());
             return Uni.createFrom().nullItem();
         }).replaceWithVoid();
+    }
+
+    /**
+     * Reconciles with both sources now (an officer's request, issue 18.2); answers what each listed
+     * and repaired. Fails when a source cannot be read (the projection keeps what it had).
+     */
+    public Uni<Map<String, Sync>> reconcileNow() {
+        Map<String, Sync> out = new java.util.LinkedHashMap<>();
+        return reconciled(RestrictionProjection.REGISTRY, this::registry).invoke(r -> out.put(RestrictionProjection.REGISTRY, r))
+                .chain(() -> reconciled(RestrictionProjection.BREACH, this::breach))
+                .invoke(b -> out.put(RestrictionProjection.BREACH, b)).replaceWith(out);
+    }
+
+    /**
+     * Applies one source's snapshot and reports it: the first one of this process builds the
+     * projection; after it, what a snapshot changed is drift (events lost or not yet delivered),
+     * counted in {@code platform.projection.drift.repaired{projection=gateway-restrictions}} and logged.
+     */
+    private Uni<Sync> reconciled(String source, Supplier<Uni<Sync>> sync) {
+        return Uni.createFrom().deferred(sync::get).invoke(result -> {
+            boolean first = lastSync.put(source, Instant.now()) == null;
+            if (first) {
+                LOG.infof("restrictions projection: %s snapshot applied (%d item(s))", source, result.items());
+            } else if (result.repaired() > 0) {
+                drift.increment(result.repaired());
+                LOG.warnf("restrictions projection reconciled with the %s snapshot: %d entr%s repaired (drift)", source,
+                        result.repaired(), result.repaired() == 1 ? "y" : "ies");
+            }
+        });
     }
 
     /**
@@ -124,24 +157,37 @@ public class ProjectionBootstrap {
      */
     @Enforces({"3.4.j", "4.6", "3.5.d"})
     public Uni<Integer> syncRegistry() {
+        return registry().map(Sync::items);
+    }
+
+    /** What one snapshot of a source listed, and how many entries of the projection it changed (drift). */
+    public record Sync(int items, int repaired) {
+    }
+
+    private Uni<Sync> registry() {
         return token().chain(bearer -> fetchAll(config.projection().registryUrl(), "/partner-snapshots", "", bearer))
                 .chain(items -> Panache.withTransaction(() -> Multi.createFrom().iterable(items)
                         .onItem().transformToUniAndConcatenate(item -> {
                             UUID partnerId = UUID.fromString(text(item, "partnerId"));
-                            Uni<Void> status = projection.status(partnerId, text(item, "status"), null,
+                            Uni<Boolean> status = projection.statusChanged(partnerId, text(item, "status"), null,
                                     Instant.parse(text(item, "updatedAt")));
                             JsonNode completed = item.get("terminationDeletionCompletedAt");
-                            return completed == null || completed.isNull() ? status : status.chain(() ->
-                                    projection.discharged(partnerId, Instant.parse(completed.asText())));
+                            return completed == null || completed.isNull() ? status : status.chain(changed ->
+                                    projection.dischargedChanged(partnerId, Instant.parse(completed.asText()))
+                                            .map(discharged -> changed || discharged));
                         })
-                        .collect().last()
-                        .chain(() -> projection.synced(RestrictionProjection.REGISTRY, items.size()))
-                        .replaceWith(items.size())));
+                        .collect().with(java.util.stream.Collectors.summingInt(changed -> changed ? 1 : 0))
+                        .call(() -> projection.synced(RestrictionProjection.REGISTRY, items.size()))
+                        .map(repaired -> new Sync(items.size(), repaired))));
     }
 
     /** The active emergency orders from breach-service; returns how many it listed. */
     @Enforces("3.4.j")
     public Uni<Integer> syncBreach() {
+        return breach().map(Sync::items);
+    }
+
+    private Uni<Sync> breach() {
         OffsetDateTime askedAt = RestrictionProjection.now();
         return token().chain(bearer -> fetchAll(config.projection().breachUrl(), "/emergency-orders", "&active=true",
                         bearer))
@@ -153,13 +199,8 @@ public class ProjectionBootstrap {
                         }
                     }
                     return Panache.withTransaction(() -> projection.replaceActiveOrders(orders, askedAt)
-                            .invoke(ended -> {
-                                if (ended > 0) {
-                                    LOG.infof("restrictions projection: %d order(s) ended without an event", ended);
-                                }
-                            })
-                            .chain(() -> projection.synced(RestrictionProjection.BREACH, orders.size()))
-                            .replaceWith(orders.size()));
+                            .call(() -> projection.synced(RestrictionProjection.BREACH, orders.size()))
+                            .map(repaired -> new Sync(orders.size(), repaired)));
                 });
     }
 

@@ -166,9 +166,15 @@ public class RestrictionProjection {
 
     /** Call inside a transaction: the status as of {@code at}, unless a later one is stored. */
     Uni<Void> status(UUID partnerId, String status, String reason, Instant at) {
+        return statusChanged(partnerId, status, reason, at).replaceWithVoid();
+    }
+
+    /** As {@link #status}; answers whether the partner's enforced status changed (a snapshot's drift, 18.2). */
+    Uni<Boolean> statusChanged(UUID partnerId, String status, String reason, Instant at) {
         if (status == null || status.isBlank()) {
             throw new IllegalArgumentException("partner event without a status");
         }
+        String before = controls.statuses().get(partnerId);
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_partner_status"
                         + " (partner_id, status, reason, status_at, updated_at) VALUES (:id, :status, :reason, :at, :now)"
                         + " ON CONFLICT (partner_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason,"
@@ -182,7 +188,7 @@ public class RestrictionProjection {
                     if (updated > 0) {
                         controls.status(partnerId, status, at);
                     }
-                }).replaceWithVoid();
+                }).map(updated -> updated > 0 && !status.equals(before));
     }
 
     /**
@@ -190,21 +196,31 @@ public class RestrictionProjection {
      * terminated partner loses its duty routes too (final, so the first fact stays).
      */
     Uni<Void> discharged(UUID partnerId, Instant at) {
+        return dischargedChanged(partnerId, at).replaceWithVoid();
+    }
+
+    /** As {@link #discharged}; answers whether the fact was new here (a snapshot's drift, 18.2). */
+    Uni<Boolean> dischargedChanged(UUID partnerId, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_partner_discharge"
                         + " (partner_id, discharged_at, updated_at) VALUES (:id, :at, :now) ON CONFLICT DO NOTHING")
                 .setParameter("id", partnerId).setParameter("at", at.atOffset(ZoneOffset.UTC))
                 .setParameter("now", now()).executeUpdate())
-                .invoke(() -> controls.discharged(partnerId, at)).replaceWithVoid();
+                .invoke(() -> controls.discharged(partnerId, at)).map(inserted -> inserted > 0);
     }
 
     /** Call inside a transaction: an active order, unless it is already known (active or ended). */
     Uni<Void> restrict(RestrictionRow row) {
+        return restrictChanged(row).replaceWithVoid();
+    }
+
+    /** As {@link #restrict}; answers whether the order was new here (a snapshot's drift, 18.2). */
+    Uni<Boolean> restrictChanged(RestrictionRow row) {
         Restriction restriction = Restriction.of(row); // validates kind and period before anything is written
         return Panache.getSession().chain(s -> insertIfAbsent(s, row)).invoke(inserted -> {
             if (inserted > 0) {
                 controls.restrict(row.partnerId, restriction);
             }
-        }).replaceWithVoid();
+        }).map(inserted -> inserted > 0);
     }
 
     /** Call inside a transaction: the order ended; remembered also when its start was never seen. */
@@ -222,19 +238,21 @@ public class RestrictionProjection {
      * Call inside a transaction: {@code active} is the complete list of active orders that
      * breach-service returned to requests sent after {@code askedAt}. Orders missing from it that
      * were stored as active before {@code askedAt} have ended since (an ended order never comes
-     * back); orders stored later came from events after the question and are kept.
+     * back); orders stored later came from events after the question and are kept. Answers how many
+     * orders it started and ended here (the drift of issue 18.2: events that never arrived).
      */
     Uni<Integer> replaceActiveOrders(List<RestrictionRow> active, OffsetDateTime askedAt) {
         Set<UUID> listed = active.stream().map(r -> r.orderId).collect(java.util.stream.Collectors.toSet());
-        Uni<Void> inserted = Multi.createFrom().iterable(active).onItem().transformToUniAndConcatenate(this::restrict)
-                .collect().last().replaceWithVoid();
-        return inserted.chain(() -> RestrictionRow.<RestrictionRow>list("active = true and updatedAt < ?1", askedAt))
+        Uni<Integer> inserted = Multi.createFrom().iterable(active)
+                .onItem().transformToUniAndConcatenate(this::restrictChanged)
+                .collect().with(java.util.stream.Collectors.summingInt(changed -> changed ? 1 : 0));
+        return inserted.chain(started -> RestrictionRow.<RestrictionRow>list("active = true and updatedAt < ?1", askedAt)
                 .chain(stored -> {
                     List<RestrictionRow> ended = stored.stream().filter(r -> !listed.contains(r.orderId)).toList();
                     return Multi.createFrom().iterable(ended)
                             .onItem().transformToUniAndConcatenate(r -> restore(r.partnerId, r.orderId, r.kind))
-                            .collect().last().replaceWith(ended.size());
-                });
+                            .collect().last().replaceWith(started + ended.size());
+                }));
     }
 
     /** Call inside a transaction: {@code source}'s snapshot was applied completely. */

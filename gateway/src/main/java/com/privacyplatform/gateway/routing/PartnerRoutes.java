@@ -104,10 +104,16 @@ public final class PartnerRoutes {
             data("POST", "^/consents(/(check|imports))?$", "1.2, 3.1: recording and checking consents"),
             data("GET", "^/consents(/" + ID + "(/(history|receipt))?)?$", "the subjects' consents"),
             data("GET", "^/subjects/" + ID + "/holders$", "who holds a subject's data"),
+            data("GET", "^/holdings-feed$", "18.2: every holding, for dsr-service's reconciliation"),
+            // the services' projections of each other's data (officers only, issue 18.2)
+            data("GET", "^/projections/(consent-partners|dsr-holdings)$", "18.2: the staff's view of a projection"),
+            data("POST", "^/projections/(consent-partners|dsr-holdings)/reconciliation$",
+                    "18.2: the staff's reconciliation of a projection"),
             // every service's audit trail (officers and auditors only) and the gateway's own views
             data("GET", "^/audit/" + ID + "/audit-records(/verification|/checkpoints(/keys|/" + ID + ")?)?$"
                     + "|^/audit/verification$|^/gateway/restrictions$", "4.1: the staff's audit views"),
             data("POST", "^/audit/" + ID + "/audit-records/(verification|checkpoints)$", "4.1: the staff's audit views"),
+            data("POST", "^/gateway/restrictions/reconciliation$", "18.2: the staff's reconciliation of a projection"),
             duty("GET", "^/openapi\\.json$", "the API description (public)"));
 
     private PartnerRoutes() {
