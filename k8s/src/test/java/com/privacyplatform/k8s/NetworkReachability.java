@@ -101,8 +101,8 @@ final class NetworkReachability {
                 List<Object> from = Nodes.list(Nodes.at(rule, "from"));
                 boolean outside = from.isEmpty() || from.stream().anyMatch(peer -> Nodes.at(peer, "namespaceSelector") != null
                         || Nodes.at(peer, "ipBlock") != null);
-                if (!outside) {
-                    continue;
+                if (!outside || ManagementExposure.monitoringOnly(rule, objects)) {
+                    continue; // Prometheus on the management ports: ManagementExposure checks those rules
                 }
                 for (K8sObject d : objects.stream().filter(o -> o.is("Deployment")).toList()) {
                     if (Selectors.selects(p.map("spec", "podSelector"), d.stringMap("spec", "template", "metadata", "labels"))) {

@@ -910,4 +910,77 @@ class SeededErrorsTest {
                     .contains("Deployment/privacy-center: no HorizontalPodAutoscaler", "Deployment/consent-service: no PodDisruptionBudget selects its pods");
         }
     }
+
+    @Nested
+    class Management {
+
+        @Test
+        void aServiceWithoutItsManagementInterfaceOrOnItsHttpPortFails() {
+            ServiceConfig off = ServiceConfig.parse("dsr-service", """
+                    quarkus.http.port=8083
+                    %dev,test.quarkus.management.enabled=true
+                    """);
+            ServiceConfig shared = ServiceConfig.parse("breach-service", """
+                    quarkus.http.port=8084
+                    quarkus.management.enabled=true
+                    quarkus.management.port=8084
+                    """);
+
+            assertThat(ManagementExposure.interfaces(List.of(off, shared)))
+                    .anyMatch(v -> v.startsWith("dsr-service: quarkus.management.enabled is not true"))
+                    .anyMatch(v -> v.startsWith("breach-service: quarkus.management.port 8084 is its HTTP port"));
+        }
+
+        @Test
+        void aProbeOnTheApiPortOrAManagementPortOtherThanConfiguredFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(exactly(objects, "Deployment", "partner-registry-service").body(), 8081,
+                    "spec", "template", "spec", "containers", "0", "readinessProbe", "httpGet", "port");
+            Nodes.list(exactly(objects, "Deployment", "consent-service").at("spec", "template", "spec", "containers", "0", "ports"))
+                    .stream().filter(p -> "management".equals(Nodes.at(p, "name"))).forEach(p -> Nodes.put(p, 9000, "containerPort"));
+
+            assertThat(ManagementExposure.probesAndPorts(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.startsWith("Deployment/partner-registry-service: readinessProbe on port 8081"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: port management is 9000"));
+        }
+
+        @Test
+        void anIngressRoutingMoreThanTheApiAndThePrivacyCenterOrToAManagementPortFails() {
+            List<K8sObject> objects = prod();
+            K8sObject ingress = exactly(objects, "Ingress", "gateway");
+            Map<String, Object> root = Yaml.copy(Nodes.map(ingress.at("spec", "rules", "0", "http", "paths", "0")));
+            root.put("path", "/");
+            append(ingress.body(), root, "spec", "rules", "0", "http", "paths");
+            Map<String, Object> health = Yaml.copy(Nodes.map(ingress.at("spec", "rules", "0", "http", "paths", "0")));
+            Nodes.put(health, "management", "backend", "service", "port", "name");
+            append(ingress.body(), health, "spec", "rules", "0", "http", "paths");
+            K8sObject keycloak = exactly(objects, "Ingress", "keycloak");
+            Nodes.put(keycloak.body(), Map.of("number", 9000), "spec", "rules", "0", "http", "paths", "0", "backend", "service", "port");
+
+            assertThat(ManagementExposure.ingresses(objects))
+                    .anyMatch(v -> v.startsWith("Ingress/gateway: routes / (Prefix) to the gateway"))
+                    .anyMatch(v -> v.startsWith("Ingress/gateway: routes /api to gateway's management port 9080"))
+                    .anyMatch(v -> v.startsWith("Ingress/keycloak") && v.contains("Keycloak's management port 9000"));
+            assertThat(ManagementExposure.ingresses(prod())).isEmpty();
+        }
+
+        @Test
+        void aManagementPortOpenBeyondTheMonitoringNamespaceOrClosedToItFails() {
+            List<K8sObject> objects = dev();
+            // the ingress controller may reach the gateway's management port too
+            append(exactly(objects, "NetworkPolicy", "gateway").body(), Map.of("protocol", "TCP", "port", 9080),
+                    "spec", "ingress", "0", "ports");
+            // Prometheus' policy widened to every namespace
+            Nodes.put(exactly(objects, "NetworkPolicy", "management-from-monitoring").body(),
+                    List.of(Map.of("namespaceSelector", Map.of())), "spec", "ingress", "0", "from");
+
+            assertThat(ManagementExposure.networkPolicies(objects))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/gateway: admits") && v.contains("ingress-nginx")
+                            && v.contains("Deployment/gateway's management port 9080"))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/management-from-monitoring: admits {\"namespaceSelector\":{}}"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: no NetworkPolicy admits the monitoring namespace"));
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(objects))
+                    .anyMatch(v -> v.contains("NetworkPolicy/management-from-monitoring: admits traffic from outside the namespace"));
+        }
+    }
 }
