@@ -32,6 +32,20 @@ final class ManagementExposure {
         violations.addAll(probesAndPorts(objects, configs));
         violations.addAll(ingresses(objects));
         violations.addAll(networkPolicies(objects));
+        violations.addAll(scrapes(objects));
+        return violations;
+    }
+
+    /** Prometheus Operator scrapes (ServiceMonitor) reach the applications on the management port only. */
+    static List<String> scrapes(List<K8sObject> objects) {
+        List<String> violations = new ArrayList<>();
+        for (K8sObject m : RenderedValues.kind(objects, "ServiceMonitor")) {
+            for (Object endpoint : m.list("spec", "endpoints")) {
+                if (!PORT_NAME.equals(Nodes.at(endpoint, "port"))) {
+                    violations.add(m.id() + ": scrapes port " + Nodes.at(endpoint, "port") + ", not the management port");
+                }
+            }
+        }
         return violations;
     }
 

@@ -119,13 +119,15 @@ final class NetworkReachability {
                     continue;
                 }
                 List<Object> ports = Nodes.list(Nodes.at(rule, "ports"));
-                boolean onlyHttp = !ports.isEmpty() && ports.stream().allMatch(pp -> Integer.valueOf(8080).equals(Nodes.at(pp, "port")));
+                // its HTTP port, or its HTTPS port where Keycloak serves TLS inside the cluster (prod)
+                boolean onlyHttp = !ports.isEmpty() && ports.stream().allMatch(pp -> Integer.valueOf(8080).equals(Nodes.at(pp, "port"))
+                        || Integer.valueOf(8443).equals(Nodes.at(pp, "port")));
                 boolean onlyNamespaces = !from.isEmpty() && from.stream().allMatch(peer -> Nodes.at(peer, "namespaceSelector") != null
                         && Nodes.at(peer, "ipBlock") == null && !Selectors.isEmpty(Nodes.map(Nodes.at(peer, "namespaceSelector"))));
                 if (!keycloakIngress) {
                     violations.add(p.id() + ": admits traffic from outside the namespace to Keycloak, which no Ingress exposes");
                 } else if (!onlyHttp || !onlyNamespaces) {
-                    violations.add(p.id() + ": admits traffic from outside to Keycloak beyond the ingress controller's namespace on port 8080");
+                    violations.add(p.id() + ": admits traffic from outside to Keycloak beyond the ingress controller's namespace on its HTTP(S) port");
                 } else {
                     keycloakOpen = true;
                 }

@@ -962,6 +962,9 @@ class SeededErrorsTest {
                     .anyMatch(v -> v.startsWith("Ingress/gateway: routes /api to gateway's management port 9080"))
                     .anyMatch(v -> v.startsWith("Ingress/keycloak") && v.contains("Keycloak's management port 9000"));
             assertThat(ManagementExposure.ingresses(prod())).isEmpty();
+
+            Nodes.put(exactly(objects, "ServiceMonitor", "gateway").body(), "http", "spec", "endpoints", "0", "port");
+            assertThat(ManagementExposure.scrapes(objects)).containsExactly("ServiceMonitor/gateway: scrapes port http, not the management port");
         }
 
         @Test
@@ -981,6 +984,46 @@ class SeededErrorsTest {
                     .anyMatch(v -> v.startsWith("Deployment/dsr-service: no NetworkPolicy admits the monitoring namespace"));
             assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(objects))
                     .anyMatch(v -> v.contains("NetworkPolicy/management-from-monitoring: admits traffic from outside the namespace"));
+        }
+    }
+
+    @Nested
+    class Encryption {
+
+        @Test
+        void aPlainOrUnverifiedProdConnectionStringFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(find(objects, "ConfigMap", "consent-service-config").body(), "jdbc:postgresql://pg-consent-rw:5432/consent",
+                    "data", "DB_JDBC_URL");
+            Nodes.put(find(objects, "ConfigMap", "dsr-service-config").body(),
+                    "jdbc:postgresql://pg-dsr-rw:5432/dsr?sslmode=verify-full&sslrootcert=/etc/privacy/tls/internal/ca.crt",
+                    "data", "DB_JDBC_URL");
+            Nodes.put(find(objects, "ConfigMap", "breach-service-config").body(), "5672", "data", "RABBITMQ_PORT");
+            Nodes.put(find(objects, "ConfigMap", "privacy-center-config").body(), "http://privacy-keycloak-service:8080/realms/privacy",
+                    "data", "OIDC_AUTH_SERVER_URL");
+
+            assertThat(TransportEncryption.check(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: DB_JDBC_URL jdbc:postgresql://pg-consent-rw:5432/consent is plain"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: DB_JDBC_URL's sslrootcert /etc/privacy/tls/internal/ca.crt is not ca.crt of Secret pg-dsr-ca"))
+                    .anyMatch(v -> v.startsWith("Deployment/breach-service: the broker connection amqp://privacy-rabbitmq:5672 is plain"))
+                    .anyMatch(v -> v.startsWith("Deployment/privacy-center: OIDC_AUTH_SERVER_URL http://") && v.contains("plain HTTP"));
+        }
+
+        @Test
+        void aPlainPoolABrokerOrKeycloakWithoutTlsOrAnUnmountedCaFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(find(objects, "ConfigMap", "internal-tls-config").body(), "prefer", "data", "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE");
+            Nodes.remove(exactly(objects, "RabbitmqCluster", "privacy-rabbitmq").body(), "spec", "tls");
+            Nodes.put(exactly(objects, "Keycloak", "privacy-keycloak").body(), true, "spec", "http", "httpEnabled");
+            K8sObject gateway = exactly(objects, "Deployment", "gateway");
+            Nodes.list(gateway.at("spec", "template", "spec", "containers", "0", "volumeMounts"))
+                    .removeIf(m -> "internal-ca".equals(Nodes.at(m, "name")));
+
+            assertThat(TransportEncryption.check(objects))
+                    .anyMatch(v -> v.contains("the reactive pool to pg-") && v.contains("is plain or unverified"))
+                    .anyMatch(v -> v.contains("RabbitMQ privacy-rabbitmq serves no TLS"))
+                    .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak: serves plain HTTP"))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: TLS configuration internal for RabbitMQ trusts"));
         }
     }
 }
