@@ -170,8 +170,11 @@ final class NetworkReachability {
                     int containerPort = target instanceof Number t ? t.intValue()
                             : pods.namedPorts().getOrDefault(String.valueOf(target), port);
                     paths.add(new Path(d.id(), labels, host, pods.labels(), containerPort));
+                    // reading its OpenAPI on the management port (the gateway) is no call of its API
+                    if (!Integer.valueOf(containerPort).equals(pods.namedPorts().get(ManagementExposure.PORT_NAME))) {
+                        called.add(host);
+                    }
                 }
-                called.add(host);
             }
         }
         for (K8sObject s : objects.stream().filter(o -> o.is("Service")).toList()) {
