@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApiContractTest {
 
     /** The OpenAPI document is served on the management interface (issue 15.3), not on the API port. */
-    @TestHTTPResource(value = "/q/openapi", management = true)
+    @TestHTTPResource(value = "openapi", management = true)
     URL openapi;
 
     @Test

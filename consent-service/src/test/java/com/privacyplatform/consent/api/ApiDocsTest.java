@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 class ApiDocsTest {
 
     /** The OpenAPI document is served on the management interface (issue 15.3), not on the API port. */
-    @TestHTTPResource(value = "/q/openapi", management = true)
+    @TestHTTPResource(value = "openapi", management = true)
     URL openapi;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "health/ready", management = true)
     URL ready;
 
     @Inject

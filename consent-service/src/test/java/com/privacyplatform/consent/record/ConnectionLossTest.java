@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 class ConnectionLossTest {
 
     /** Health is served on the management interface (issue 15.3). */
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "health/ready", management = true)
     URL ready;
 
-    @TestHTTPResource(value = "/q/health/live", management = true)
+    @TestHTTPResource(value = "health/live", management = true)
     URL live;
 
     private static final long COMMIT_HOLD = 0x636f6d6d6974L;
