@@ -32,6 +32,8 @@ THREADS="${THREADS:-2}"
 FIXED_SHARE="${FIXED_SHARE:-50}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-16}"
 BENCH_PORT="${BENCH_PORT:-8092}"
+# health is on the management interface (its own port, issue 15.3)
+BENCH_MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9092}"
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 LOG="$ROOT/consent-service/target/bench-service.log"
 export PGHOST=127.0.0.1 PGPORT=5432 THREADS
@@ -70,14 +72,14 @@ PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
 
 start_service() { # database
-  java -Xmx256m -Dquarkus.http.port="$BENCH_PORT" \
+  java -Xmx256m -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
     -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$1" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$1" \
     -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
     -jar "$JAR" >"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "http://localhost:$BENCH_PORT/q/health/ready" 2>/dev/null && return 0
+    curl -fsS -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" 2>/dev/null && return 0
     kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
     sleep 1
   done

@@ -32,6 +32,8 @@ RATE_CONNECTIONS="${RATE_CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8093}"
+# health is on the management interface (its own port, issue 15.3)
+BENCH_MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9093}"
 DB=consent_write_bench
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 LOG="$ROOT/consent-service/target/bench-write-service.log"
@@ -78,7 +80,7 @@ for ch in partner-events dsr-events; do
   queues+=("$p.queue.name=consent-write-bench.$ch" "$p.queue.x-queue-type=classic" "$p.queue.x-delivery-limit="
     "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false" "$p.dlx.declare=false")
 done
-java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" \
+java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
   -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
@@ -86,7 +88,7 @@ java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" \
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$BENCH_PORT/q/health/ready" 2>/dev/null && break
+  curl -fsS -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
   kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
   sleep 1
 done

@@ -1,5 +1,7 @@
 package com.privacyplatform.breach;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,9 +22,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiContractTest {
 
+    /** The OpenAPI document is served on the management interface (issue 15.3), not on the API port. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
     @Test
     void theOpenApiDocumentListsEveryEndpointWithExamples() {
-        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+        JsonPath api = given().queryParam("format", "json").get(openapi).then().statusCode(200).extract()
                 .jsonPath();
         assertThat(api.getMap("paths").keySet()).contains("/incidents", "/incidents/{id}",
                 "/incidents/{id}/updates", "/incidents/{id}/severity-override", "/incidents/{id}/timeline",

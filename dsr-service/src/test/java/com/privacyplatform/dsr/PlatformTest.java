@@ -1,5 +1,7 @@
 package com.privacyplatform.dsr;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +17,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PlatformTest {
 
+    /** The OpenAPI document is served on the management interface (issue 15.3), not on the API port. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
     @Test
     void everyClauseTagNamesARealClauseAndTheRightsOfSection35AreCovered() throws Exception {
         ClauseIndex index = ClauseIndex.scan(Path.of("target/classes"));
@@ -26,7 +32,7 @@ class PlatformTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json").get(openapi).then().statusCode(200).extract().jsonPath();
         Map<String, Object> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/requests", "/requests/{id}", "/requests/{id}/timeline",
                 "/requests/{id}/confirmation", "/requests/{id}/extension", "/requests/{id}/export", "/tasks",

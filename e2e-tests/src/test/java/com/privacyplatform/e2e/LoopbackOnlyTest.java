@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A local run (./platform up, and this end-to-end phase) listens on loopback only: its services carry
- * the demo realm's credentials and local secrets. Every port of infra/services.conf and the
+ * the demo realm's credentials and local secrets. Every port of infra/services.conf (HTTP and management) and the
  * gateway's HTTPS port are bound to loopback addresses alone ({@code ss -ltn}), and none of them
  * accepts a connection on the machine's other addresses. (Containers keep Quarkus' 0.0.0.0.)
  */
@@ -64,13 +64,18 @@ class LoopbackOnlyTest {
         }
     }
 
-    /** The HTTP ports of infra/services.conf and the gateway's HTTPS port (quarkus.http.ssl-port). */
+    /**
+     * The HTTP and management ports of infra/services.conf (health, metrics and OpenAPI are on the
+     * management interface) and the gateway's HTTPS port (quarkus.http.ssl-port).
+     */
     private static List<Integer> servicePorts() throws IOException {
         List<Integer> ports = new ArrayList<>();
         for (String line : Files.readAllLines(ROOT.resolve("infra/services.conf"), StandardCharsets.UTF_8)) {
             String content = line.replaceAll("#.*", "").strip();
             if (!content.isEmpty()) {
-                ports.add(Integer.parseInt(content.split("\\s+")[1]));
+                String[] fields = content.split("\\s+");
+                ports.add(Integer.parseInt(fields[1]));
+                ports.add(Integer.parseInt(fields[2]));
             }
         }
         Properties gateway = new Properties();

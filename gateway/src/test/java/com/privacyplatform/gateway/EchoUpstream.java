@@ -24,7 +24,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         // the HTTP layer's hard limits of the real services (platform-commons), not Vert.x' defaults
         HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(16384).setMaxHeaderSize(65536);
         HttpServer server = vertx.createHttpServer(options).requestHandler(request -> request.body().onSuccess(body -> {
-            if (request.path().equals("/q/openapi")) {
+            if (request.path().equals("/management/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(OPENAPI);
                 return;
             }

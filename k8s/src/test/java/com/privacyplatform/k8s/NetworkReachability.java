@@ -101,8 +101,8 @@ final class NetworkReachability {
                 List<Object> from = Nodes.list(Nodes.at(rule, "from"));
                 boolean outside = from.isEmpty() || from.stream().anyMatch(peer -> Nodes.at(peer, "namespaceSelector") != null
                         || Nodes.at(peer, "ipBlock") != null);
-                if (!outside) {
-                    continue;
+                if (!outside || ManagementExposure.monitoringOnly(rule, objects)) {
+                    continue; // Prometheus on the management ports: ManagementExposure checks those rules
                 }
                 for (K8sObject d : objects.stream().filter(o -> o.is("Deployment")).toList()) {
                     if (Selectors.selects(p.map("spec", "podSelector"), d.stringMap("spec", "template", "metadata", "labels"))) {
@@ -119,13 +119,15 @@ final class NetworkReachability {
                     continue;
                 }
                 List<Object> ports = Nodes.list(Nodes.at(rule, "ports"));
-                boolean onlyHttp = !ports.isEmpty() && ports.stream().allMatch(pp -> Integer.valueOf(8080).equals(Nodes.at(pp, "port")));
+                // its HTTP port, or its HTTPS port where Keycloak serves TLS inside the cluster (prod)
+                boolean onlyHttp = !ports.isEmpty() && ports.stream().allMatch(pp -> Integer.valueOf(8080).equals(Nodes.at(pp, "port"))
+                        || Integer.valueOf(8443).equals(Nodes.at(pp, "port")));
                 boolean onlyNamespaces = !from.isEmpty() && from.stream().allMatch(peer -> Nodes.at(peer, "namespaceSelector") != null
                         && Nodes.at(peer, "ipBlock") == null && !Selectors.isEmpty(Nodes.map(Nodes.at(peer, "namespaceSelector"))));
                 if (!keycloakIngress) {
                     violations.add(p.id() + ": admits traffic from outside the namespace to Keycloak, which no Ingress exposes");
                 } else if (!onlyHttp || !onlyNamespaces) {
-                    violations.add(p.id() + ": admits traffic from outside to Keycloak beyond the ingress controller's namespace on port 8080");
+                    violations.add(p.id() + ": admits traffic from outside to Keycloak beyond the ingress controller's namespace on its HTTP(S) port");
                 } else {
                     keycloakOpen = true;
                 }
@@ -168,8 +170,11 @@ final class NetworkReachability {
                     int containerPort = target instanceof Number t ? t.intValue()
                             : pods.namedPorts().getOrDefault(String.valueOf(target), port);
                     paths.add(new Path(d.id(), labels, host, pods.labels(), containerPort));
+                    // reading its OpenAPI on the management port (the gateway) is no call of its API
+                    if (!Integer.valueOf(containerPort).equals(pods.namedPorts().get(ManagementExposure.PORT_NAME))) {
+                        called.add(host);
+                    }
                 }
-                called.add(host);
             }
         }
         for (K8sObject s : objects.stream().filter(o -> o.is("Service")).toList()) {

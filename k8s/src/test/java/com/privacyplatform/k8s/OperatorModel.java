@@ -70,6 +70,9 @@ final class OperatorModel {
                 case "User" -> m.source("Secret", o.name() + "-user-credentials", Set.of("username", "password"),
                         "RabbitMQ User " + o.name());
                 case "Keycloak" -> m.keycloak(o);
+                // cert-manager writes the certificate, its key and the issuing CA's certificate
+                case "Certificate" -> m.source("Secret", o.string("spec", "secretName"), Set.of("tls.crt", "tls.key", "ca.crt"),
+                        "cert-manager " + o.id());
                 case "KeycloakRealmImport" -> m.pods.add(new Pods("realm import Job of " + o.id(), Map.of(
                         "app", "keycloak-realm-import",
                         "app.kubernetes.io/instance", String.valueOf(o.string("spec", "keycloakCRName")),
@@ -169,11 +172,20 @@ final class OperatorModel {
         source("Secret", name + "-default-user", Set.of("username", "password", "host", "port", "provider", "type",
                 "default_user.conf", "connection_string"), origin);
         source("Secret", name + "-erlang-cookie", Set.of(".erlang.cookie"), origin);
-        operatorService(name, origin, 5672, 15672, 15692);
         operatorService(name + "-nodes", origin, 4369, 25672);
-        pods.add(new Pods(origin, Map.of("app.kubernetes.io/name", name, "app.kubernetes.io/component", "rabbitmq",
-                "app.kubernetes.io/part-of", "rabbitmq"), Set.of(5672, 15672, 15692, 4369, 25672),
-                Map.of("amqp", 5672, "management", 15672, "prometheus", 15692, "epmd", 4369, "cluster-rpc", 25672)));
+        if (o.at("spec", "tls", "secretName") == null) {
+            operatorService(name, origin, 5672, 15672, 15692);
+            pods.add(new Pods(origin, Map.of("app.kubernetes.io/name", name, "app.kubernetes.io/component", "rabbitmq",
+                    "app.kubernetes.io/part-of", "rabbitmq"), Set.of(5672, 15672, 15692, 4369, 25672),
+                    Map.of("amqp", 5672, "management", 15672, "prometheus", 15692, "epmd", 4369, "cluster-rpc", 25672)));
+        } else {
+            // spec.tls: the operator adds the TLS listeners (AMQPS, management and Prometheus over TLS)
+            operatorService(name, origin, 5672, 15672, 15692, 5671, 15671, 15691);
+            pods.add(new Pods(origin, Map.of("app.kubernetes.io/name", name, "app.kubernetes.io/component", "rabbitmq",
+                    "app.kubernetes.io/part-of", "rabbitmq"), Set.of(5672, 15672, 15692, 5671, 15671, 15691, 4369, 25672),
+                    Map.of("amqp", 5672, "management", 15672, "prometheus", 15692, "amqps", 5671, "management-tls", 15671,
+                            "prometheus-tls", 15691, "epmd", 4369, "cluster-rpc", 25672)));
+        }
     }
 
     private void keycloak(K8sObject o) {

@@ -910,4 +910,120 @@ class SeededErrorsTest {
                     .contains("Deployment/privacy-center: no HorizontalPodAutoscaler", "Deployment/consent-service: no PodDisruptionBudget selects its pods");
         }
     }
+
+    @Nested
+    class Management {
+
+        @Test
+        void aServiceWithoutItsManagementInterfaceOrOnItsHttpPortFails() {
+            ServiceConfig off = ServiceConfig.parse("dsr-service", """
+                    quarkus.http.port=8083
+                    %dev,test.quarkus.management.enabled=true
+                    """);
+            ServiceConfig shared = ServiceConfig.parse("breach-service", """
+                    quarkus.http.port=8084
+                    quarkus.management.enabled=true
+                    quarkus.management.port=8084
+                    """);
+
+            assertThat(ManagementExposure.interfaces(List.of(off, shared)))
+                    .anyMatch(v -> v.startsWith("dsr-service: quarkus.management.enabled is not true"))
+                    .anyMatch(v -> v.startsWith("breach-service: quarkus.management.port 8084 is its HTTP port"));
+        }
+
+        @Test
+        void aProbeOnTheApiPortOrAManagementPortOtherThanConfiguredFails() {
+            List<K8sObject> objects = dev();
+            Nodes.put(exactly(objects, "Deployment", "partner-registry-service").body(), 8081,
+                    "spec", "template", "spec", "containers", "0", "readinessProbe", "httpGet", "port");
+            Nodes.list(exactly(objects, "Deployment", "consent-service").at("spec", "template", "spec", "containers", "0", "ports"))
+                    .stream().filter(p -> "management".equals(Nodes.at(p, "name"))).forEach(p -> Nodes.put(p, 9000, "containerPort"));
+
+            assertThat(ManagementExposure.probesAndPorts(objects, ServiceConfig.all().values()))
+                    .anyMatch(v -> v.startsWith("Deployment/partner-registry-service: readinessProbe on port 8081"))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: port management is 9000"));
+        }
+
+        @Test
+        void anIngressRoutingMoreThanTheApiAndThePrivacyCenterOrToAManagementPortFails() {
+            List<K8sObject> objects = prod();
+            K8sObject ingress = exactly(objects, "Ingress", "gateway");
+            Map<String, Object> root = Yaml.copy(Nodes.map(ingress.at("spec", "rules", "0", "http", "paths", "0")));
+            root.put("path", "/");
+            append(ingress.body(), root, "spec", "rules", "0", "http", "paths");
+            Map<String, Object> health = Yaml.copy(Nodes.map(ingress.at("spec", "rules", "0", "http", "paths", "0")));
+            Nodes.put(health, "management", "backend", "service", "port", "name");
+            append(ingress.body(), health, "spec", "rules", "0", "http", "paths");
+            K8sObject keycloak = exactly(objects, "Ingress", "keycloak");
+            Nodes.put(keycloak.body(), Map.of("number", 9000), "spec", "rules", "0", "http", "paths", "0", "backend", "service", "port");
+
+            assertThat(ManagementExposure.ingresses(objects))
+                    .anyMatch(v -> v.startsWith("Ingress/gateway: routes / (Prefix) to the gateway"))
+                    .anyMatch(v -> v.startsWith("Ingress/gateway: routes /api to gateway's management port 9080"))
+                    .anyMatch(v -> v.startsWith("Ingress/keycloak") && v.contains("Keycloak's management port 9000"));
+            assertThat(ManagementExposure.ingresses(prod())).isEmpty();
+
+            Nodes.put(exactly(objects, "ServiceMonitor", "gateway").body(), "http", "spec", "endpoints", "0", "port");
+            assertThat(ManagementExposure.scrapes(objects)).containsExactly("ServiceMonitor/gateway: scrapes port http, not the management port");
+        }
+
+        @Test
+        void aManagementPortOpenBeyondTheMonitoringNamespaceOrClosedToItFails() {
+            List<K8sObject> objects = dev();
+            // the ingress controller may reach the gateway's management port too
+            append(exactly(objects, "NetworkPolicy", "gateway").body(), Map.of("protocol", "TCP", "port", 9080),
+                    "spec", "ingress", "0", "ports");
+            // Prometheus' policy widened to every namespace
+            Nodes.put(exactly(objects, "NetworkPolicy", "management-from-monitoring").body(),
+                    List.of(Map.of("namespaceSelector", Map.of())), "spec", "ingress", "0", "from");
+
+            assertThat(ManagementExposure.networkPolicies(objects))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/gateway: admits") && v.contains("ingress-nginx")
+                            && v.contains("Deployment/gateway's management port 9080"))
+                    .anyMatch(v -> v.startsWith("NetworkPolicy/management-from-monitoring: admits {\"namespaceSelector\":{}}"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: no NetworkPolicy admits the monitoring namespace"));
+            assertThat(NetworkReachability.onlyTheGatewayIsReachableFromOutside(objects))
+                    .anyMatch(v -> v.contains("NetworkPolicy/management-from-monitoring: admits traffic from outside the namespace"));
+        }
+    }
+
+    @Nested
+    class Encryption {
+
+        @Test
+        void aPlainOrUnverifiedProdConnectionStringFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(find(objects, "ConfigMap", "consent-service-config").body(), "jdbc:postgresql://pg-consent-rw:5432/consent",
+                    "data", "DB_JDBC_URL");
+            Nodes.put(find(objects, "ConfigMap", "dsr-service-config").body(),
+                    "jdbc:postgresql://pg-dsr-rw:5432/dsr?sslmode=verify-full&sslrootcert=/etc/privacy/tls/internal/ca.crt",
+                    "data", "DB_JDBC_URL");
+            Nodes.put(find(objects, "ConfigMap", "breach-service-config").body(), "5672", "data", "RABBITMQ_PORT");
+            Nodes.put(find(objects, "ConfigMap", "privacy-center-config").body(), "http://privacy-keycloak-service:8080/realms/privacy",
+                    "data", "OIDC_AUTH_SERVER_URL");
+
+            assertThat(TransportEncryption.check(objects))
+                    .anyMatch(v -> v.startsWith("Deployment/consent-service: DB_JDBC_URL jdbc:postgresql://pg-consent-rw:5432/consent is plain"))
+                    .anyMatch(v -> v.startsWith("Deployment/dsr-service: DB_JDBC_URL's sslrootcert /etc/privacy/tls/internal/ca.crt is not ca.crt of Secret pg-dsr-ca"))
+                    .anyMatch(v -> v.startsWith("Deployment/breach-service: the broker connection amqp://privacy-rabbitmq:5672 is plain"))
+                    .anyMatch(v -> v.startsWith("Deployment/privacy-center: OIDC_AUTH_SERVER_URL http://") && v.contains("plain HTTP"));
+        }
+
+        @Test
+        void aPlainPoolABrokerOrKeycloakWithoutTlsOrAnUnmountedCaFails() {
+            List<K8sObject> objects = prod();
+            Nodes.put(find(objects, "ConfigMap", "internal-tls-config").body(), "prefer", "data", "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE");
+            Nodes.remove(exactly(objects, "RabbitmqCluster", "privacy-rabbitmq").body(), "spec", "tls");
+            Nodes.put(exactly(objects, "Keycloak", "privacy-keycloak").body(), true, "spec", "http", "httpEnabled");
+            K8sObject gateway = exactly(objects, "Deployment", "gateway");
+            Nodes.list(gateway.at("spec", "template", "spec", "containers", "0", "volumeMounts"))
+                    .removeIf(m -> "internal-ca".equals(Nodes.at(m, "name")));
+
+            assertThat(TransportEncryption.check(objects))
+                    .anyMatch(v -> v.contains("the reactive pool to pg-") && v.contains("is plain or unverified"))
+                    .anyMatch(v -> v.contains("RabbitMQ privacy-rabbitmq serves no TLS"))
+                    .anyMatch(v -> v.startsWith("Keycloak/privacy-keycloak: serves plain HTTP"))
+                    .anyMatch(v -> v.startsWith("Deployment/gateway: TLS configuration internal for RabbitMQ trusts"));
+        }
+    }
 }

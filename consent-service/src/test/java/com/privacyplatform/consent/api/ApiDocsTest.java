@@ -1,5 +1,7 @@
 package com.privacyplatform.consent.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -26,6 +28,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiDocsTest {
 
+    /** The OpenAPI document is served on the management interface (issue 15.3), not on the API port. */
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openapi;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
     @Inject
     PartnerReconciliation bootstrap;
 
@@ -34,7 +43,7 @@ class ApiDocsTest {
 
     @Test
     void theOpenApiDocumentsEveryEndpointWithExamples() throws Exception {
-        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
+        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").get(openapi).then()
                 .statusCode(200).extract().asString());
         JsonNode paths = api.get("paths");
         for (String path : new String[] {"/consents", "/consents/imports", "/consents/{id}", "/consents/{id}/history",
@@ -75,7 +84,7 @@ class ApiDocsTest {
             CompletableFuture<PartnerReconciliation.Result> pending = bootstrap.reconcileFrom(URI.create("http://localhost:"
                     + silent.actualPort())).subscribeAsCompletionStage();
             asked.get(30, TimeUnit.SECONDS); // the bootstrap now waits for the registry's answer
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+            given().get(ready).then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks", not(empty())).body("checks.status", everyItem(equalTo("UP")));
             assertThat(pending).isNotDone();
             pending.cancel(true);

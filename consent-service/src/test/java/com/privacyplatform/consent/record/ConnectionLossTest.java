@@ -1,5 +1,7 @@
 package com.privacyplatform.consent.record;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -35,6 +37,13 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "partner-a", roles = "partner")
 @OidcSecurity(claims = @Claim(key = "partner_id", value = Fixtures.A))
 class ConnectionLossTest {
+
+    /** Health is served on the management interface (issue 15.3). */
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
 
     private static final long COMMIT_HOLD = 0x636f6d6d6974L;
     private static final String HELD_SUBJECTS = "subj-held-commit-%";
@@ -181,9 +190,9 @@ class ConnectionLossTest {
         assertThat(read.jsonPath().getString("detail")).contains("nothing was changed");
         // the service recovers on fresh connections at once; readiness reports the database, liveness never does
         given().get("/consents/" + id).then().statusCode(200);
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name.contains('PostgreSQL') }.status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(live).then().statusCode(200)
                 .body("checks.name", not(hasItem(containsString("PostgreSQL"))));
     }
 

@@ -34,6 +34,13 @@ public interface GatewayConfig {
 
     interface Backend {
         String url();
+
+        /**
+         * Where the backend serves its OpenAPI document, read for the combined document
+         * ({@code /api/openapi.json}): the services serve it on their management interface, not on
+         * the API port (issue 15.3). Without it, {@code <url>/q/openapi}.
+         */
+        Optional<java.net.URI> openapiUrl();
     }
 
     interface Route {

@@ -1,6 +1,7 @@
 package com.privacyplatform.gateway.guard;
 
 import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.commons.db.ListenConnectOptions;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,11 +57,8 @@ public class ControlsListener {
     /** After {@link RestrictionProjection#load} (2500), before the bootstrap (3000). */
     void start(@Observes @Priority(2600) StartupEvent event) {
         Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.reactive.url", String.class)
-                .replaceFirst("^vertx-reactive:", "");
-        PgConnectOptions options = PgConnectOptions.fromUri(url);
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
+        // the pool's URL, credentials and TLS (ssl-mode, trusted CA): never plainer than the pool (3.4.c)
+        PgConnectOptions options = ListenConnectOptions.of(config);
         // a peer that vanishes without closing (network partition) is noticed by TCP keep-alive
         options.setTcpKeepAlive(true).addProperty("application_name", APPLICATION_NAME);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> {

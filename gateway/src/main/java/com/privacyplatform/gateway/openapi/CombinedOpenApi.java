@@ -2,7 +2,9 @@ package com.privacyplatform.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.routing.RouteTable;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,8 +12,10 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +23,12 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One OpenAPI document for partners: every backend's {@code /q/openapi} combined by
- * {@link OpenApiMerge} (the same function builds the partner SDK's document at build time).
- * Cached for a minute; a backend that is down is left out and named in {@code x-unavailable}.
+ * One OpenAPI document for partners: every backend's OpenAPI document - read where the backend
+ * serves it ({@code gateway.backends.<name>.openapi-url}, the services' management interface) -
+ * combined by {@link OpenApiMerge} (the same function builds the partner SDK's document at build
+ * time). Cached for a minute; a backend that is down is left out and named in {@code x-unavailable}.
+ * Served at {@code /api/openapi.json}, and at the same path on the gateway's management interface,
+ * where its Swagger UI loads it from.
  */
 @ApplicationScoped
 public class CombinedOpenApi {
@@ -29,25 +36,37 @@ public class CombinedOpenApi {
     private static final Logger LOG = Logger.getLogger(CombinedOpenApi.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TTL_MS = 60_000;
+    static final String PATH = "/api/openapi.json";
 
     private final RouteTable routes;
+    private final GatewayConfig config;
     private final HttpClient client;
     private volatile String cached;
     private volatile long cachedAt;
 
-    public CombinedOpenApi(RouteTable routes, Vertx vertx) {
+    public CombinedOpenApi(RouteTable routes, GatewayConfig config, Vertx vertx) {
         this.routes = routes;
+        this.config = config;
         this.client = vertx.createHttpClient();
     }
 
     void register(@Observes Router router) {
-        router.get("/api/openapi.json").order(0).handler(rc -> document().onComplete(result -> {
+        router.get(PATH).order(0).handler(this::serve);
+    }
+
+    /** Swagger UI is on the management interface and loads the document from its own origin. */
+    void registerOnManagement(@Observes ManagementInterface management) {
+        management.router().get(PATH).handler(this::serve);
+    }
+
+    private void serve(RoutingContext rc) {
+        document().onComplete(result -> {
             if (result.succeeded()) {
                 rc.response().putHeader("Content-Type", "application/json").end(result.result());
             } else {
                 rc.fail(result.cause());
             }
-        }));
+        });
     }
 
     Future<String> document() {
@@ -58,7 +77,7 @@ public class CombinedOpenApi {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, RouteTable.Backend> backend : routes.apiBackends().entrySet()) {
             names.add(backend.getKey());
-            fetches.add(fetch(backend.getValue()).recover(e -> {
+            fetches.add(fetch(openapiUrl(backend.getKey())).recover(e -> {
                 LOG.warnf("OpenAPI of %s not reachable (%s)", backend.getKey(), e.getMessage());
                 return Future.succeededFuture(null);
             }));
@@ -71,9 +90,18 @@ public class CombinedOpenApi {
         });
     }
 
-    private Future<JsonNode> fetch(RouteTable.Backend backend) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(backend.host())
-                .setPort(backend.port()).setSsl(backend.ssl()).setURI("/q/openapi?format=json").setTimeout(3000);
+    /** The backend's configured OpenAPI location, else {@code /q/openapi} at its URL. */
+    URI openapiUrl(String backend) {
+        GatewayConfig.Backend b = config.backends().get(backend);
+        return b.openapiUrl().orElseGet(() -> URI.create(b.url().replaceAll("/+$", "") + "/q/openapi"));
+    }
+
+    private Future<JsonNode> fetch(URI url) {
+        boolean ssl = "https".equals(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath()) + "?format=json";
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
+                .setPort(port).setSsl(ssl).setURI(path).setTimeout(3000);
         return client.request(options).compose(request -> request.send()).compose(response -> {
             if (response.statusCode() != 200) {
                 return Future.failedFuture("status " + response.statusCode());

@@ -1,5 +1,8 @@
 package com.privacyplatform.commons.events;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.quarkus.tls.runtime.config.TlsConfigUtils;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.rabbitmq.RabbitMQClient;
@@ -33,6 +36,7 @@ final class BrokerConnection {
                 .setReconnectInterval(1000)
                 .setRequestedHeartbeat(10)
                 .setConnectionTimeout(5000);
+        tls(options, config);
         this.client = RabbitMQClient.create(vertx, options);
         client.addConnectionEstablishedCallback(promise -> client.confirmSelect()
                 .compose(v -> client.exchangeDeclare(exchange, "topic", true, false))
@@ -41,6 +45,23 @@ final class BrokerConnection {
                     LOG.infof("outbox relay connected to the broker, exchange %s", exchange);
                 })
                 .onComplete(promise));
+    }
+
+    /**
+     * TLS to the broker where the environment turns it on (3.4.c; Kubernetes prod): the same settings
+     * as the messaging connector's - {@code rabbitmq-ssl} and the Quarkus TLS configuration named by
+     * {@code mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name} (trusted CA, hostname
+     * verification) - so that the relay's connection is never plainer than the consumers'.
+     */
+    private static void tls(RabbitMQOptions options, Config config) {
+        if (!config.getOptionalValue("rabbitmq-ssl", Boolean.class).orElse(false)) {
+            return;
+        }
+        options.setSsl(true);
+        config.getOptionalValue("mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name", String.class)
+                .ifPresent(name -> TlsConfigUtils.configure(options, Arc.container().instance(TlsConfigurationRegistry.class).get()
+                        .get(name).orElseThrow(() -> new IllegalStateException("no TLS configuration " + name
+                                + " (quarkus.tls." + name + ".*) for the broker"))));
     }
 
     Future<Void> start() {

@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.events;
 
+import com.privacyplatform.commons.db.ListenConnectOptions;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -19,10 +20,7 @@ final class OutboxListener {
     private final PgSubscriber subscriber;
 
     OutboxListener(Vertx vertx, Config config, Runnable onNotify) {
-        String url = config.getValue("quarkus.datasource.reactive.url", String.class).replaceFirst("^vertx-reactive:", "");
-        PgConnectOptions options = PgConnectOptions.fromUri(url);
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
+        PgConnectOptions options = ListenConnectOptions.of(config);
         this.subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> 1000L);
         subscriber.channel(CHANNEL)
