@@ -12,6 +12,7 @@ import com.privacyplatform.gateway.guard.RateLimiter;
 import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
 import com.privacyplatform.gateway.routing.PartnerRoutes;
+import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -82,6 +83,9 @@ public class ApiRoutes {
             Problems.send(rc, ProblemType.NOT_FOUND, AuditPaths.isAudit(apiPath)
                     ? "no audit trail at this path: /api/audit/{service}/audit-records[/verification] with service one of "
                             + new java.util.TreeSet<>(routes.apiBackends().keySet()) + ", or /api/audit/verification"
+                    : DeadLetterPaths.isDeadLetters(apiPath)
+                    ? "no dead-letter tool at this path: /api/services/{service}/dead-letters[/...] with service one of "
+                            + new java.util.TreeSet<>(routes.apiBackends().keySet())
                     : "no API at this path");
             return;
         }
@@ -123,6 +127,11 @@ public class ApiRoutes {
     private static boolean mayUse(RoutingContext rc, SecurityIdentity identity, String apiPath) {
         if (AuditPaths.isAudit(apiPath) && !identity.hasRole(Roles.OFFICER) && !identity.hasRole(Roles.AUDITOR)) {
             Problems.send(rc, ProblemType.FORBIDDEN, "only compliance officers and auditors may read the audit trails");
+            return false;
+        }
+        // the services' dead-letter tools (platform-commons' DeadLetterResource): officers only, as in the services
+        if (DeadLetterPaths.isDeadLetters(apiPath) && !identity.hasRole(Roles.OFFICER)) {
+            Problems.send(rc, ProblemType.FORBIDDEN, "only compliance officers may use the dead-letter tools");
             return false;
         }
         return true;
