@@ -75,6 +75,18 @@ class GatewayDeadLetterRoutesTest {
     }
 
     @Test
+    void theCombinedOpenApiHasEachDeadLetterOperationOnceWithTheServiceAsPathParameter() {
+        String path = "/api/services/{service}/dead-letters/{queue}/messages/{messageId}/replay";
+        JsonPath doc = given().get("/api/openapi.json").then().statusCode(200)
+                .body("paths", hasKey(path))
+                .body("paths", not(hasKey("/api/dead-letters/{queue}/messages/{messageId}/replay")))
+                .extract().jsonPath();
+        assertThat(doc.getList("components.schemas.DeadLetterService.enum"))
+                .containsExactly("breach", "consent", "dsr", "gateway", "registry");
+        assertThat(doc.getList("paths.'" + path + "'.post.parameters.name")).containsExactly("service", "queue", "messageId");
+    }
+
+    @Test
     void unknownServicesAndOtherPathsAre404Problems() {
         String token = Tokens.user("olivia");
         given().auth().oauth2(token).get("/api/services/nothing/dead-letters").then().statusCode(404)

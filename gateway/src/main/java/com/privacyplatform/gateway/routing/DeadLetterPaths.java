@@ -16,6 +16,8 @@ public final class DeadLetterPaths {
 
     /** The services' own path (platform-commons' DeadLetterResource). */
     public static final String DEAD_LETTERS = "/dead-letters";
+    /** The gateway itself as {@code {service}}: its own consumer's dead letters, answered by the gateway. */
+    public static final String GATEWAY = "gateway";
     /** The path parameter naming the service. */
     public static final String SERVICE_PARAMETER = "service";
 

@@ -44,7 +44,7 @@ public class ApiRoutes {
     static final String BACKEND = "gateway.backend";
     static final String OWN_DEAD_LETTERS = "gateway.own-dead-letters";
     /** The name of the gateway itself in {@code /api/services/{service}/dead-letters}. */
-    public static final String SELF = "gateway";
+    public static final String SELF = DeadLetterPaths.GATEWAY;
 
     private final RouteTable routes;
     private final BackendProxies proxies;
