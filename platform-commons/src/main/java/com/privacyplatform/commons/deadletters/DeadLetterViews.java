@@ -1,10 +1,15 @@
 package com.privacyplatform.commons.deadletters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
-/** What the dead-letter endpoints answer. */
+/** What the dead-letter endpoints answer (registered for Jackson in native images). */
+@RegisterForReflection(targets = {DeadLetterViews.DeathView.class, DeadLetterViews.DeadLetterSummary.class,
+    DeadLetterViews.DeadLetterQueueView.class, DeadLetterViews.DeadLetterQueuesView.class,
+    DeadLetterViews.DeadLetterMessagesView.class, DeadLetterViews.DeadLetterView.class,
+    DeadLetterViews.ReplayView.class, DeadLetterViews.DiscardView.class, DiscardRequest.class})
 public final class DeadLetterViews {
 
     private DeadLetterViews() {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs a handler for a consumed message exactly once per event id: decode the CloudEvent, then
  * inbox claim + handler in one transaction, ack after commit, nack (to the dead-letter queue
- * after the delivery limit) on failure. Unreadable messages are nacked at once. A message older
+ * after the delivery limit) on failure - after a back-off that grows with the queue's delivery count
+ * ({@code platform.events.retry}), so redeliveries are spaced out instead of immediate. Unreadable messages are nacked at once. A message older
  * than the inbox horizon ({@code platform.retention}) is refused without being applied: its id may
  * have been purged from the inbox, so applying it could apply it twice; it is rejected straight to
  * the dead-letter queue (no requeue), where it expires.
