@@ -37,6 +37,16 @@ final class DeadLetterOperations {
         all.forEach(names::add);
     }
 
+    /** Whether a service's document has the shared dead-letter paths. */
+    static boolean present(JsonNode servicePaths) {
+        for (Iterator<String> names = servicePaths.fieldNames(); names.hasNext();) {
+            if (DeadLetterPaths.isServicePath(names.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One service's dead-letter paths, under {@code /api/services/{service}}. */
     static void servicePaths(JsonNode servicePaths, ObjectNode to) {
         for (Iterator<Map.Entry<String, JsonNode>> it = servicePaths.fields(); it.hasNext();) {

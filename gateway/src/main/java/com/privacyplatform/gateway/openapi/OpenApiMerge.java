@@ -104,7 +104,7 @@ public final class OpenApiMerge {
                 AuditOperations.servicePaths(doc.path("paths"), paths, schemas);
                 auditPaths = true;
             }
-            if (!deadLetterPaths && doc.path("paths").has(DeadLetterPaths.DEAD_LETTERS)) {
+            if (!deadLetterPaths && DeadLetterOperations.present(doc.path("paths"))) {
                 // likewise the dead-letter tool (platform-commons), under /api/services/{service}
                 DeadLetterOperations.servicePaths(doc.path("paths"), paths);
                 deadLetterPaths = true;
