@@ -65,6 +65,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
     private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"paths\":{"
             + "\"/partners/{id}\":{\"get\":{\"summary\":\"Read a partner\"}},"
             + "\"/audit-records\":{\"get\":{\"summary\":\"the shared audit trail: under /api/audit/{service}\","
-            + "\"parameters\":[{\"name\":\"limit\",\"in\":\"query\",\"schema\":{\"type\":\"integer\"}}]}}},"
+            + "\"parameters\":[{\"name\":\"limit\",\"in\":\"query\",\"schema\":{\"type\":\"integer\"}}]}},"
+            + "\"/dead-letters/{queue}/messages/{messageId}/replay\":{\"post\":{\"summary\":\"the shared dead-letter"
+            + " tool: under /api/services/{service}\",\"parameters\":[{\"name\":\"queue\",\"in\":\"path\"},"
+            + "{\"name\":\"messageId\",\"in\":\"path\"}]}}},"
             + "\"components\":{\"schemas\":{\"Partner\":{\"type\":\"object\"}}},\"tags\":[{\"name\":\"Partners\"}]}";
 }

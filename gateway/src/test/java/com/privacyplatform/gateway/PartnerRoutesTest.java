@@ -47,6 +47,18 @@ class PartnerRoutesTest {
     }
 
     @Test
+    void theOperatorsDeadLetterToolsAreDataRoutesClassifiedByTheirOwnRules() {
+        String base = "/services/consent/dead-letters";
+        String message = base + "/consent-service.partner-events/messages/" + ID;
+        for (String[] op : new String[][] {{"GET", base}, {"GET", base + "/consent-service.partner-events/messages"},
+                {"GET", message}, {"POST", message + "/replay"}, {"POST", message + "/discard"}}) {
+            assertThat(PartnerRoutes.rule(op[0], op[1])).as(op[0] + " " + op[1]).isPresent();
+            assertThat(PartnerRoutes.use(op[0], op[1])).isEqualTo(Use.DATA);
+        }
+        assertThat(PartnerRoutes.rule("DELETE", message)).isEmpty();
+    }
+
+    @Test
     void anUnclassifiedOperationIsNamedByNoRuleAndJudgedAsData() {
         assertThat(PartnerRoutes.rule("DELETE", "/tasks/" + ID)).isEmpty();
         assertThat(PartnerRoutes.rule("GET", "/tasks/" + ID + "/secrets")).isEmpty();

@@ -171,7 +171,11 @@ final class MessagingContract {
         }
     }
 
-    /** What the connector does as the service's user: declare and bind its queues, consume one. */
+    /**
+     * What the connector does as the service's user: declare and bind its queues, consume one; and
+     * what its dead-letter tool does (platform-commons' DeadLetters): read its dead-letter queue
+     * (basic.get) and replay to the failed queue through the default exchange (write on amq.default).
+     */
     private static void permission(ServiceConfig.Channel c, String user, K8sObject permission, List<String> violations) {
         if (permission == null) {
             violations.add(c.service() + ": no Permission for its RabbitMQ user " + user);
@@ -183,7 +187,9 @@ final class MessagingContract {
         if (c.autoBindDlq()) {
             configure.addAll(List.of(c.deadLetterQueue(), c.deadLetterExchange()));
             write.add(c.deadLetterQueue());
+            write.add("amq.default");
             read.add(c.deadLetterExchange());
+            read.add(c.deadLetterQueue());
         }
         Map<String, Set<String>> needs = Map.of("configure", configure, "write", write, "read", read);
         needs.forEach((what, names) -> {

@@ -19,7 +19,13 @@ public final class TestBroker implements AutoCloseable {
     private final Channel channel;
 
     public TestBroker() throws IOException, TimeoutException {
+        this("/");
+    }
+
+    /** A client of the virtual host {@code vhost} (see {@link #freshVirtualHost}). */
+    public TestBroker(String vhost) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
+        factory.setVirtualHost(vhost);
         factory.setHost("localhost");
         factory.setUsername("guest");
         factory.setPassword("guest");
@@ -74,11 +80,32 @@ public final class TestBroker implements AutoCloseable {
         rabbitmqctl("await_startup");
     }
 
-    private static void rabbitmqctl(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+    /**
+     * A private, empty virtual host for one test class (as {@code ./platform}'s end-to-end phase makes
+     * its own): deleted if it exists, created, and opened to guest. Nothing another test or a running
+     * service does on the broker reaches it.
+     */
+    public static void freshVirtualHost(String vhost) throws IOException, InterruptedException {
+        try {
+            rabbitmqctl("-q", "delete_vhost", vhost);
+        } catch (IllegalStateException absent) {
+            // not there yet
+        }
+        rabbitmqctl("-q", "add_vhost", vhost);
+        rabbitmqctl("-q", "set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+    }
+
+    public static void deleteVirtualHost(String vhost) throws IOException, InterruptedException {
+        rabbitmqctl("-q", "delete_vhost", vhost);
+    }
+
+    private static void rabbitmqctl(String... command) throws IOException, InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("rabbitmqctl"));
+        line.addAll(java.util.List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             String out = new String(process.getInputStream().readAllBytes());
-            throw new IllegalStateException("rabbitmqctl " + command + " failed: " + out);
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + out);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.privacyplatform.gateway.audit.AuditPaths;
+import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * backend defined differently is prefixed with the backend's name, e.g. {@code DsrTimelineEntry},
  * together with its references), and one bearer security scheme applies to everything. The
  * services' shared audit paths appear once, under {@code /api/audit/{service}}, beside the gateway's
- * own {@code /api/audit/verification} ({@link AuditOperations}).
+ * own {@code /api/audit/verification} ({@link AuditOperations}); their dead-letter tools once, under
+ * {@code /api/services/{service}/dead-letters} ({@link DeadLetterOperations}).
  */
 public final class OpenApiMerge {
 
@@ -76,7 +78,9 @@ public final class OpenApiMerge {
         List<String> tagNames = new ArrayList<>();
         AuditOperations.schemas(schemas, documents.keySet());
         AuditOperations.allChains(paths);
+        DeadLetterOperations.schemas(schemas, documents.keySet());
         boolean auditPaths = false;
+        boolean deadLetterPaths = false;
         for (Map.Entry<String, JsonNode> backend : new TreeMap<>(documents).entrySet()) {
             JsonNode doc = backend.getValue();
             if (doc == null) {
@@ -99,6 +103,11 @@ public final class OpenApiMerge {
                 // the same operations in every service (platform-commons): taken once, from the first
                 AuditOperations.servicePaths(doc.path("paths"), paths, schemas);
                 auditPaths = true;
+            }
+            if (!deadLetterPaths && DeadLetterOperations.present(doc.path("paths"))) {
+                // likewise the dead-letter tool (platform-commons), under /api/services/{service}
+                DeadLetterOperations.servicePaths(doc.path("paths"), paths);
+                deadLetterPaths = true;
             }
             doc.path("components").path("schemas").fields().forEachRemaining(e -> {
                 String name = renamed.getOrDefault(e.getKey(), e.getKey());

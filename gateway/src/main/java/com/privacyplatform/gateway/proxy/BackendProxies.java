@@ -1,6 +1,7 @@
 package com.privacyplatform.gateway.proxy;
 
 import com.privacyplatform.gateway.audit.AuditPaths;
+import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import com.privacyplatform.commons.problem.Problem;
@@ -61,7 +62,8 @@ public class BackendProxies {
             String uri = request.getURI();
             String below = uri.startsWith(RouteTable.PREFIX) ? uri.substring(RouteTable.PREFIX.length()) : uri;
             // a service's audit trail: /api/audit/{service}/audit-records... -> /audit-records...
-            String forwarded = AuditPaths.backendUri(below);
+            // a service's dead-letter tool: /api/services/{service}/dead-letters... -> /dead-letters...
+            String forwarded = DeadLetterPaths.backendUri(AuditPaths.backendUri(below));
             request.setURI(forwarded);
             stripHopByHop(request.headers());
             request.headers().set("X-Forwarded-Proto", incoming.scheme());

@@ -45,6 +45,11 @@ public final class PartnerRoutes {
     private static final String ID = "[^/]+";
 
     private static final List<Rule> RULES = List.of(
+            // every service's dead-letter tool (officers only)
+            data("GET", "^/services/" + ID + "/dead-letters(/" + ID + "/messages(/" + ID + ")?)?$",
+                    "the operator's view of the services' dead letters"),
+            data("POST", "^/services/" + ID + "/dead-letters/" + ID + "/messages/" + ID + "/(replay|discard)$",
+                    "the operator's replay or discard of a dead letter"),
             // dsr-service
             duty("GET", "^/tasks(/" + ID + ")?$", "3.5.b: the partner reads its data-subject tasks"),
             duty("POST", "^/tasks/" + ID + "/(claim|completion|rejection)$",

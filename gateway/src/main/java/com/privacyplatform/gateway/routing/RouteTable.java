@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Which backend serves a path under {@code /api}: a service's audit trail by the service's name
- * ({@link AuditPaths}), everything else by the configured routes, the first matching route winning.
+ * Which backend serves a path under {@code /api}: a service's audit trail and dead-letter tool by
+ * the service's name ({@link AuditPaths}, {@link DeadLetterPaths}), everything else by the configured routes, the first matching route winning.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -47,7 +47,7 @@ public class RouteTable {
 
     /** @param apiPath the path without the {@code /api} prefix, e.g. {@code /partners/123} */
     public Optional<Backend> resolve(String apiPath) {
-        Optional<String> audited = AuditPaths.serviceOf(apiPath);
+        Optional<String> audited = AuditPaths.serviceOf(apiPath).or(() -> DeadLetterPaths.serviceOf(apiPath));
         if (audited.isPresent()) {
             return Optional.ofNullable(apiBackends.get(audited.get()));
         }

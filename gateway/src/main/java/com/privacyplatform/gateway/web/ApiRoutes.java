@@ -12,6 +12,7 @@ import com.privacyplatform.gateway.guard.RateLimiter;
 import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
 import com.privacyplatform.gateway.routing.PartnerRoutes;
+import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -41,6 +42,9 @@ public class ApiRoutes {
 
     private static final Logger LOG = Logger.getLogger(ApiRoutes.class);
     static final String BACKEND = "gateway.backend";
+    static final String OWN_DEAD_LETTERS = "gateway.own-dead-letters";
+    /** The name of the gateway itself in {@code /api/services/{service}/dead-letters}. */
+    public static final String SELF = DeadLetterPaths.GATEWAY;
 
     private final RouteTable routes;
     private final BackendProxies proxies;
@@ -62,6 +66,11 @@ public class ApiRoutes {
         router.route("/api/*").order(10).handler(this::guard);
         router.route("/api/*").order(11).handler(rc -> {
             RouteTable.Backend backend = rc.get(BACKEND);
+            if (Boolean.TRUE.equals(rc.get(OWN_DEAD_LETTERS))) {
+                // the gateway's own consumer: its platform-commons DeadLetterResource at /dead-letters...
+                rc.reroute(DeadLetterPaths.backendUri(rc.request().uri().substring(RouteTable.PREFIX.length())));
+                return;
+            }
             if (backend == null) {
                 rc.next(); // answered by the gateway itself after the guard (AuditChains)
                 return;
@@ -78,10 +87,17 @@ public class ApiRoutes {
         }
         Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
         boolean allChains = AuditPaths.ALL_CHAINS.equals(apiPath);
-        if (backend.isEmpty() && !allChains) {
+        boolean ownDeadLetters = DeadLetterPaths.serviceOf(apiPath).filter(SELF::equals).isPresent();
+        if (ownDeadLetters) {
+            rc.put(OWN_DEAD_LETTERS, Boolean.TRUE);
+        }
+        if (backend.isEmpty() && !allChains && !ownDeadLetters) {
             Problems.send(rc, ProblemType.NOT_FOUND, AuditPaths.isAudit(apiPath)
                     ? "no audit trail at this path: /api/audit/{service}/audit-records[/verification] with service one of "
                             + new java.util.TreeSet<>(routes.apiBackends().keySet()) + ", or /api/audit/verification"
+                    : DeadLetterPaths.isDeadLetters(apiPath)
+                    ? "no dead-letter tool at this path: /api/services/{service}/dead-letters[/...] with service "
+                            + SELF + " or one of " + new java.util.TreeSet<>(routes.apiBackends().keySet())
                     : "no API at this path");
             return;
         }
@@ -123,6 +139,11 @@ public class ApiRoutes {
     private static boolean mayUse(RoutingContext rc, SecurityIdentity identity, String apiPath) {
         if (AuditPaths.isAudit(apiPath) && !identity.hasRole(Roles.OFFICER) && !identity.hasRole(Roles.AUDITOR)) {
             Problems.send(rc, ProblemType.FORBIDDEN, "only compliance officers and auditors may read the audit trails");
+            return false;
+        }
+        // the services' dead-letter tools (platform-commons' DeadLetterResource): officers only, as in the services
+        if (DeadLetterPaths.isDeadLetters(apiPath) && !identity.hasRole(Roles.OFFICER)) {
+            Problems.send(rc, ProblemType.FORBIDDEN, "only compliance officers may use the dead-letter tools");
             return false;
         }
         return true;

@@ -5,8 +5,11 @@ import com.privacyplatform.commons.retention.RetentionConfig;
 import io.cloudevents.CloudEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
@@ -17,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs a handler for a consumed message exactly once per event id: decode the CloudEvent, then
  * inbox claim + handler in one transaction, ack after commit, nack (to the dead-letter queue
- * after the delivery limit) on failure. Unreadable messages are nacked at once. A message older
+ * after the delivery limit) on failure - after a back-off that grows with the queue's delivery count
+ * ({@code platform.events.retry}), so redeliveries are spaced out instead of immediate. Unreadable messages are nacked at once. A message older
  * than the inbox horizon ({@code platform.retention}) is refused without being applied: its id may
  * have been purged from the inbox, so applying it could apply it twice; it is rejected straight to
  * the dead-letter queue (no requeue), where it expires.
@@ -37,11 +41,15 @@ public class EventConsumer {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final RetentionConfig retention;
+    private final EventsConfig.Retry retry;
+    private final Vertx vertx;
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention) {
+    public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention, EventsConfig events, Vertx vertx) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.retention = retention;
+        this.retry = events.retry();
+        this.vertx = vertx;
     }
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
@@ -76,10 +84,43 @@ public class EventConsumer {
                         .chain(first -> first ? handler.apply(event) : skipped(consumer, event))))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
-                    LOG.errorf(e, "%s: handling %s %s failed; it will be redelivered or dead-lettered", consumer,
-                            event.type(), event.id());
-                    return Uni.createFrom().completionStage(message.nack(e));
+                    long deliveries = deliveryCount(message);
+                    Duration delay = backoff(deliveries);
+                    LOG.errorf(e, "%s: handling %s %s failed (earlier deliveries: %d); it goes back to its queue in %s"
+                            + " and is dead-lettered after the delivery limit", consumer, event.type(), event.id(),
+                            deliveries, delay);
+                    return nackAfter(message, e, delay);
                 });
+    }
+
+    /**
+     * Returns the message to its queue after {@code delay} without holding up the stream: the
+     * message stays unacknowledged until then, and the next messages are consumed meanwhile.
+     */
+    private Uni<Void> nackAfter(Message<byte[]> message, Throwable failure, Duration delay) {
+        if (delay.toMillis() <= 0) {
+            return Uni.createFrom().completionStage(message.nack(failure));
+        }
+        vertx.setTimer(delay.toMillis(), id -> message.nack(failure));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** The back-off before the (n+1)th delivery: initial * multiplier^n, capped. */
+    Duration backoff(long earlierDeliveries) {
+        long millis = retry.initialBackoff().toMillis();
+        long max = retry.maxBackoff().toMillis();
+        for (long i = 0; i < earlierDeliveries && millis < max; i++) {
+            millis *= Math.max(1, retry.multiplier());
+        }
+        return Duration.ofMillis(Math.min(millis, max));
+    }
+
+    /** The quorum queue's count of earlier deliveries of this message ({@code x-delivery-count}; absent the first time). */
+    static long deliveryCount(Message<byte[]> message) {
+        return message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(m -> m.getHeaders().get("x-delivery-count"))
+                .map(v -> v instanceof Number n ? n.longValue() : 0L)
+                .orElse(0L);
     }
 
     private boolean beyondHorizon(ReceivedEvent event) {

@@ -17,6 +17,28 @@ public interface EventsConfig {
 
     Relay relay();
 
+    /** How a consumer backs off before a failed message goes back to its queue. */
+    Retry retry();
+
+    /**
+     * Redeliveries back off: a failed delivery is returned to its queue (nack, failure-strategy
+     * requeue) only after {@code initial-backoff * multiplier^n}, n being the queue's count of earlier
+     * deliveries ({@code x-delivery-count}), at most {@code max-backoff}; the quorum queue's
+     * {@code x-delivery-limit} bounds the attempts, then the message is dead-lettered. The message
+     * stays unacknowledged meanwhile (it counts against {@code max-outstanding-messages}); other
+     * messages are consumed in the meantime.
+     */
+    interface Retry {
+        @WithDefault("2S")
+        Duration initialBackoff();
+
+        @WithDefault("4")
+        int multiplier();
+
+        @WithDefault("1M")
+        Duration maxBackoff();
+    }
+
     interface Relay {
         /** Whether this instance relays its outbox to the broker. */
         @WithDefault("true")
