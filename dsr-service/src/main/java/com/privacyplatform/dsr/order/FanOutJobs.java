@@ -70,10 +70,10 @@ public class FanOutJobs {
     /** The next subjects of the partner after the cursor, in cursor order. */
     public Uni<List<String>> nextSubjects(UUID partnerId, String after, int max) {
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT DISTINCT subject_id FROM consent_holding"
-                        + " WHERE partner_id = :partner AND subject_id > :after ORDER BY subject_id LIMIT :max",
-                        String.class)
+                        + " WHERE partner_id = :partner AND subject_id > :after ORDER BY subject_id LIMIT :max")
                 .setParameter("partner", partnerId).setParameter("after", after).setParameter("max", max)
-                .getResultList());
+                .getResultList())
+                .map(rows -> rows.stream().map(Object::toString).toList());
     }
 
     /** Moves the cursor past a chunk whose requests were opened in this transaction. */
