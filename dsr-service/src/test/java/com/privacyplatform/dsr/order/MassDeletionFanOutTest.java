@@ -148,7 +148,7 @@ class MassDeletionFanOutTest {
         assertThat(TestDb.count("SELECT count(*) FROM dsr_task t JOIN dsr_request r ON r.id = t.request_id"
                 + " WHERE r.origin_ref = ?::uuid", incident.toString())).isEqualTo(65);
         assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE type = 'dsr.submitted'"
-                + " AND payload->'data'->>'origin' = 'BREACH_ORDER' AND subject IN (SELECT id::text FROM dsr_request"
+                + " AND payload->>'origin' = 'BREACH_ORDER' AND subject IN (SELECT id::text FROM dsr_request"
                 + " WHERE origin_ref = ?::uuid)", incident.toString())).isEqualTo(65);
         assertThat(TestDb.count("SELECT count(*) FROM dsr_timeline_entry e JOIN dsr_request r ON r.id = e.request_id"
                 + " WHERE r.origin_ref = ?::uuid", incident.toString())).isEqualTo(130);

@@ -26,7 +26,8 @@ public class Outbox {
     static final int ROWS_PER_STATEMENT = 1000;
     private static final String INSERT = "INSERT INTO platform_outbox (id, type, source, subject, occurred_at, payload)"
             + " VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, CAST(? AS jsonb))";
+    /** The payload goes as text, then jsonb: a String bound as jsonb would be stored as a JSON string. */
+    private static final String ROW = "(?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb))";
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
