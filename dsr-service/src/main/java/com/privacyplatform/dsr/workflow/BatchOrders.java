@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * Deletions the platform orders for many subjects at once (one chunk of a 3.5.d termination or 3.4.j
- * breach order): per subject the same request, tasks, {@code dsr.submitted} / {@code dsr.task-created}
- * events, timeline entries and audit records as {@link RequestWorkflow#order}, but written with
- * batched statements instead of a round trip per row. Call inside a transaction.
+ * breach order), their tasks already planned: per subject the same request, tasks, {@code dsr.submitted}
+ * / {@code dsr.task-created} events, timeline entries and audit records as a request opened one by one
+ * ({@link RequestRecords#persist}, {@link FanOut#create}, {@link Completion#completeIfDone}), but written
+ * with batched statements instead of a round trip per row. Call inside a transaction.
  */
 @ApplicationScoped
 public class BatchOrders {
@@ -84,7 +85,7 @@ public class BatchOrders {
                 audits.add(new AuditTrail.Entry("dsr-task.created", "dsr-task", t.id.toString(), taskDetail));
             }
             if (w.plans().stream().allMatch(TaskPlan::exempt)) {
-                resolved.add(r); // nothing left to do (all retained): completes at once, as RequestWorkflow#order
+                resolved.add(r); // nothing left to do (all retained): completes at once, like WorkStarter#start
             }
         }
         List<Object> rows = new ArrayList<>(requests.size() + tasks.size() + entries.size());
