@@ -50,6 +50,22 @@ public interface DsrConfig {
     @WithDefault("10m")
     String reseal();
 
+    /** Mass deletion orders (3.5.d termination, 3.4.j breach): their fan-out in chunks. */
+    MassDeletion massDeletion();
+
+    interface MassDeletion {
+        /** Subjects per chunk: each chunk opens their requests and advances the cursor in one transaction. */
+        @WithDefault("500")
+        int chunkSize();
+
+        /**
+         * How often unfinished fan-outs are looked for and driven to their end (a new order, or one a
+         * crash or failure interrupted); {@code off} disables it.
+         */
+        @WithDefault("1s")
+        String resumeEvery();
+    }
+
     interface Export {
         /**
          * Base64 of a 128/192/256-bit AES key that seals access exports and correction values at

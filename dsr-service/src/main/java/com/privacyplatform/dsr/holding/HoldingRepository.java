@@ -19,4 +19,10 @@ public class HoldingRepository implements PanacheRepositoryBase<ConsentHolding, 
     public Uni<List<ConsentHolding>> ofPartner(UUID partnerId) {
         return list("partnerId = ?1 order by subjectId, consentId", partnerId);
     }
+
+    /** The partner's holdings of the subjects after {@code after} up to {@code last} (a mass order's chunk). */
+    public Uni<List<ConsentHolding>> ofPartnerBetween(UUID partnerId, String after, String last) {
+        return list("partnerId = ?1 and subjectId > ?2 and subjectId <= ?3 order by subjectId, consentId", partnerId,
+                after, last);
+    }
 }

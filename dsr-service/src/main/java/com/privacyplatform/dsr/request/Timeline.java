@@ -38,6 +38,13 @@ public class Timeline {
     }
 
     public Uni<Void> add(UUID requestId, UUID taskId, UUID partnerId, String kind, String actor, String detail) {
+        TimelineEntry entry = entry(requestId, taskId, partnerId, kind, actor, detail);
+        return Panache.getSession().chain(s -> s.persist(entry)).replaceWithVoid();
+    }
+
+    /** An entry to store with others in one batch (the caller persists it). */
+    public static TimelineEntry entry(UUID requestId, UUID taskId, UUID partnerId, String kind, String actor,
+            String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.id = Ids.newId();
         entry.requestId = requestId;
@@ -47,7 +54,7 @@ public class Timeline {
         entry.kind = kind;
         entry.actor = actor;
         entry.detail = detail;
-        return Panache.getSession().chain(s -> s.persist(entry)).replaceWithVoid();
+        return entry;
     }
 
     public Uni<List<TimelineEntry>> of(UUID requestId) {

@@ -17,6 +17,15 @@ public class RetentionBasisRepository implements PanacheRepositoryBase<Retention
     }
 
     /**
+     * The partner's bases that can concern the subjects after {@code after} up to {@code last}: theirs,
+     * and those of whole categories (no subject named).
+     */
+    public Uni<List<RetentionBasis>> ofPartnerFor(UUID partnerId, String after, String last) {
+        return list("partnerId = ?1 and (subjectId is null or (subjectId > ?2 and subjectId <= ?3))",
+                Sort.by("recordedAt").and("id"), partnerId, after, last);
+    }
+
+    /**
      * Oldest first, after the cursor; {@code partnerId} and {@code status} narrow it when given.
      */
     public Uni<List<RetentionBasis>> page(UUID partnerId, RetentionStatus status, OffsetDateTime after, UUID afterId,

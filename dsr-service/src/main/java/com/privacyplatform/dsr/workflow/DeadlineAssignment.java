@@ -45,10 +45,30 @@ public class DeadlineAssignment {
     @Enforces(value = {"3.5.b", "3.5.c"}, note = "deadlines follow the consents' jurisdictions, not the submitter")
     public Uni<Work> schedule(DsrRequest r, OffsetDateTime receivedAt, Work work) {
         Set<UUID> unnamed = new HashSet<>();
+        addUnnamed(work, unnamed);
+        return partners.of(unnamed).map(partnerLaw -> compute(r, receivedAt, work, partnerLaw));
+    }
+
+    /**
+     * {@link #schedule} for many requests received at their submission, with one look-up of the
+     * partners' jurisdictions (a mass order's chunk).
+     */
+    public Uni<List<Work>> scheduleAll(List<DsrRequest> rs, List<Work> works) {
+        Set<UUID> unnamed = new HashSet<>();
+        works.forEach(w -> addUnnamed(w, unnamed));
+        return partners.of(unnamed).map(partnerLaw -> {
+            List<Work> out = new ArrayList<>(works.size());
+            for (int i = 0; i < works.size(); i++) {
+                out.add(compute(rs.get(i), rs.get(i).submittedAt, works.get(i), partnerLaw));
+            }
+            return out;
+        });
+    }
+
+    private static void addUnnamed(Work work, Set<UUID> unnamed) {
         work.plans().stream().filter(p -> p.jurisdictions().isEmpty() || p.jurisdictions().contains(null))
                 .forEach(p -> unnamed.add(p.partnerId()));
         work.targets().stream().filter(h -> h.jurisdiction == null).forEach(h -> unnamed.add(h.partnerId));
-        return partners.of(unnamed).map(partnerLaw -> compute(r, receivedAt, work, partnerLaw));
     }
 
     /** Starts the request's clock with the scheduled work's deadline. */

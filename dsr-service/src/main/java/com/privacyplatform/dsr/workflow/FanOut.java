@@ -40,6 +40,17 @@ public class FanOut {
     }
 
     private Uni<DsrTask> create(DsrRequest r, TaskPlan plan, AuditActor actor) {
+        DsrTask t = newTask(r, plan, actor);
+        String detail = detail(t);
+        return tasks.persist(t)
+                .call(() -> outbox.publish(DsrEvents.TASK_CREATED, r.id.toString(), created(r, t)))
+                .call(() -> timeline.add(r.id, t.id, t.partnerId,
+                        plan.exempt() ? Timeline.TASK_EXEMPT : Timeline.TASK_CREATED, actor.actor(), detail))
+                .call(() -> audit.record(actor, "dsr-task.created", "dsr-task", t.id.toString(), detail));
+    }
+
+    /** The task row of a plan (not yet stored); also used by {@link BatchOrders}. */
+    static DsrTask newTask(DsrRequest r, TaskPlan plan, AuditActor actor) {
         DsrTask t = new DsrTask();
         t.id = Ids.newId();
         t.requestId = r.id;
@@ -68,16 +79,18 @@ public class FanOut {
             t.resolvedAt = t.createdAt;
             t.resolvedBy = actor.actor();
         }
+        return t;
+    }
+
+    static DsrEvents.TaskCreated created(DsrRequest r, DsrTask t) {
         DsrEvents.Recipient recipient = t.recipientName == null ? null
                 : new DsrEvents.Recipient(t.recipientName, t.recipientCountry);
-        DsrEvents.TaskCreated event = new DsrEvents.TaskCreated(t.id, r.id, t.partnerId, r.subjectId, r.type.name(),
+        return new DsrEvents.TaskCreated(t.id, r.id, t.partnerId, r.subjectId, r.type.name(),
                 t.kind.name(), t.status.name(), recipient, t.categories, t.dueOn, t.dueAt.toInstant(), t.policyId,
                 t.jurisdiction, r.origin.name());
-        String detail = "{\"kind\":\"" + t.kind + "\",\"status\":\"" + t.status + "\"}";
-        return tasks.persist(t)
-                .call(() -> outbox.publish(DsrEvents.TASK_CREATED, r.id.toString(), event))
-                .call(() -> timeline.add(r.id, t.id, t.partnerId,
-                        plan.exempt() ? Timeline.TASK_EXEMPT : Timeline.TASK_CREATED, actor.actor(), detail))
-                .call(() -> audit.record(actor, "dsr-task.created", "dsr-task", t.id.toString(), detail));
+    }
+
+    static String detail(DsrTask t) {
+        return "{\"kind\":\"" + t.kind + "\",\"status\":\"" + t.status + "\"}";
     }
 }

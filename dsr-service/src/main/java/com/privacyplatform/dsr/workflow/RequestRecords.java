@@ -67,14 +67,21 @@ public class RequestRecords {
 
     /** Stores a new request with its dsr.submitted event, first timeline entry and audit record. */
     Uni<DsrRequest> persist(DsrRequest r, AuditActor actor, String timelineKind) {
-        DsrEvents.Submitted event = new DsrEvents.Submitted(r.id, r.subjectId, r.type.name(), r.origin.name(),
-                r.status.name(), r.linkedRequestId, r.onBehalfPartnerId, r.jurisdiction, r.jurisdictions, r.policyId,
-                r.dueOn, r.submittedAt.toInstant());
-        String detail = "{\"type\":\"" + r.type + "\",\"origin\":\"" + r.origin + "\",\"status\":\"" + r.status + "\"}";
+        String detail = submittedDetail(r);
         return requests.persistAndFlush(r)
-                .call(() -> outbox.publish(DsrEvents.SUBMITTED, r.id.toString(), event))
+                .call(() -> outbox.publish(DsrEvents.SUBMITTED, r.id.toString(), submitted(r)))
                 .call(() -> timeline.add(r.id, timelineKind, actor.actor(), detail))
                 .call(() -> audit.record(actor, "dsr-request.submitted", "dsr-request", r.id.toString(), detail));
+    }
+
+    static DsrEvents.Submitted submitted(DsrRequest r) {
+        return new DsrEvents.Submitted(r.id, r.subjectId, r.type.name(), r.origin.name(),
+                r.status.name(), r.linkedRequestId, r.onBehalfPartnerId, r.jurisdiction, r.jurisdictions, r.policyId,
+                r.dueOn, r.submittedAt.toInstant());
+    }
+
+    static String submittedDetail(DsrRequest r) {
+        return "{\"type\":\"" + r.type + "\",\"origin\":\"" + r.origin + "\",\"status\":\"" + r.status + "\"}";
     }
 
     /** A duplicate is kept for the record and linked to the open original, never fanned out twice. */

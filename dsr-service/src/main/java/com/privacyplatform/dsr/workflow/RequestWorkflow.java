@@ -56,16 +56,6 @@ public class RequestWorkflow {
                                 : open(s, held, byPartner)));
     }
 
-    /** A deletion the platform orders (3.5.d termination, 3.4.j breach), with its tasks already planned. */
-    public Uni<DsrRequest> order(Submission s, List<TaskPlan> plans) {
-        DsrRequest r = records.newRequest(s, RequestStatus.OPEN);
-        return deadlines.schedule(r, r.submittedAt, Work.tasks(plans)).chain(scheduled -> {
-            deadlines.apply(r, r.submittedAt, scheduled);
-            return records.persist(r, s.actor(), Timeline.SUBMITTED)
-                    .call(() -> work.start(r, scheduled, s.partnerIds(), s.actor()));
-        });
-    }
-
     /** A new request: the subject's starts its clock at submission; a partner's waits for confirmation. */
     private Uni<DsrRequest> open(Submission s, List<ConsentHolding> held, boolean byPartner) {
         DsrRequest r = records.newRequest(s, byPartner ? RequestStatus.AWAITING_SUBJECT_CONFIRMATION

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Publishes domain events the only way the platform allows: as a row in the caller's current
@@ -20,6 +21,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** Rows per INSERT statement in {@link #publishAll} (6 parameters each, far below PostgreSQL's 65,535). */
+    static final int ROWS_PER_STATEMENT = 1000;
+    private static final String INSERT = "INSERT INTO platform_outbox (id, type, source, subject, occurred_at, payload)"
+            + " VALUES ";
+    /** The payload goes as text, then jsonb: a String bound as jsonb would be stored as a JSON string. */
+    private static final String ROW = "(?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb))";
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
@@ -44,12 +52,12 @@ public class Outbox {
     }
 
     /**
-     * Publishes many events in the caller's current transaction with one flush at the end (bulk
-     * effects: one event per affected object). Same contract as {@link #publish}: each row gets a
-     * v7 id, the rows commit or roll back with the caller's change, the relay sends them in
-     * {@code seq} order, which is the list's order. The outbox key is an identity column, so the
-     * inserts themselves are not JDBC-batched; what this saves is a flush (and its dirty check of
-     * the whole session) per event.
+     * Publishes many events in the caller's current transaction (bulk effects: one event per
+     * affected object). Same contract as {@link #publish}: each row gets a v7 id, the rows commit or
+     * roll back with the caller's change, the relay sends them in {@code seq} order, which is the
+     * list's order. The outbox key is an identity column, which Hibernate cannot batch, so the rows
+     * go in multi-row INSERT statements of up to {@value #ROWS_PER_STATEMENT} rows (the caller's
+     * pending changes are flushed first, as before any native statement).
      *
      * @return the event ids, in the list's order
      */
@@ -60,8 +68,29 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         List<OutboxEvent> rows = events.stream().map(e -> row(e, now)).toList(); // serialise all before writing any
         return Panache.getSession()
-                .chain(session -> session.persistAll(rows.toArray()).chain(session::flush))
+                .chain(session -> session.flush().chain(() -> insert(session, rows, 0)))
                 .replaceWith(() -> rows.stream().map(r -> r.id).toList());
+    }
+
+    private Uni<Void> insert(Mutiny.Session session, List<OutboxEvent> rows, int from) {
+        List<OutboxEvent> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 1)).append(INSERT);
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append(ROW);
+        }
+        Mutiny.MutationQuery query = session.createNativeQuery(sql.toString());
+        int p = 1;
+        for (OutboxEvent row : chunk) { // VALUES rows take their seq in the order written
+            query.setParameter(p++, row.id);
+            query.setParameter(p++, row.type);
+            query.setParameter(p++, row.source);
+            query.setParameter(p++, row.subject);
+            query.setParameter(p++, row.occurredAt);
+            query.setParameter(p++, row.payload);
+        }
+        int next = from + chunk.size();
+        return query.executeUpdate()
+                .chain(n -> next < rows.size() ? insert(session, rows, next) : Uni.createFrom().voidItem());
     }
 
     /** One event for {@link #publishAll}: the arguments of {@link #publish}. */
