@@ -1,5 +1,7 @@
 package com.privacyplatform.dsr.attestation;
 
+import com.privacyplatform.commons.audit.AuditActor;
+import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.Times;
@@ -27,9 +29,11 @@ public class AttestationIssuer {
     private final AttestationRepository attestations;
     private final RetentionBasisRepository bases;
     private final AttestationSigner signer;
+    private final AuditTrail audit;
 
     public AttestationIssuer(AttestationRepository attestations, RetentionBasisRepository bases,
-            AttestationSigner signer) {
+            AttestationSigner signer, AuditTrail audit) {
+        this.audit = audit;
         this.attestations = attestations;
         this.bases = bases;
         this.signer = signer;
@@ -37,7 +41,7 @@ public class AttestationIssuer {
 
     /** Call inside the completion's transaction; anything but a completed DELETION task is left alone. */
     @Enforces(value = "3.5.c", note = "a completed deletion yields a signed attestation of the partner's declaration")
-    public Uni<Void> issueIfDeletion(DsrRequest r, DsrTask t, Evidence evidence) {
+    public Uni<Void> issueIfDeletion(DsrRequest r, DsrTask t, Evidence evidence, AuditActor actor) {
         if (t.type != RequestType.DELETION || t.status != TaskStatus.COMPLETED) {
             return Uni.createFrom().voidItem();
         }
@@ -56,7 +60,9 @@ public class AttestationIssuer {
             List<RetentionBasis> sorted = list.stream().sorted(Comparator.comparing(b -> b.id.toString())).toList();
             a.jws = signer.sign(a.id.toString(), t.subjectId, Date.from(a.issuedAt.toInstant()),
                     AttestationClaims.of(r, t, evidence, sorted));
-            return attestations.persist(a);
+            return attestations.persist(a).call(() -> audit.record(actor, "deletion-attestation.issued",
+                    "deletion-attestation", a.id.toString(), "{\"taskId\":\"" + t.id + "\",\"keyId\":\""
+                            + a.keyId.replace("\"", "") + "\"}"));
         }).replaceWithVoid();
     }
 }

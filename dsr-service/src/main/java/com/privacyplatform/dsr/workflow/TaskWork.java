@@ -77,7 +77,7 @@ public class TaskWork {
                             new Evidence.ExportReceipt(e.sizeBytes, e.expiresAt.toInstant()), evidence.note()));
             // 3.5.c: a completed deletion is attested (signed) in the same transaction
             return withReceipt.chain(stored -> resolve(r, t, TaskStatus.COMPLETED, json(stored), null, null, actor))
-                    .call(done -> attestations.issueIfDeletion(r, done, evidence));
+                    .call(done -> attestations.issueIfDeletion(r, done, evidence, actor));
         });
     }
 

@@ -109,6 +109,8 @@ class DeletionAttestationTest {
                 .extract().asString();
         assertThat(jws).isEqualTo(mine.get("attestation"));
         assertThat(verifies(jws, publishedKeys())).isTrue();
+        assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record WHERE action = 'deletion-attestation.issued'"
+                + " AND target_id = ?", mine.get("id"))).isEqualTo(1);
 
         SignedJWT jwt = SignedJWT.parse(jws);
         assertThat(jwt.getHeader().getType().getType()).isEqualTo("deletion-attestation+jwt");
