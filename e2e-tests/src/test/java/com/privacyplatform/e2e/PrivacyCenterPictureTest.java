@@ -153,8 +153,16 @@ class PrivacyCenterPictureTest extends PrivacyCenterBrowser {
 
         Download html = page.waitForDownload(() -> page.click("text=Download as a printable page (HTML)"));
         String printable = Files.readString(html.path());
-        assertThat(printable).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">", receipt.asText())
+        // attestations are stored: the same JWS; receipts are signed at each request: a fresh one of this consent
+        assertThat(printable).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">")
                 .contains(attestations.get(0)).doesNotContain("<script");
+        List<String> consentsInPrint = new ArrayList<>();
+        java.util.regex.Matcher pre = java.util.regex.Pattern.compile("<pre class=\"receipt\">([^<]+)</pre>")
+                .matcher(printable);
+        while (pre.find()) {
+            consentsInPrint.add(verified(pre.group(1), "/api/.well-known/jwks.json").get("consentReceiptID").asText());
+        }
+        assertThat(consentsInPrint).contains(consent);
         page.context().close();
     }
 
