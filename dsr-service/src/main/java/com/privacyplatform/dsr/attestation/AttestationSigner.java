@@ -5,7 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.privacyplatform.dsr.config.DsrConfig;
+import com.privacyplatform.dsr.config.AttestationConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
@@ -25,8 +25,7 @@ public class AttestationSigner {
     private final AttestationKeys keys;
     private final String issuer;
 
-    public AttestationSigner(DsrConfig config) {
-        DsrConfig.Attestations a = config.attestations();
+    public AttestationSigner(AttestationConfig a) {
         this.keys = AttestationKeys.load(a.jwks(), a.jwksFile(), a.activeKeyId(), a.generateDevKey());
         this.issuer = a.issuer();
     }

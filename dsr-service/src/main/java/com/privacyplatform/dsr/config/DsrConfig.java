@@ -2,7 +2,6 @@ package com.privacyplatform.dsr.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,6 @@ import java.util.Optional;
 public interface DsrConfig {
 
     Export export();
-
-    Attestations attestations();
 
     /**
      * Public holidays that business-day deadlines skip and that calendar deadlines roll past where
@@ -81,24 +78,5 @@ public interface DsrConfig {
         /** The largest export a partner may deliver, in bytes of JSON. */
         @WithDefault("1048576")
         int maxBytes();
-    }
-
-    /** The key that signs deletion attestations (3.5.c), managed like consent-service's receipt keys. */
-    interface Attestations {
-        /** The {@code iss} of every attestation: this environment's public API. */
-        String issuer();
-
-        /** A JWK set (JSON) with the signing private key(s) and any retired public keys still published. */
-        Optional<String> jwks();
-
-        /** The same as a file; used when {@code jwks} is not set. */
-        Optional<Path> jwksFile();
-
-        /** The {@code kid} of the key that signs new attestations; defaults to the only private key. */
-        Optional<String> activeKeyId();
-
-        /** Generate a throwaway EC P-256 key when none is configured: only for %dev and %test. */
-        @WithDefault("false")
-        boolean generateDevKey();
     }
 }

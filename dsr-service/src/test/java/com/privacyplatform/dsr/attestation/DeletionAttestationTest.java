@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeletionAttestationTest {
 
-    static final String OWNER = "5b000000-0000-4000-8000-000000000601";
-    static final String NEIGHBOUR = "5b000000-0000-4000-8000-000000000602";
+    static final String OWNER = "5b000000-0000-4000-8000-0000000009a1";
+    static final String NEIGHBOUR = "5b000000-0000-4000-8000-0000000009a2";
     static final String PARTNER = "d5a00000-0000-4000-8000-0000000006a1";
     static final String OTHER_PARTNER = "d5a00000-0000-4000-8000-0000000006b2";
     private static UUID deletion;
