@@ -60,6 +60,9 @@ class PrivacyCenterAccessibilityTest extends PrivacyCenterBrowser {
         bob.click("button.danger");
         bob.waitForURL(url -> url.contains("revoked=true"));
         String request = fileAccessRequest(bob, PARTNER_B);
+        // a deletion partner A declared done: its request page offers the signed attestations (3.5.c)
+        String deletion = fileRequest(bob, "type-deletion", PARTNER_A);
+        PartnerDesk.deleteEverything(Platform.partnerA(), deletion);
 
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("overview", "/");
@@ -69,6 +72,8 @@ class PrivacyCenterAccessibilityTest extends PrivacyCenterBrowser {
         pages.put("requests", "/requests");
         pages.put("request-form", "/requests/new");
         pages.put("request", "/requests/" + request + "?submitted=true");
+        pages.put("request-deletion-attested", "/requests/" + deletion);
+        pages.put("whole-picture", "/picture");
         pages.put("rights", "/about");
         pages.put("settings", "/settings?saved=true");
         pages.put("not-found", "/consents/" + UUID.randomUUID());
@@ -202,10 +207,14 @@ class PrivacyCenterAccessibilityTest extends PrivacyCenterBrowser {
 
     /** Files an access request to one partner through the form, retrying while dsr-service catches up. */
     private static String fileAccessRequest(Page page, String partner) {
+        return fileRequest(page, "type-access", partner);
+    }
+
+    private static String fileRequest(Page page, String typeId, String partner) {
         List<String> url = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             page.navigate(CENTER + "/requests/new");
-            page.check("#type-access");
+            page.check("#" + typeId);
             page.check("#scope-chosen");
             page.check("#partner-" + partner);
             page.waitForNavigation(() -> page.click("#request-form button[type=submit]"));

@@ -33,6 +33,13 @@ class GatewayTlsAndUnitsTest {
         assertThat(routes.resolve("/consents/check").orElseThrow().name()).isEqualTo("consent");
         assertThat(routes.resolve("/.well-known/jwks.json").orElseThrow().name()).isEqualTo("consent");
         assertThat(routes.resolve("/tasks/1/claim").orElseThrow().name()).isEqualTo("dsr");
+        assertThat(routes.resolve("/deletion-attestations/jwks.json").orElseThrow().name()).isEqualTo("dsr");
+        assertThat(routes.resolve("/deletion-attestations/1").orElseThrow().name()).isEqualTo("dsr");
+        assertThat(routes.resolve("/requests/1/attestations").orElseThrow().name()).isEqualTo("dsr");
+        // the attestations' keys are public like the receipts' keys; the attestations are not
+        assertThat(routes.isPublic("/deletion-attestations/jwks.json")).isTrue();
+        assertThat(routes.isPublic("/.well-known/jwks.json")).isTrue();
+        assertThat(routes.isPublic("/deletion-attestations/1")).isFalse();
         assertThat(routes.resolve("/emergency-orders").orElseThrow().name()).isEqualTo("breach");
         assertThat(routes.resolve("/partnersx")).isEmpty();
         assertThat(RouteTable.apiPath("/apix")).isNull();

@@ -21,7 +21,7 @@ final class CrossReferences {
      * Variables that hold the platform's public URL as an identifier, not an address called inside
      * the namespace (RenderedValues.receiptIssuer checks them against the gateway's Ingress host).
      */
-    static final Set<String> PUBLIC_URLS = Set.of("CONSENT_RECEIPTS_ISSUER");
+    static final Set<String> PUBLIC_URLS = Set.of("CONSENT_RECEIPTS_ISSUER", "DSR_ATTESTATIONS_ISSUER");
 
     private CrossReferences() {
     }

@@ -38,6 +38,7 @@ final class OperatorModel {
         secrets.put("gateway-tls", Set.of("tls.crt", "tls.key"));
         secrets.put("consent-receipt-keys", Set.of("jwks.json"));
         secrets.put("dsr-export-key", Set.of("key", "key-id", "previous-keys", "fingerprint-key-id"));
+        secrets.put("dsr-attestation-keys", Set.of("jwks.json"));
         secrets.put("privacy-center-session", Set.of("secret"));
         for (String service : List.of("partner-registry-service", "consent-service", "dsr-service", "breach-service")) {
             secrets.put(service + "-audit-checkpoint-key", Set.of("signing-key", "public-key"));

@@ -78,15 +78,21 @@ final class RenderedValues {
             }
         }
         List<String> violations = new ArrayList<>();
+        // consent receipts and dsr's deletion attestations: each signer's iss is the public API
+        Map<String, String> issuers = Map.of("consent-service-config", "CONSENT_RECEIPTS_ISSUER",
+                "dsr-service-config", "DSR_ATTESTATIONS_ISSUER");
         for (K8sObject c : kind(objects, "ConfigMap")) {
-            if (!c.name().startsWith("consent-service-config")) {
+            String variable = issuers.entrySet().stream().filter(e -> c.name().startsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (variable == null) {
                 continue;
             }
-            Object issuer = c.map("data").get("CONSENT_RECEIPTS_ISSUER");
+            Object issuer = c.map("data").get(variable);
             if (issuer == null) {
-                violations.add(c.id() + ": no CONSENT_RECEIPTS_ISSUER (the receipts' issuer of this environment)");
+                violations.add(c.id() + ": no " + variable + " (the " + (variable.startsWith("CONSENT")
+                        ? "receipts'" : "attestations'") + " issuer of this environment)");
             } else if (hosts.stream().noneMatch(h -> issuer.equals("https://" + h + "/api"))) {
-                violations.add(c.id() + ": CONSENT_RECEIPTS_ISSUER " + issuer + " is not https://<the gateway's Ingress host>/api "
+                violations.add(c.id() + ": " + variable + " " + issuer + " is not https://<the gateway's Ingress host>/api "
                         + hosts);
             }
         }

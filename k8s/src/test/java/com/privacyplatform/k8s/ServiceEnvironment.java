@@ -24,6 +24,8 @@ final class ServiceEnvironment {
     static final Map<String, Set<String>> READ_WITHOUT_PLACEHOLDER = Map.of(
             // consent.receipts.jwks: the receipt signing keys (consent-service/README.md, "Receipt keys")
             "consent-service", Set.of("CONSENT_RECEIPTS_JWKS"),
+            // dsr.attestations.jwks: the deletion attestation signing keys (dsr-service/README.md, "Attestation keys")
+            "dsr-service", Set.of("DSR_ATTESTATIONS_JWKS"),
             // the projection bootstrap (platform-services client) and the privacy-center route
             "gateway", Set.of("PLATFORM_SERVICES_SECRET", "PRIVACY_CENTER_URL"));
 

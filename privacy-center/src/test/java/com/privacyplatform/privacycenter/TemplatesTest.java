@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.privacyplatform.privacycenter.consent.ConsentRows;
 import com.privacyplatform.privacycenter.i18n.Language;
 import com.privacyplatform.privacycenter.i18n.Languages;
+import com.privacyplatform.privacycenter.picture.PictureRows;
+import com.privacyplatform.privacycenter.request.RequestPages;
 import com.privacyplatform.privacycenter.request.RequestRows;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;
@@ -35,6 +37,14 @@ class TemplatesTest {
     @Inject
     @Location("request.html")
     Template request;
+
+    @Inject
+    @Location("picture.html")
+    Template picture;
+
+    @Inject
+    @Location("picture-print.html")
+    Template print;
 
     @Inject
     Languages languages;
@@ -72,6 +82,44 @@ class TemplatesTest {
                             ""))).render();
             assertThat(one).contains(w.t("request.received"), w.t("request.progress.done", 0, 1),
                     w.t("request.export.notYet"), w.timelineKind("SUBMITTED"));
+        }
+    }
+
+    @Test
+    @ActivateRequestContext
+    void theWholePictureItsPrintablePageAndTheProofOfErasureRenderInEveryLanguage() {
+        for (Language language : languages.all()) {
+            Words w = new Words(language, ZoneOffset.UTC);
+            PictureRows.Proof proof = new PictureRows.Proof("a1", "r1", "3 Dec 2026", "eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+            PictureRows.PartnerPicture partner = new PictureRows.PartnerPicture("Demo Shop Ltd.", "p1",
+                    List.of(new PictureRows.ConsentLine("c1", "Marketing", "E-mail", w.consentState("GRANTED",
+                            "GRANTED"), true, "1 Dec 2026", "eyJraWQiOiJyIn0.e30.cmVjZWlwdA")),
+                    List.of(new PictureRows.TaskLine("r1", w.requestType("DELETION"), "2 Dec 2026",
+                            w.t("task.what.partner"), "E-mail", w.taskStatus("COMPLETED"), "3 Dec 2026", null,
+                            List.of(proof))));
+            String page = picture.data("w", w).data("me", "bob").data("truncated", false)
+                    .data("partners", List.of(partner)).render();
+            assertThat(page).contains("<html lang=\"" + language.tag() + "\">", w.t("picture.heading"),
+                    w.t("picture.download.json"), w.t("picture.download.html"), w.t("picture.consents"),
+                    "/requests/r1/attestations/a1", "aria-current=\"page\"");
+            String printable = print.data("w", w).data("truncated", true).data("subject", "s-1")
+                    .data("generatedAt", "4 Dec 2026").data("documents", 2L).data("partners", List.of(partner))
+                    .render();
+            assertThat(printable).contains("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", "eyJraWQiOiJyIn0.e30.cmVjZWlwdA",
+                    w.t("picture.print.for", "s-1"), w.t("picture.truncated")).doesNotContain("<script");
+            String empty = picture.data("w", w).data("me", "bob").data("truncated", false).data("partners", List.of())
+                    .render();
+            assertThat(empty).contains(w.t("picture.none"));
+
+            RequestRows.Detail detail = new RequestRows.Detail("r1", w.requestType("DELETION"),
+                    w.requestStatus("COMPLETED"), false, false, "", "PIPL", "China (PIPL)", "2 Dec 2026", "23 Dec 2026",
+                    false, null, w.t("request.everyHolder"), List.of(), List.of(), 0L, null, false, "", false, "", 4L,
+                    null);
+            String deletion = request.data("w", w).data("me", "bob").data("r", detail).data("submitted", false)
+                    .data("deletion", true).data("attestations", List.of(new RequestPages.AttestationLink("a1",
+                            "Demo Shop Ltd.", "3 Dec 2026"))).data("timeline", List.of()).render();
+            assertThat(deletion).contains(w.t("request.attestations.heading"),
+                    w.t("request.attestations.download", "Demo Shop Ltd.", "3 Dec 2026"), "/requests/r1/attestations/a1");
         }
     }
 }

@@ -9,6 +9,7 @@ import com.privacyplatform.commons.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.dsr.Times;
+import com.privacyplatform.dsr.attestation.AttestationIssuer;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.export.ExportService;
 import com.privacyplatform.dsr.request.DsrRequest;
@@ -37,9 +38,11 @@ public class TaskWork {
     private final Timeline timeline;
     private final AuditTrail audit;
     private final ObjectMapper mapper;
+    private final AttestationIssuer attestations;
 
     public TaskWork(RequestRepository requests, ExportService exports, Completion completion, Outbox outbox,
-            Timeline timeline, AuditTrail audit, ObjectMapper mapper) {
+            Timeline timeline, AuditTrail audit, ObjectMapper mapper, AttestationIssuer attestations) {
+        this.attestations = attestations;
         this.requests = requests;
         this.exports = exports;
         this.completion = completion;
@@ -72,7 +75,9 @@ public class TaskWork {
             Uni<Evidence> withReceipt = export == null ? Uni.createFrom().item(evidence)
                     : exports.store(t, export).map(e -> new Evidence(null, null, null,
                             new Evidence.ExportReceipt(e.sizeBytes, e.expiresAt.toInstant()), evidence.note()));
-            return withReceipt.chain(stored -> resolve(r, t, TaskStatus.COMPLETED, json(stored), null, null, actor));
+            // 3.5.c: a completed deletion is attested (signed) in the same transaction
+            return withReceipt.chain(stored -> resolve(r, t, TaskStatus.COMPLETED, json(stored), null, null, actor))
+                    .call(done -> attestations.issueIfDeletion(r, done, evidence, actor));
         });
     }
 

@@ -9,6 +9,7 @@ import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.Evidence;
 import com.privacyplatform.dsr.task.TaskRequests.DeletionStatement;
+import com.privacyplatform.dsr.task.TaskRequests.RecipientNotice;
 import com.privacyplatform.dsr.workflow.RejectionReviews;
 import com.privacyplatform.dsr.workflow.RequestWorkflow;
 import com.privacyplatform.dsr.workflow.Submission;
@@ -55,6 +56,13 @@ public final class Flows {
     public static void partnerDeletes(UUID taskId) {
         Evidence evidence = new Evidence(new DeletionStatement("profile and orders", List.of("crm"),
                 OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), "dp team"), null, null, null, null);
+        resolve(taskId, t -> work().complete(t, evidence, null, actor(t)));
+    }
+
+    /** The partner completes a RECIPIENT task: the disclosure stopped, the recipient was told to delete. */
+    public static void partnerNotifies(UUID taskId) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+        Evidence evidence = new Evidence(null, new RecipientNotice(at, at, "dp team", "L-1"), null, null, null);
         resolve(taskId, t -> work().complete(t, evidence, null, actor(t)));
     }
 

@@ -29,7 +29,7 @@ public interface GatewayConfig {
     long maxBodyBytes();
 
     /** Paths under /api that need no token (regular expressions on the path after /api). */
-    @WithDefault("^/vocabulary$,^/openapi\\.json$,^/\\.well-known/jwks\\.json$")
+    @WithDefault("^/vocabulary$,^/openapi\\.json$,^/\\.well-known/jwks\\.json$,^/deletion-attestations/jwks\\.json$")
     List<String> publicPaths();
 
     interface Backend {

@@ -55,7 +55,12 @@ public final class PartnerRoutes {
             duty("POST", "^/tasks/" + ID + "/(claim|completion|rejection)$",
                     "3.5.b-d: the partner claims, completes or rejects its tasks, also the deletions of its termination"),
             duty("POST", "^/requests$", "3.5.a: the partner passes on a subject's request"),
-            data("GET", "^/requests(/" + ID + "(/(timeline|export))?)?$", "the subjects' and the staff's view of requests"),
+            data("GET", "^/requests(/" + ID + "(/(timeline|export|attestations))?)?$",
+                    "the subjects' and the staff's view of requests"),
+            duty("GET", "^/deletion-attestations/jwks\\.json$", "the deletion attestations' public keys (no personal"
+                    + " information)"),
+            duty("GET", "^/deletion-attestations/" + ID + "$",
+                    "3.5.c: the signed record of the partner's own deletion declaration"),
             data("POST", "^/requests/" + ID + "/(confirmation|extension)$", "the subject's and the officer's actions"),
             duty("GET", "^/partners/" + ID + "/(retention-bases(/" + ID + ")?|request-scorecard)$",
                     "the partner's own record"),

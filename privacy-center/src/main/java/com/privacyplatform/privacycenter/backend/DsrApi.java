@@ -1,5 +1,6 @@
 package com.privacyplatform.privacycenter.backend;
 
+import com.privacyplatform.privacycenter.backend.RequestViews.Attestation;
 import com.privacyplatform.privacycenter.backend.RequestViews.Confirmation;
 import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
@@ -53,4 +54,8 @@ public interface DsrApi {
     @GET
     @Path("/requests/{id}/export")
     String export(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/requests/{id}/attestations")
+    List<Attestation> attestations(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
 }

@@ -78,4 +78,10 @@ public final class RequestViews {
     @RegisterForReflection
     public record Confirmation(boolean confirmed) {
     }
+
+    /** A signed deletion attestation (JWS) of a completed deletion task: the partner's declaration, recorded. */
+    @RegisterForReflection
+    public record Attestation(UUID id, UUID taskId, UUID requestId, UUID partnerId, Instant issuedAt, String keyId,
+            String attestation) {
+    }
 }

@@ -8,6 +8,7 @@ import com.privacyplatform.privacycenter.backend.ConsentApi;
 import com.privacyplatform.privacycenter.backend.ConsentViews.Holder;
 import com.privacyplatform.privacycenter.backend.DsrApi;
 import com.privacyplatform.privacycenter.backend.PartnerNames;
+import com.privacyplatform.privacycenter.backend.RequestViews.Attestation;
 import com.privacyplatform.privacycenter.backend.RequestViews.Confirmation;
 import com.privacyplatform.privacycenter.backend.RequestViews.Request;
 import com.privacyplatform.privacycenter.backend.RequestViews.RequestPage;
@@ -65,6 +66,11 @@ public class RequestPages {
 
     @TemplateData
     public record HolderOption(String id, String label, String purposes, boolean active) {
+    }
+
+    /** A deletion attestation to download: whose declaration, signed when. */
+    @TemplateData
+    public record AttestationLink(String id, String who, String issuedAt) {
     }
 
     private final DsrApi dsr;
@@ -160,7 +166,9 @@ public class RequestPages {
     public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("submitted") boolean submitted) {
         Request request = mine(id);
         Words w = preferences.words();
+        boolean deletion = "DELETION".equals(request.type());
         return detail.data("r", rows.detail(request, w))
+                .data("deletion", deletion).data("attestations", deletion ? attestationLinks(request, w) : List.of())
                 .data("timeline", rows.timeline(Calls.to(Calls.DSR, () -> dsr.timeline(me.bearer(), id)), w))
                 .data("submitted", submitted).data("me", me.displayName(w)).data("w", w);
     }
@@ -187,6 +195,36 @@ public class RequestPages {
         String export = Calls.to(Calls.DSR, () -> dsr.export(me.bearer(), id));
         return Response.ok(export, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"access-export-" + id + ".json\"").build();
+    }
+
+    /**
+     * 3.5.c: the signed deletion attestation of one partner's (or recipient's) declaration, as a file the
+     * subject keeps and anyone verifies offline with the published keys.
+     */
+    @GET
+    @Path("/{id}/attestations/{attestationId}")
+    @Produces("application/jose")
+    @Enforces(value = "3.5.c", note = "the subject downloads the proof of erasure of their own request")
+    public Response attestation(@PathParam("id") UUID id, @PathParam("attestationId") UUID attestationId) {
+        mine(id);
+        Attestation found = Calls.to(Calls.DSR, () -> dsr.attestations(me.bearer(), id)).stream()
+                .filter(a -> a.id().equals(attestationId)).findFirst()
+                .orElseThrow(() -> new BackendException(Calls.DSR, 404, null, null, null, List.of()));
+        return Response.ok(found.attestation(), "application/jose").header("Content-Disposition",
+                "attachment; filename=\"deletion-attestation-" + attestationId + ".jws\"").build();
+    }
+
+    private List<AttestationLink> attestationLinks(Request request, Words w) {
+        Map<UUID, String> who = new HashMap<>();
+        if (request.tasks() != null) {
+            names.load(request.tasks().stream().map(t -> t.partnerId()).toList());
+            request.tasks().forEach(t -> who.put(t.id(), "RECIPIENT".equals(t.kind()) && t.recipient() != null
+                    ? w.t("task.forRecipient", names.name(t.partnerId(), w), t.recipient().name())
+                    : names.name(t.partnerId(), w)));
+        }
+        return Calls.to(Calls.DSR, () -> dsr.attestations(me.bearer(), request.id())).stream()
+                .map(a -> new AttestationLink(a.id().toString(), who.getOrDefault(a.taskId(), names.name(a.partnerId(),
+                        w)), w.time(a.issuedAt()))).toList();
     }
 
     private TemplateInstance form(RequestForm sent, List<Problem> problems, List<HolderOption> holders) {
