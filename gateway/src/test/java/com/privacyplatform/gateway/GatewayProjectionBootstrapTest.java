@@ -16,6 +16,7 @@ import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -51,6 +52,10 @@ class GatewayProjectionBootstrapTest {
 
     @Inject
     ProjectionBootstrap bootstrap;
+
+    /** Prometheus on the management interface (issue 15.3). */
+    @TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     @AfterEach
     void restoreSources() throws Throwable {
@@ -121,7 +126,7 @@ class GatewayProjectionBootstrapTest {
                 .body("registry.items", equalTo(SnapshotSources.PARTNERS.size())).body("registry.repaired", equalTo(1))
                 .body("breach.repaired", equalTo(0));
         assertThat(status(a)).isEqualTo(403);
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
+        given().get(metrics).then().statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
                 "(?s).*platform_projection_drift_repaired_total\\{projection=\"gateway-restrictions\"\\} [1-9].*"));
         // the reinstatement's event is lost too: repaired the same way; then nothing has drifted
         SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now()));

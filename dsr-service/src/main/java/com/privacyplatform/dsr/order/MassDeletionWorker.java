@@ -1,6 +1,8 @@
 package com.privacyplatform.dsr.order;
 
+import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.dsr.config.DsrConfig;
+import com.privacyplatform.dsr.holding.HoldingReconciliation;
 import com.privacyplatform.dsr.holding.HoldingRepository;
 import com.privacyplatform.dsr.retention.RetentionBasis;
 import com.privacyplatform.dsr.retention.RetentionBasisRepository;
@@ -31,6 +33,7 @@ public class MassDeletionWorker {
     private static final Logger LOG = Logger.getLogger(MassDeletionWorker.class);
 
     private final FanOutJobs jobs;
+    private final ProjectionSync projections;
     private final MassDeletions deletions;
     private final HoldingRepository holdings;
     private final RetentionBasisRepository retention;
@@ -42,7 +45,8 @@ public class MassDeletionWorker {
 
     public MassDeletionWorker(FanOutJobs jobs, MassDeletions deletions, HoldingRepository holdings,
             RetentionBasisRepository retention, DeletionOrders orders, TerminationWork terminationWork,
-            DsrConfig config) {
+            DsrConfig config, ProjectionSync projections) {
+        this.projections = projections;
         this.jobs = jobs;
         this.deletions = deletions;
         this.holdings = holdings;
@@ -55,6 +59,11 @@ public class MassDeletionWorker {
     @Scheduled(identity = "dsr-mass-deletion", every = "${dsr.mass-deletion.resume-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
+        if (!projections.built(HoldingReconciliation.PROJECTION)) {
+            // who holds whose data is not known yet (issue 18.2): a fan-out now would miss subjects;
+            // the orders wait, recorded, until the holdings projection is built
+            return Uni.createFrom().voidItem();
+        }
         return resumeAll().onFailure().recoverWithItem(e -> {
             LOG.errorf("mass deletion fan-out stopped (%s); the next run resumes from its cursor",
                     e.getClass().getSimpleName());
