@@ -240,6 +240,60 @@ class PrivacyCenterBrowserTest extends PrivacyCenterBrowser {
         page.close();
     }
 
+    /** 20.2: every kind of request the privacy center files (access, correction, deletion), by keyboard only. */
+    @Test
+    void eachKindOfRequestIsFiledWithTheKeyboardAlone() {
+        PartnerDesk.recordConsent(Platform.partnerB(), ALICE, "payment_processing", "user.name", "2026-11", null);
+        Page page = chromium.desktop();
+        Chromium.signIn(page, "alice", "/");
+        for (String type : List.of("access", "correction", "deletion")) {
+            // retried while dsr-service has not yet seen the consent (the form comes back with an alert)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> fileWithTheKeyboard(page, type));
+            assertThat(page.url()).contains("/requests/").contains("submitted=true");
+            assertThat(page.locator("main").textContent()).isNotBlank();
+        }
+        page.context().close();
+    }
+
+    private static boolean fileWithTheKeyboard(Page page, String type) {
+        page.navigate(CENTER + "/requests/new");
+        chooseRadio(page, "type", "type-" + type);
+        assertThat(page.isChecked("#type-" + type)).isTrue();
+        chooseRadio(page, "scope", "scope-all");
+        assertThat(page.isChecked("#scope-all")).isTrue();
+        if (type.equals("correction")) {
+            tabUntil(page, () -> "field-1".equals(activeId(page)), 40);
+            page.keyboard().press("ArrowDown"); // the first category after "none"
+            assertThat(page.evaluate("() => document.activeElement.value").toString()).isNotBlank();
+            page.keyboard().press("Tab");
+            assertThat(activeId(page)).isEqualTo("value-1");
+            page.keyboard().type("Alice Keyboard");
+        }
+        tabUntil(page, () -> "Send request".equals(focused(page)), 60);
+        page.waitForNavigation(() -> page.keyboard().press("Enter"));
+        if (page.url().contains("/requests/") && page.url().contains("submitted=true")) {
+            return true;
+        }
+        assertThat(page.locator("[role=alert]").textContent()).isNotBlank();
+        return false;
+    }
+
+    /** Tab into the radio group {@code name}, then the arrow keys (which wrap) to {@code id}, and Space. */
+    private static void chooseRadio(Page page, String name, String id) {
+        tabUntil(page, () -> name.equals(page.evaluate("() => document.activeElement.name")), 60);
+        for (int i = 0; i < 6 && !id.equals(activeId(page)); i++) {
+            page.keyboard().press("ArrowDown");
+        }
+        assertThat(activeId(page)).isEqualTo(id);
+        page.keyboard().press("Space");
+    }
+
+    private static String activeId(Page page) {
+        Object id = page.evaluate("() => document.activeElement.id");
+        return id == null ? "" : id.toString();
+    }
+
     @Test
     void thePagesFitAPhoneSizedScreen() {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
