@@ -32,6 +32,7 @@ CHUNK="${CHUNK:-500}"
 IDLE="${IDLE:-20}"
 HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8094}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-9094}"
 DB=dsr_bench
 EXCHANGE=privacy.events.bench
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
@@ -60,8 +61,12 @@ PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY="$(base64 -w0 "$key")"
 PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY="$(openssl pkey -inform DER -in "$key" -pubout -outform DER | base64 -w0)"
 rm -f "$key"
 DSR_EXPORT_KEY="$(openssl rand -base64 32)"
+# the deletion attestations' signing key (the receipt keys' tool); no consent-service runs here, so
+# the holdings projection is fed by the SQL below only (no feed to build it from, issue 18.2)
+DSR_ATTESTATIONS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" attestations-bench)"
 export PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY DSR_EXPORT_KEY \
-  DB_PASSWORD=dsr RABBITMQ_PASSWORD=guest
+  DB_PASSWORD=dsr RABBITMQ_PASSWORD=guest DSR_ATTESTATIONS_JWKS DSR_ATTESTATIONS_ISSUER=http://localhost/bench \
+  PLATFORM_SERVICES_SECRET=platform-services-secret DSR_CONSENT_FEED_ENABLED=false
 queues=()
 for ch in consent-events partner-events breach-orders; do
   p="-Dmp.messaging.incoming.$ch"
@@ -70,7 +75,7 @@ for ch in consent-events partner-events breach-orders; do
     "$p.dlx.declare=false")
 done
 say "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects)"
-java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" \
+java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
   -Dplatform.events.exchange="$EXCHANGE" -Ddsr.mass-deletion.chunk-size="$CHUNK" "${queues[@]}" \
@@ -79,7 +84,7 @@ PID=$!
 LOOP=""
 trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$BENCH_PORT/q/health/ready" 2>/dev/null && break
+  curl -fsS -o /dev/null "http://localhost:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
   kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
   sleep 1
 done
