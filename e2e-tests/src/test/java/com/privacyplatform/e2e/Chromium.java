@@ -87,4 +87,24 @@ final class Chromium implements AutoCloseable {
         browser.close();
         playwright.close();
     }
+
+    /**
+     * Files a request of {@code typeId} (e.g. {@code type-deletion}) to one partner through the form,
+     * retrying while dsr-service has not yet seen the partner's consents; answers the request id.
+     */
+    static String fileRequest(Page page, String typeId, String partner) {
+        List<String> url = new java.util.ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+                    page.navigate(CENTER + "/requests/new");
+                    page.check("#" + typeId);
+                    page.check("#scope-chosen");
+                    page.check("#partner-" + partner);
+                    page.waitForNavigation(() -> page.click("#request-form button[type=submit]"));
+                    url.add(page.url());
+                    return page.url().contains("submitted=true");
+                });
+        String last = url.get(url.size() - 1);
+        return last.substring(last.lastIndexOf('/') + 1, last.indexOf('?'));
+    }
 }

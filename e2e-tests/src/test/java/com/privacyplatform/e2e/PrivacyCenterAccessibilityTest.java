@@ -11,7 +11,6 @@ import com.privacyplatform.commons.clause.Verifies;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class PrivacyCenterAccessibilityTest extends PrivacyCenterBrowser {
         bob.waitForURL(url -> url.contains("revoked=true"));
         String request = fileAccessRequest(bob, PARTNER_B);
         // a deletion partner A declared done: its request page offers the signed attestations (3.5.c)
-        String deletion = fileRequest(bob, "type-deletion", PARTNER_A);
+        String deletion = Chromium.fileRequest(bob, "type-deletion", PARTNER_A);
         PartnerDesk.deleteEverything(Platform.partnerA(), deletion);
 
         Map<String, String> pages = new LinkedHashMap<>();
@@ -207,21 +206,6 @@ class PrivacyCenterAccessibilityTest extends PrivacyCenterBrowser {
 
     /** Files an access request to one partner through the form, retrying while dsr-service catches up. */
     private static String fileAccessRequest(Page page, String partner) {
-        return fileRequest(page, "type-access", partner);
-    }
-
-    private static String fileRequest(Page page, String typeId, String partner) {
-        List<String> url = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            page.navigate(CENTER + "/requests/new");
-            page.check("#" + typeId);
-            page.check("#scope-chosen");
-            page.check("#partner-" + partner);
-            page.waitForNavigation(() -> page.click("#request-form button[type=submit]"));
-            url.add(page.url());
-            return page.url().contains("submitted=true");
-        });
-        String last = url.get(url.size() - 1);
-        return last.substring(last.lastIndexOf('/') + 1, last.indexOf('?'));
+        return Chromium.fileRequest(page, "type-access", partner);
     }
 }

@@ -59,7 +59,7 @@ class PrivacyCenterPictureTest extends PrivacyCenterBrowser {
         PartnerDesk.recordConsent(Platform.partnerA(), ALICE, "payment_processing", "user.name", "2026-11", null);
         Page page = chromium.desktop();
         Chromium.signIn(page, "alice", "/requests/new");
-        String requestId = fileRequest(page, "type-deletion", PARTNER_A);
+        String requestId = Chromium.fileRequest(page, "type-deletion", PARTNER_A);
         assertThat(page.locator("#h-attestations").textContent()).isEqualTo("Proof of erasure");
         assertThat(page.locator("main").textContent()).contains("No partner has declared a deletion yet");
 
@@ -102,7 +102,7 @@ class PrivacyCenterPictureTest extends PrivacyCenterBrowser {
                 notice, null);
         Page page = chromium.desktop();
         Chromium.signIn(page, "alice", "/requests/new");
-        String requestId = fileRequest(page, "type-deletion", PARTNER_A);
+        String requestId = Chromium.fileRequest(page, "type-deletion", PARTNER_A);
         PartnerDesk.deleteEverything(Platform.partnerA(), requestId);
 
         page.navigate(CENTER + "/");
@@ -164,20 +164,5 @@ class PrivacyCenterPictureTest extends PrivacyCenterBrowser {
         }
         assertThat(consentsInPrint).contains(consent);
         page.context().close();
-    }
-
-    private static String fileRequest(Page page, String typeId, String partner) {
-        List<String> url = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            page.navigate(CENTER + "/requests/new");
-            page.check("#" + typeId);
-            page.check("#scope-chosen");
-            page.check("#partner-" + partner);
-            page.waitForNavigation(() -> page.click("#request-form button[type=submit]"));
-            url.add(page.url());
-            return page.url().contains("submitted=true");
-        });
-        String last = url.get(url.size() - 1);
-        return last.substring(last.lastIndexOf('/') + 1, last.indexOf('?'));
     }
 }
