@@ -42,7 +42,7 @@ say() { printf '==> %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-need psql; need pgbench; need curl; need jq; need java
+need psql; need pgbench; need curl; need jq; need java; need openssl
 if ! command -v wrk >/dev/null 2>&1; then
   say "installing wrk (apt-get)"
   if [[ "$(id -u)" -eq 0 ]]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
@@ -58,10 +58,16 @@ fi
 # Production profile with a fresh receipt key (tools/receipt-jwks.sh); private, auto-deleted classic
 # queues, so this instance never takes messages meant for a running consent-service.
 CONSENT_RECEIPTS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" bench)"
-export CONSENT_RECEIPTS_JWKS
+# and a fresh audit checkpoint key (production requires one, platform-commons README)
+key="$(mktemp)"
+openssl genpkey -algorithm ed25519 -outform DER -out "$key" 2>/dev/null
+PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY="$(base64 -w0 "$key")"
+PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY="$(openssl pkey -inform DER -in "$key" -pubout -outform DER | base64 -w0)"
+rm -f "$key"
+export CONSENT_RECEIPTS_JWKS PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY
 # the production profile has no default password, secret or issuer: the local values
 export DB_PASSWORD=consent RABBITMQ_PASSWORD=guest PLATFORM_SERVICES_SECRET=platform-services-secret \
-  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT"
+  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT" PLATFORM_IDEMPOTENCY_KEY="$(openssl rand -base64 32)"
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"

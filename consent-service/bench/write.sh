@@ -73,7 +73,7 @@ rm -f "$key"
 export CONSENT_RECEIPTS_JWKS PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY
 # the production profile has no default password, secret or issuer: the local values
 export DB_PASSWORD=consent RABBITMQ_PASSWORD=guest PLATFORM_SERVICES_SECRET=platform-services-secret \
-  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT"
+  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT" PLATFORM_IDEMPOTENCY_KEY="$(openssl rand -base64 32)"
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"

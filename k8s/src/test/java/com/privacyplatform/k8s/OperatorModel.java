@@ -43,6 +43,9 @@ final class OperatorModel {
         for (String service : List.of("partner-registry-service", "consent-service", "dsr-service", "breach-service")) {
             secrets.put(service + "-audit-checkpoint-key", Set.of("signing-key", "public-key"));
         }
+        for (String service : List.of("partner-registry-service", "consent-service", "breach-service")) {
+            secrets.put(service + "-idempotency-key", Set.of("key", "previous-keys"));
+        }
         return secrets;
     }
 

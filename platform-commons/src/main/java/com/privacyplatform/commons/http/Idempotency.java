@@ -27,8 +27,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * same request returns the first answer (marked {@code Idempotent-Replayed: true}); the same key
  * with a different request is a 422. Keys are per caller and kept for 24 hours. Call inside the
  * business transaction ({@code @WithTransaction}) so the stored answer commits with the change.
- * Where the answer or the request holds personal values, pass a {@link Replay}: the request is
- * fingerprinted with the service's keyed HMAC instead of a plain SHA-256, and no body is stored -
+ * The store holds no personal value in clear (docs/data-stores.md): the first answer is sealed and
+ * the request fingerprinted under {@code platform.idempotency.key} ({@link IdempotencySeal}). A
+ * service may instead pass a {@link Replay}: its own keyed fingerprint, and no body stored at all -
  * only status and {@code Location}; a replay renders the created resource anew from its own store.
  */
 @ApplicationScoped
@@ -39,9 +40,11 @@ public class Idempotency {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final ObjectMapper mapper;
+    private final IdempotencySeal seal;
 
-    public Idempotency(ObjectMapper mapper) {
+    public Idempotency(ObjectMapper mapper, IdempotencySeal seal) {
         this.mapper = mapper;
+        this.seal = seal;
     }
 
     /**
@@ -71,18 +74,21 @@ public class Idempotency {
             throw ProblemException.validation("invalid " + HEADER,
                     List.of(new Problem.FieldError(HEADER, "must be 1-255 visible ASCII characters")));
         }
-        String hash = hash(request, replay);
-        return Panache.getSession().chain(session -> reserve(session, caller, key, hash)
+        byte[] json = json(request);
+        String keyId = replay == null ? seal.currentKeyId() : null;
+        String hash = replay == null ? seal.fingerprint(keyId, json) : replay.fingerprint().apply(json);
+        return Panache.getSession().chain(session -> reserve(session, caller, key, hash, keyId)
                 .chain(reserved -> reserved
                         ? create.get().call(response -> store(session, caller, key, response, replay == null))
-                        : replay(session, caller, key, hash, replay)));
+                        : replay(session, caller, key, json, hash, replay)));
     }
 
-    private Uni<Boolean> reserve(Mutiny.Session session, String caller, String key, String hash) {
+    private Uni<Boolean> reserve(Mutiny.Session session, String caller, String key, String hash, String keyId) {
         // blocks while a concurrent request with the same key is in flight, then finds its row
-        return session.createNativeQuery("INSERT INTO platform_idempotency (caller, key, request_hash)"
-                        + " VALUES (:caller, :key, :hash) ON CONFLICT DO NOTHING")
+        return session.createNativeQuery("INSERT INTO platform_idempotency (caller, key, request_hash, key_id)"
+                        + " VALUES (:caller, :key, :hash, :keyId) ON CONFLICT DO NOTHING")
                 .setParameter("caller", caller).setParameter("key", key).setParameter("hash", hash)
+                .setParameter("keyId", keyId)
                 .executeUpdate()
                 .map(rows -> rows == 1);
     }
@@ -93,19 +99,28 @@ public class Idempotency {
                         + " body = :body WHERE caller = :caller AND key = :key")
                 .setParameter("status", response.getStatus())
                 .setParameter("location", location == null ? null : location.toString())
-                .setParameter("body", withBody ? toJson(response.getEntity()) : null)
+                .setParameter("body", withBody ? sealed(response.getEntity(), caller, key) : null)
                 .setParameter("caller", caller).setParameter("key", key)
                 .executeUpdate()
                 .replaceWithVoid();
     }
 
-    private Uni<Response> replay(Mutiny.Session session, String caller, String key, String hash, Replay replay) {
-        return session.createNativeQuery("SELECT request_hash, status, location, body FROM platform_idempotency"
+    private Uni<Response> replay(Mutiny.Session session, String caller, String key, byte[] json, String hash,
+            Replay replay) {
+        return session.createNativeQuery("SELECT request_hash, status, location, body, key_id FROM platform_idempotency"
                         + " WHERE caller = :caller AND key = :key", Object[].class)
                 .setParameter("caller", caller).setParameter("key", key)
                 .getSingleResult()
                 .chain(row -> {
-                    if (!hash.equals(row[0])) {
+                    String rowKeyId = (String) row[4];
+                    String expected = replay != null ? hash
+                            : rowKeyId == null ? sha256(json) // written before answers were sealed (V2026_12_09_500)
+                            : seal.fingerprint(rowKeyId, json);
+                    if (expected == null) {
+                        throw ProblemException.conflict("the first answer to this Idempotency-Key was stored under a"
+                                + " key this service no longer holds; send the request with a new Idempotency-Key");
+                    }
+                    if (!expected.equals(row[0])) {
                         throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                                 "this Idempotency-Key was used for a different request");
                     }
@@ -115,17 +130,19 @@ public class Idempotency {
                                 .fromResponse(rendered).status(status).location(URI.create((String) row[2]))
                                 .header(REPLAYED, "true").build());
                     }
-                    return Uni.createFrom().item(stored(row, status));
+                    String body = row[3] == null || rowKeyId == null ? (String) row[3]
+                            : seal.open(rowKeyId, (String) row[3], boundTo(caller, key));
+                    return Uni.createFrom().item(stored(status, (String) row[2], body));
                 });
     }
 
-    private static Response stored(Object[] row, int status) {
+    private static Response stored(int status, String location, String body) {
         Response.ResponseBuilder replayed = Response.status(status).header(REPLAYED, "true");
-        if (row[2] != null) {
-            replayed.location(URI.create((String) row[2]));
+        if (location != null) {
+            replayed.location(URI.create(location));
         }
-        if (row[3] != null) {
-            replayed.entity(row[3]).type(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            replayed.entity(body).type(MediaType.APPLICATION_JSON);
         }
         return replayed.build();
     }
@@ -138,24 +155,34 @@ public class Idempotency {
                 .executeUpdate())).replaceWithVoid();
     }
 
-    private String hash(Object request, Replay replay) {
+    private byte[] json(Object request) {
         try {
-            byte[] json = mapper.writeValueAsBytes(request);
-            if (replay != null) {
-                return replay.fingerprint().apply(json);
-            }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
     }
 
-    private String toJson(Object entity) {
+    private static String sha256(byte[] json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored answer opens only in its own row: its caller and key are the sealed value's associated data. */
+    private static String boundTo(String caller, String key) {
+        return caller + "\n" + key;
+    }
+
+    private String sealed(Object entity, String caller, String key) {
         if (entity == null) {
             return null;
         }
         try {
-            return entity instanceof String s ? s : new String(mapper.writeValueAsBytes(entity), StandardCharsets.UTF_8);
+            String json = entity instanceof String s ? s : new String(mapper.writeValueAsBytes(entity), StandardCharsets.UTF_8);
+            return seal.seal(json, boundTo(caller, key));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store the response for replay", e);
         }

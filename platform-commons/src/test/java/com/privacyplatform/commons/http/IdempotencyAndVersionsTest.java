@@ -38,6 +38,52 @@ class IdempotencyAndVersionsTest {
     }
 
     @Test
+    void theStoreKeepsTheAnswerSealedAndTheRequestAsAKeyedFingerprint() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "idem-sealed-" + key;
+        withOwner(key, name, 3).then().statusCode(201);
+        List<Object> row = TestDb.rows("SELECT body, request_hash, key_id FROM platform_idempotency WHERE key = ?", key)
+                .get(0);
+        assertThat((String) row.get(0)).doesNotContain(name).doesNotContain(OWNER);
+        assertThat(row.get(1)).isNotEqualTo(plainHash(name, 3));
+        assertThat(row.get(2)).isNotNull();
+        // the replay still answers with the first body, opened from the sealed copy
+        withOwner(key, name, 3).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("name", equalTo(name));
+    }
+
+    @Test
+    void anAnswerStoredBeforeSealingIsStillReplayed() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "idem-legacy-" + key;
+        String id = UUID.randomUUID().toString();
+        withOwner(UUID.randomUUID().toString(), "idem-legacy-caller-" + key, 1).then().statusCode(201);
+        // a row as the store wrote it before V2026_12_09_500: plain SHA-256, answer in clear, no key id
+        TestDb.execute("INSERT INTO platform_idempotency (caller, key, request_hash, status, location, body)"
+                + " SELECT caller, '" + key + "', '" + plainHash(name, 4) + "', 201, '/test/widgets/" + id + "',"
+                + " '{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}' FROM platform_idempotency"
+                + " WHERE key_id IS NOT NULL ORDER BY created_at DESC LIMIT 1");
+        withOwner(key, name, 4).then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        assertThat(TestDb.count("SELECT count(*) FROM test_widget WHERE name = ?", name)).isZero();
+    }
+
+    private static final String OWNER = "li.wei.idempotency@example.com";
+
+    private static Response withOwner(String key, String name, int size) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\":\"" + name + "\",\"ownerEmail\":\"" + OWNER + "\",\"size\":" + size + "}")
+                .post("/test/widgets");
+    }
+
+    /** What the store kept before answers were sealed: SHA-256 of the request as the resource names it. */
+    private static String plainHash(String name, int size) throws Exception {
+        String json = "[\"POST /test/widgets\",{\"name\":\"" + name + "\",\"ownerEmail\":\"" + OWNER
+                + "\",\"size\":" + size + "}]";
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void theSameKeyForADifferentRequestIs422() {
         String key = UUID.randomUUID().toString();
         post(key, "idem-a-" + key, 2).then().statusCode(201);
