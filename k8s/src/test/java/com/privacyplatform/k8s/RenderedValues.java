@@ -29,11 +29,12 @@ final class RenderedValues {
 
     /**
      * The only Keycloak paths an Ingress may route (components/public-auth), below /realms/<realm>:
-     * the OIDC protocol endpoints, the discovery document and the login pages; and the login theme's
-     * static resources. Never the admin console or API, another realm, the account console or client
+     * the OIDC protocol endpoints, the discovery document, the login pages and the device login page;
+     * and the login theme's static resources. Never the admin console or API, another realm, the account console or client
      * registration.
      */
-    static final List<String> PUBLIC_REALM_PATHS = List.of("/protocol/openid-connect", "/.well-known", "/login-actions");
+    static final List<String> PUBLIC_REALM_PATHS = List.of("/protocol/openid-connect", "/.well-known", "/login-actions",
+            "/device");
     static final List<String> PUBLIC_KEYCLOAK_PATHS = List.of("/resources");
 
     /** The databases the platform needs, one per service and Keycloak's. */
