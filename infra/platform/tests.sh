@@ -69,6 +69,11 @@ run_e2e() {
   return "$rc"
 }
 
+# repository-checks runs shellcheck over ./platform and its parts (ShellScriptsTest): Debian's package.
+ensure_shellcheck() {
+  command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
+}
+
 # The browser tests of the end-to-end phase drive Debian's Chromium headless (Playwright).
 ensure_browser() {
   if [[ ! -x /usr/bin/chromium ]]; then
@@ -129,6 +134,7 @@ run_maven_verify() {
 
 cmd_test() {
   ensure_infra
+  ensure_shellcheck
   if (($(running_services_count) > 0)); then
     info "Stopping the services started by ./platform up: the build rewrites their jars (run ./platform up again afterwards)"
     stop_services

@@ -47,6 +47,7 @@ cmd_partner_id() {
 uuid_v5() {
   local namespace="${1//-/}" name="$2" hash
   [[ "$namespace" =~ ^[0-9a-f]{32}$ ]] || die "internal: bad UUID namespace '$1'"
+  # shellcheck disable=SC2001 # sed's & (each pair of hex digits) has no ${var//...} equivalent
   hash="$( { printf '%b' "$(sed 's/[0-9a-f]\{2\}/\\x&/g' <<<"$namespace")"; printf '%s' "$name"; } | sha1sum)"
   local version=$(((16#${hash:12:2} & 0x0f) | 0x50)) variant=$(((16#${hash:16:2} & 0x3f) | 0x80))
   printf '%s-%s-%02x%s-%02x%s-%s\n' "${hash:0:8}" "${hash:8:4}" "$version" "${hash:14:2}" \
