@@ -1,5 +1,7 @@
 package com.privacyplatform.commons.clause;
 
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.clause.Verifies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
