@@ -378,7 +378,7 @@ public final class ClauseIndex {
     }
 
     /** Orders {@code 3.1.c} before {@code 3.10.a}: numeric parts numerically. */
-    static int compareClauses(String a, String b) {
+    public static int compareClauses(String a, String b) {
         String[] pa = a.split("\\.");
         String[] pb = b.split("\\.");
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
