@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.clause;
+package com.privacyplatform.testing.clause;
 
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.api.clause.Verifies;
@@ -43,8 +43,8 @@ public final class ClauseIndex {
     private static final DotName VERIFIES = DotName.createSimple(Verifies.class.getName());
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
-    private static final String CATALOGUE = "/com/privacyplatform/commons/clause/clauses.properties";
-    private static final String ORGANISATIONAL = "/com/privacyplatform/commons/clause/organisational.properties";
+    private static final String CATALOGUE = "/com/privacyplatform/testing/clause/clauses.properties";
+    private static final String ORGANISATIONAL = "/com/privacyplatform/testing/clause/organisational.properties";
 
     /**
      * One tag: {@code id} names the code ({@code pkg.Class}, {@code pkg.Class#method},
