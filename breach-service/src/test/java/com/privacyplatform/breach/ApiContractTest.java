@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import com.privacyplatform.breach.support.As;
 import com.privacyplatform.breach.support.Reports;
-import com.privacyplatform.commons.clause.ClauseIndex;
+import com.privacyplatform.testing.clause.ClauseIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;

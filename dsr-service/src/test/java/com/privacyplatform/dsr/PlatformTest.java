@@ -5,7 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.ClauseIndex;
+import com.privacyplatform.testing.clause.ClauseIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.sdk.api.AuditTrailApi;
 import com.privacyplatform.sdk.api.IncidentsApi;
 import com.privacyplatform.sdk.invoker.ApiException;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.sdk.api.IncidentsApi;
 import com.privacyplatform.sdk.invoker.ApiException;
 import com.privacyplatform.sdk.model.Incident;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.sdk.api.ConsentCheckApi;
 import com.privacyplatform.sdk.api.ConsentsApi;
 import com.privacyplatform.sdk.api.TasksApi;

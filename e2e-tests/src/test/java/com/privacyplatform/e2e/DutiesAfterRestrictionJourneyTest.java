@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.sdk.AccessTokens;
 import com.privacyplatform.sdk.PlatformApi;
 import com.privacyplatform.sdk.api.ConsentCheckApi;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.sdk.api.PartnersApi;
 import com.privacyplatform.sdk.api.PermittedScopeApi;
 import com.privacyplatform.sdk.invoker.ApiClient;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.guard.ControlsListener;

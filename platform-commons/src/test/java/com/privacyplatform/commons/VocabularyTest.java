@@ -2,10 +2,10 @@ package com.privacyplatform.commons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
-import com.privacyplatform.commons.vocabulary.Vocabulary.DataCategory;
-import com.privacyplatform.commons.vocabulary.Vocabulary.Purpose;
+import com.privacyplatform.api.clause.Verifies;
+import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary.DataCategory;
+import com.privacyplatform.api.vocabulary.Vocabulary.Purpose;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

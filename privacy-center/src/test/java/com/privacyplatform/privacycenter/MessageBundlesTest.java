@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.privacycenter.i18n.Languages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +124,7 @@ class MessageBundlesTest {
     /** The texts the reference bundles translate, by key, in the platform's own (English) words. */
     static Map<String, String> referenceSource() throws IOException {
         Map<String, String> source = new java.util.TreeMap<>();
-        JsonNode vocabulary = json("/com/privacyplatform/commons/vocabulary/vocabulary.json");
+        JsonNode vocabulary = json("/com/privacyplatform/api/vocabulary/vocabulary.json");
         Map<String, String> kinds = Map.of("purposes", "purpose", "dataCategories", "category",
                 "legalBases", "legalBasis", "consentMethods", "method");
         kinds.forEach((list, kind) -> vocabulary.get(list).forEach(term -> {

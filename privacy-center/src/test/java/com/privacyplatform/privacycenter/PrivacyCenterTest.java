@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
@@ -87,7 +87,7 @@ class PrivacyCenterTest {
     void theExplanationsPageExplainsEveryPurposeAndDataCategoryOfTheVocabularyAndTheDeadlines() throws Exception {
         String html = unescape(browser().get("/privacy/about").body());
         JsonNode vocabulary;
-        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/commons/vocabulary/vocabulary.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/api/vocabulary/vocabulary.json")) {
             vocabulary = JSON.readTree(in);
         }
         for (String list : new String[] {"purposes", "dataCategories", "legalBases"}) {
@@ -192,7 +192,7 @@ class PrivacyCenterTest {
                 "可延期一次，最多 2 个自然月", "《中华人民共和国个人信息保护法》（PIPL）", "词汇表版本")
                 .doesNotContain("Your rights explained", "What the purposes mean", "calendar month", "working day");
         JsonNode vocabulary;
-        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/commons/vocabulary/vocabulary.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/com/privacyplatform/api/vocabulary/vocabulary.json")) {
             vocabulary = JSON.readTree(in);
         }
         // every purpose and kind of data in Chinese, none in the vocabulary's English

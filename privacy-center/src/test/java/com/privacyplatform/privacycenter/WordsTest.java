@@ -3,7 +3,7 @@ package com.privacyplatform.privacycenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.privacycenter.about.DeadlineTable;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;

@@ -2,7 +2,7 @@ package com.privacyplatform.breach.deletion;
 
 import com.privacyplatform.breach.incident.IncidentService;
 import com.privacyplatform.breach.text.FreeText;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;

@@ -9,7 +9,7 @@ import com.privacyplatform.breach.text.TextRedactor;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;

@@ -3,7 +3,7 @@ package com.privacyplatform.breach.duty;
 import com.privacyplatform.breach.assessment.Severity;
 import com.privacyplatform.breach.config.BreachConfig;
 import com.privacyplatform.breach.incident.IncidentFacts;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package com.privacyplatform.breach.duty;
 import com.privacyplatform.breach.duty.DutyRequests.CompletionRequest;
 import com.privacyplatform.breach.duty.DutyRequests.WaiverRequest;
 import com.privacyplatform.breach.incident.IncidentService;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

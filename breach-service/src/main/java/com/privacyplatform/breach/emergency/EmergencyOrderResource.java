@@ -4,7 +4,7 @@ import com.privacyplatform.breach.emergency.EmergencyOrderRequests.LiftingReques
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
 import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.text.FreeText;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;

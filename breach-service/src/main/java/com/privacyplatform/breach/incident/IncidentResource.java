@@ -8,7 +8,7 @@ import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
 import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.support.Times;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;

@@ -3,7 +3,7 @@ package com.privacyplatform.breach.incident;
 import com.privacyplatform.breach.config.BreachConfig;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.privacyplatform.breach.text;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package com.privacyplatform.breach.text;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.masking.Masking;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.breach.support.As;
 import com.privacyplatform.breach.support.Incidents;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
 import com.rabbitmq.client.Channel;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.ZoneOffset;

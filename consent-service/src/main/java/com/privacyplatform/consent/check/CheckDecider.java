@@ -1,7 +1,7 @@
 package com.privacyplatform.consent.check;
 
-import com.privacyplatform.commons.clause.Enforces;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import java.time.Instant;
 
 /**

@@ -1,12 +1,12 @@
 package com.privacyplatform.consent.check;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.projection.ProjectionSync;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.check.CheckRequests.CheckDecision;
 import com.privacyplatform.consent.check.CheckRequests.CheckRequest;
 import com.privacyplatform.consent.check.CheckRequests.CheckView;

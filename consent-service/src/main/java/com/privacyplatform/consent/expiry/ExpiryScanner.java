@@ -2,7 +2,7 @@ package com.privacyplatform.consent.expiry;
 
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.record.Cause;

@@ -1,6 +1,6 @@
 package com.privacyplatform.consent.holders;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.consent.holders.HoldersViews.HolderView;

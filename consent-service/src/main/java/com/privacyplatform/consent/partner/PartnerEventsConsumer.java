@@ -1,6 +1,6 @@
 package com.privacyplatform.consent.partner;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.consent.partner.PartnerEvents.Activated;

@@ -6,7 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.record.Consent;
 import com.privacyplatform.consent.record.Recipient;

@@ -1,6 +1,6 @@
 package com.privacyplatform.consent.record;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;

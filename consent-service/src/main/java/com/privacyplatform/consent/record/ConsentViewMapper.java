@@ -1,9 +1,9 @@
 package com.privacyplatform.consent.record;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.masking.Masking;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.record.ConsentViews.ConsentView;
 import com.privacyplatform.consent.record.ConsentViews.HistoryView;
 import com.privacyplatform.consent.record.ConsentViews.NoticeView;

@@ -1,6 +1,6 @@
 package com.privacyplatform.consent.record;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;

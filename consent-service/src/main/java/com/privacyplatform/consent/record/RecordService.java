@@ -1,13 +1,13 @@
 package com.privacyplatform.consent.record;
 
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.projection.ProjectionSync;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.partner.PartnerReconciliation;
 import com.privacyplatform.consent.partner.ProjectionRepository;

@@ -1,9 +1,9 @@
 package com.privacyplatform.consent.record;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
 import java.time.Duration;

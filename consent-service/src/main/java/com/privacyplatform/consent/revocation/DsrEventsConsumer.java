@@ -1,7 +1,7 @@
 package com.privacyplatform.consent.revocation;
 
 import com.privacyplatform.commons.audit.AuditActor;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.consent.record.Cause;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.ClauseIndex;
+import com.privacyplatform.testing.clause.ClauseIndex;
 import com.privacyplatform.consent.partner.PartnerReconciliation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.consent.support.RealTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package com.privacyplatform.consent.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.privacyplatform.commons.audit.AuditVerification;
 import com.privacyplatform.commons.audit.AuditVerifier;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package com.privacyplatform.consent.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.consent.record.DecisionEnds.End;
 import com.privacyplatform.consent.record.DecisionEnds.Kind;
 import java.time.OffsetDateTime;

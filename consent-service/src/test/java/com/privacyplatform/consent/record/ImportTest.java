@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.consent.support.RealTokens;
 import com.privacyplatform.testing.TestDb;

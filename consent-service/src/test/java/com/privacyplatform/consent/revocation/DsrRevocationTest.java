@@ -3,7 +3,7 @@ package com.privacyplatform.consent.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.consent.support.Events;

@@ -2,7 +2,7 @@ package com.privacyplatform.dsr.attestation;
 
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.request.DsrRequest;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.attestation;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.dsr.attestation.AttestationViews.AttestationView;
 import com.privacyplatform.dsr.request.RequestService;

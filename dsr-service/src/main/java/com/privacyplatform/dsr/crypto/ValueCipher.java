@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.crypto;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.dsr.config.DsrConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.deadline;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.dsr.Times;
 import java.time.Duration;
 import java.time.LocalDate;

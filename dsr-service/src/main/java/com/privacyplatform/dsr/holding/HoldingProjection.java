@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.holding;
 
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentEnded;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentGranted;

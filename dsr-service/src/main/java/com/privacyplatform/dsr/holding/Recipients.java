@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.holding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.events.ConsumedEvents.RecipientData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.order;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.events.ConsumedEvents.BreachDeletionOrdered;
 import com.privacyplatform.dsr.events.ConsumedEvents.PartnerTerminated;

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.order;
 
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.events.DsrEvents;

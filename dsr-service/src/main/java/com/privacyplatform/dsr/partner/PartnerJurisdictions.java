@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.partner;
 
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.request;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.masking.MaskType;
 import com.privacyplatform.commons.masking.Masking;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.deadline.DeadlinePolicy;

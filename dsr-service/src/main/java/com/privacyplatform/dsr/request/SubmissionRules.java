@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.request;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.request.RequestRequests.CorrectionRequest;
 import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
 import com.privacyplatform.dsr.workflow.Submission;

@@ -1,12 +1,12 @@
 package com.privacyplatform.dsr.retention;
 
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.holding.HoldingRepository;
 import com.privacyplatform.dsr.order.DeletionOrders;

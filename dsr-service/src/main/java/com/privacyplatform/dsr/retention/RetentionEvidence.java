@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.retention;
 
-import com.privacyplatform.commons.clause.Enforces;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.holding.ConsentHolding;
 import com.privacyplatform.dsr.holding.HoldingStatus;
 import java.time.Instant;

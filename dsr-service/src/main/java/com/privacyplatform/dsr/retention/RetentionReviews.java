@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.retention;
 
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;

@@ -1,11 +1,11 @@
 package com.privacyplatform.dsr.task;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.dsr.request.CorrectionSeal;
 import com.privacyplatform.dsr.request.RequestOrigin;
 import com.privacyplatform.dsr.request.RequestRepository;

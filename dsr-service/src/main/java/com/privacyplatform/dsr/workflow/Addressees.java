@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.workflow;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.dsr.holding.ConsentHolding;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.workflow;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.deadline.Deadline;
 import com.privacyplatform.dsr.deadline.DeadlineRules;

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.workflow;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.dsr.events.ConsumedEvents.RecipientData;
 import com.privacyplatform.dsr.holding.ConsentHolding;
 import com.privacyplatform.dsr.retention.Retained;

@@ -2,7 +2,7 @@ package com.privacyplatform.dsr.workflow;
 
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.dsr.Times;

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.workflow;
 
 import com.privacyplatform.commons.audit.AuditActor;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.holding.ConsentHolding;

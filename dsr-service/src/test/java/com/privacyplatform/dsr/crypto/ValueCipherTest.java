@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import io.quarkus.runtime.LaunchMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

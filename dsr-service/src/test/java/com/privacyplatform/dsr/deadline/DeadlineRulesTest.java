@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.dsr.config.DsrConfig;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.Refusal;
 import io.smallrye.config.PropertiesConfigSource;

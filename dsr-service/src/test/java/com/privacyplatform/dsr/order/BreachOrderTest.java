@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.support.Fixtures;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.Schedule;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.support.Events;

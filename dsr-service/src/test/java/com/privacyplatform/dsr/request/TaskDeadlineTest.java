@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.dsr.deadline.Deadline;
 import com.privacyplatform.dsr.deadline.Deadlines;

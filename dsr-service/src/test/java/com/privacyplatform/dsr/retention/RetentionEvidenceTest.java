@@ -2,7 +2,7 @@ package com.privacyplatform.dsr.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.dsr.holding.ConsentHolding;
 import com.privacyplatform.dsr.holding.HoldingStatus;
 import java.time.Instant;

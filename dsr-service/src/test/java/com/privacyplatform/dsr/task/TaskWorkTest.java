@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.dsr.request.Correction;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Events;

@@ -1,6 +1,6 @@
 package com.privacyplatform.gateway.guard;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.db.ListenConnectOptions;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;

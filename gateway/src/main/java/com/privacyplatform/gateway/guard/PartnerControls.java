@@ -1,6 +1,6 @@
 package com.privacyplatform.gateway.guard;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.gateway.routing.PartnerRoutes.Use;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.commons.problem.TransportProblems;
-import com.privacyplatform.commons.transport.TransportCheck;
-import com.privacyplatform.commons.transport.TransportLimits;
+import com.privacyplatform.api.transport.TransportCheck;
+import com.privacyplatform.api.transport.TransportLimits;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.privacyplatform.registry.checkpoint;
 
 import com.privacyplatform.commons.audit.CheckpointView;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package com.privacyplatform.registry.checkpoint;
 
 import com.privacyplatform.commons.audit.CheckpointView;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;

@@ -3,7 +3,7 @@ package com.privacyplatform.registry.credential;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.registry.partner.Partner;

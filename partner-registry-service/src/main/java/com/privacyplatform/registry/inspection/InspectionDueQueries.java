@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.inspection;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.registry.config.RegistryConfig;
 import com.privacyplatform.registry.partner.PartnerStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.partner;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.masking.Masking;
 import com.privacyplatform.registry.partner.PartnerViews.ContactView;

@@ -1,9 +1,9 @@
 package com.privacyplatform.registry.processor;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
 import com.privacyplatform.registry.processor.ProcessorRequests.ProcessorRequest;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.processor;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.registry.scope.ScopeEntry;
 import com.privacyplatform.registry.scope.ScopeNarrowingGuard;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.scope;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerService;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.scorecard;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.registry.assessment.FindingTally;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.privacyplatform.registry.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.registry.duty.TerminationDuties;

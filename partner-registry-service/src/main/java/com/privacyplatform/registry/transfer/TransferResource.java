@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.transfer;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
@@ -8,7 +8,7 @@ import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.vocabulary.Vocabulary;
+import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.PartnerService;
 import com.privacyplatform.registry.transfer.TransferRequests.DecisionRequest;
 import com.privacyplatform.registry.transfer.TransferRequests.TransferRequest;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.testing.TestDb;

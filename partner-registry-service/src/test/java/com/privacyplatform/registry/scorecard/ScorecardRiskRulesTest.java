@@ -2,7 +2,7 @@ package com.privacyplatform.registry.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.registry.assessment.FindingTally;
 import com.privacyplatform.registry.inspection.InspectionDue;
 import com.privacyplatform.registry.partner.PartnerStatus;

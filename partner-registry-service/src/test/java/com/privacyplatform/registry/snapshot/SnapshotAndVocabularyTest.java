@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.privacyplatform.commons.clause.ClauseIndex;
+import com.privacyplatform.testing.clause.ClauseIndex;
 import com.privacyplatform.registry.support.Fixtures;
 import com.privacyplatform.registry.support.Snapshots;
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.registry.processor.RegistryFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

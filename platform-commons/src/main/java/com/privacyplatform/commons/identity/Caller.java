@@ -1,7 +1,7 @@
 package com.privacyplatform.commons.identity;
 
 import com.privacyplatform.commons.audit.AuditActor;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package com.privacyplatform.commons.problem;
 
-import com.privacyplatform.commons.transport.TransportCheck;
-import com.privacyplatform.commons.transport.TransportLimits;
+import com.privacyplatform.api.transport.TransportCheck;
+import com.privacyplatform.api.transport.TransportLimits;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;

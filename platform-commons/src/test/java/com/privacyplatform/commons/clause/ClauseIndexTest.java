@@ -2,6 +2,9 @@ package com.privacyplatform.commons.clause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.clause.Verifies;
+import com.privacyplatform.testing.clause.ClauseIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import org.junit.jupiter.api.Test;
 
 /** 3.2.d: what an officer sees of a dead letter keeps ids and facts and hides anything that could be personal. */

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.commons.testapp.WidgetConsumer;
 import com.privacyplatform.testing.TestBroker;

@@ -1,6 +1,6 @@
 package com.privacyplatform.privacycenter.about;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.privacycenter.i18n.Preferences;
 import com.privacyplatform.privacycenter.web.Words;
 import io.quarkus.qute.Location;

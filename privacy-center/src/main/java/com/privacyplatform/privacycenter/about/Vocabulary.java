@@ -1,6 +1,6 @@
 package com.privacyplatform.privacycenter.about;
 
-import com.privacyplatform.commons.vocabulary.Vocabulary.Content;
+import com.privacyplatform.api.vocabulary.Vocabulary.Content;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The platform's one vocabulary ({@link com.privacyplatform.commons.vocabulary.Vocabulary} of
+ * The platform's one vocabulary ({@link com.privacyplatform.api.vocabulary.Vocabulary} of
  * platform-api, the file every service validates against) as the pages show it: plain-language
  * titles and explanations of purposes, data categories, legal bases and consent methods (1.1: the
  * user's right to know, in plain and understandable language).
@@ -53,7 +53,7 @@ public class Vocabulary {
     private final Map<String, Term> methods;
 
     public Vocabulary() {
-        Content content = com.privacyplatform.commons.vocabulary.Vocabulary.get().content();
+        Content content = com.privacyplatform.api.vocabulary.Vocabulary.get().content();
         this.version = content.version();
         this.purposeList = content.purposes().stream()
                 .map(p -> new Term(p.id(), p.title(), p.description(), null, null, p.profiling())).toList();

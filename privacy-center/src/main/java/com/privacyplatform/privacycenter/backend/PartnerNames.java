@@ -1,6 +1,6 @@
 package com.privacyplatform.privacycenter.backend;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.privacycenter.backend.RegistryApi.DirectoryEntry;
 import com.privacyplatform.privacycenter.session.Me;
 import com.privacyplatform.privacycenter.web.Words;

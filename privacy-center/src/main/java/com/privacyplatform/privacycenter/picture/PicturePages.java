@@ -3,7 +3,7 @@ package com.privacyplatform.privacycenter.picture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.privacycenter.i18n.Preferences;
 import com.privacyplatform.privacycenter.picture.PictureSources.Gathered;
 import com.privacyplatform.privacycenter.session.Me;

@@ -1,6 +1,6 @@
 package com.privacyplatform.privacycenter.request;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.privacycenter.about.Vocabulary;
 import com.privacyplatform.privacycenter.backend.BackendException;
 import com.privacyplatform.privacycenter.backend.Calls;

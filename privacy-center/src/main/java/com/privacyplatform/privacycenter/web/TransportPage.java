@@ -1,7 +1,7 @@
 package com.privacyplatform.privacycenter.web;
 
-import com.privacyplatform.commons.transport.TransportCheck;
-import com.privacyplatform.commons.transport.TransportLimits;
+import com.privacyplatform.api.transport.TransportCheck;
+import com.privacyplatform.api.transport.TransportLimits;
 import com.privacyplatform.privacycenter.i18n.Languages;
 import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;

@@ -1,7 +1,7 @@
 package com.privacyplatform.commons.clause.twin.b;
 
-import com.privacyplatform.commons.clause.Enforces;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.clause.Verifies;
 
 /** ClauseIndexTest's fixture: two tagged classes share the simple name Twin, so "Twin#rule" is ambiguous. */
 public class Twin {

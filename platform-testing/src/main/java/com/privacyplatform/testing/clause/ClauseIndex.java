@@ -1,5 +1,7 @@
-package com.privacyplatform.commons.clause;
+package com.privacyplatform.testing.clause;
 
+import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.clause.Verifies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -41,8 +43,8 @@ public final class ClauseIndex {
     private static final DotName VERIFIES = DotName.createSimple(Verifies.class.getName());
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
-    private static final String CATALOGUE = "/com/privacyplatform/commons/clause/clauses.properties";
-    private static final String ORGANISATIONAL = "/com/privacyplatform/commons/clause/organisational.properties";
+    private static final String CATALOGUE = "/com/privacyplatform/testing/clause/clauses.properties";
+    private static final String ORGANISATIONAL = "/com/privacyplatform/testing/clause/organisational.properties";
 
     /**
      * One tag: {@code id} names the code ({@code pkg.Class}, {@code pkg.Class#method},
@@ -376,7 +378,7 @@ public final class ClauseIndex {
     }
 
     /** Orders {@code 3.1.c} before {@code 3.10.a}: numeric parts numerically. */
-    static int compareClauses(String a, String b) {
+    public static int compareClauses(String a, String b) {
         String[] pa = a.split("\\.");
         String[] pb = b.split("\\.");
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.transport;
+package com.privacyplatform.api.transport;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.transport;
+package com.privacyplatform.api.transport;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.clause;
+package com.privacyplatform.api.clause;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

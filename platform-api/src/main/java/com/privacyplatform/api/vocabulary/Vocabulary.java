@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.vocabulary;
+package com.privacyplatform.api.vocabulary;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
         Vocabulary.Jurisdiction.class})
 public final class Vocabulary {
 
-    private static final String RESOURCE = "/com/privacyplatform/commons/vocabulary/vocabulary.json";
+    private static final String RESOURCE = "/com/privacyplatform/api/vocabulary/vocabulary.json";
     private static final Vocabulary INSTANCE = load();
 
     /**
