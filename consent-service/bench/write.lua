@@ -16,12 +16,12 @@ end
 local counter = 0
 request = function()
   counter = counter + 1
-  local body = string.format('{"subjectId":"w-%s-%d-%d","jurisdiction":"CN","language":"zh-CN","channel":"WEB",'
+  local body = string.format('{"subjectId":"w-%s-%s-%d-%d","jurisdiction":"CN","language":"zh-CN","channel":"WEB",'
     .. '"collectedAt":"%s","notice":{"version":"2026-11",'
     .. '"textHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},'
     .. '"legalBasis":"EXPRESS_CONSENT","method":"CHECKBOX",'
     .. '"purposes":[{"purpose":"payment_processing","categories":["user.name"],"granted":true}]}',
-    run, tid or 0, counter, os.date("!%Y-%m-%dT%H:%M:%SZ"))
+    run, phase, tid or 0, counter, os.date("!%Y-%m-%dT%H:%M:%SZ"))
   return wrk.format(nil, "/consents", nil, body)
 end
 

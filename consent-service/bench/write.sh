@@ -43,6 +43,17 @@ export PGHOST=127.0.0.1 PGPORT=5432
 say() { printf '==> %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
 field() { grep -oE "$1=[0-9.]+" <<<"$2" | head -1 | cut -d= -f2; }
+# CPU time (utime+stime, clock ticks) of one process, and of all PostgreSQL backends connected to $DB:
+# CPU per write is less distorted by other people's load on the machine than writes/s
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+backend_ticks() {
+  local t=0 p
+  for p in $(psql -U postgres -d postgres -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB'"); do
+    t=$((t + $(ticks "$p")))
+  done
+  echo "$t"
+}
+HZ="$(getconf CLK_TCK)"
 
 need psql; need pgbench; need curl; need jq; need java; need openssl; need node; need npm
 if ! command -v wrk >/dev/null 2>&1; then
@@ -80,7 +91,9 @@ for ch in partner-events dsr-events; do
   queues+=("$p.queue.name=consent-write-bench.$ch" "$p.queue.x-queue-type=classic" "$p.queue.x-delivery-limit="
     "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false" "$p.dlx.declare=false")
 done
-java -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
+# JAVA_OPTS: extra JVM options, e.g. a flight recording: JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/w.jfr"
+# shellcheck disable=SC2086
+java -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
   -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
@@ -109,13 +122,19 @@ status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$URL/consents" -H "Au
 [[ "$status" == 201 ]] || { echo "bench: a sample write answered $status; see $LOG" >&2; exit 1; }
 
 say "warm-up ${WARMUP}s (wrk, 16 connections)"
-wrk -t"$THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/write.lua" "$URL" >/dev/null
-declare -A SERVICE
+PHASE=warmup wrk -t"$THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/write.lua" "$URL" >/dev/null
+declare -A SERVICE CPU
 peak=0
 for c in $LEVELS; do
   TOKEN="$(token)"
   say "wrk -t$THREADS -c$c -d${DURATION}s POST /consents"
-  out="$(wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$BENCH_DIR/write.lua" "$URL" | grep -E "^(RESULT|first non-201)")"
+  jvm0="$(ticks "$PID")"; pg0="$(backend_ticks)"; load0="$(cut -d' ' -f1 /proc/loadavg)"
+  out="$(PHASE="c$c" wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$BENCH_DIR/write.lua" "$URL" | grep -E "^(RESULT|first non-201)")"
+  jvm1="$(ticks "$PID")"; pg1="$(backend_ticks)"; load1="$(cut -d' ' -f1 /proc/loadavg)"
+  n="$(field requests "$out")"
+  CPU[$c]="$(awk -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) -v n="$n" -v hz="$HZ" -v l0="$load0" -v l1="$load1" \
+    'BEGIN { if (n > 0) printf "%.2f %.2f %s-%s", j * 1000 / hz / n, p * 1000 / hz / n, l0, l1 }')"
+  out="$out cpu_ms_per_write jvm=${CPU[$c]%% *} pg=$(cut -d' ' -f2 <<<"${CPU[$c]}") load=${CPU[$c]##* }"
   echo "    $out"
   SERVICE[$c]="$out"
   rps="$(field rps "$out")"
@@ -168,12 +187,14 @@ done
 
 echo
 echo "== consent write benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, ${DURATION}s per level"
-printf '%-12s %12s %10s %10s %16s %8s\n' connections "service w/s" "p50 ms" "p99 ms" "pgbench tx/s" ratio
+printf '%-12s %12s %10s %10s %16s %8s %14s %14s %12s\n' connections "service w/s" "p50 ms" "p99 ms" "pgbench tx/s" ratio \
+  "jvm cpu ms/w" "pg cpu ms/w" "load avg"
 first=""
 for c in $LEVELS; do
   s="${SERVICE[$c]}"; rps="$(field rps "$s")"; [[ -z "$first" ]] && first=$rps
-  printf '%-12s %12s %10s %10s %16s %8s\n' "$c" "$rps" "$(field p50_ms "$s")" "$(field p99_ms "$s")" "${PGB[$c]}" \
-    "$(awk -v a="$rps" -v b="${PGB[$c]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+  read -r cj cp cl <<<"${CPU[$c]}"
+  printf '%-12s %12s %10s %10s %16s %8s %14s %14s %12s\n' "$c" "$rps" "$(field p50_ms "$s")" "$(field p99_ms "$s")" \
+    "${PGB[$c]}" "$(awk -v a="$rps" -v b="${PGB[$c]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$cj" "$cp" "$cl"
 done
 last="$(field rps "${SERVICE[${LEVELS##* }]}")"
 echo "growth ${LEVELS%% *} -> ${LEVELS##* } connections: $(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"

@@ -4,6 +4,7 @@ import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
 import com.privacyplatform.consent.partner.PartnerEvents.TransferItem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -56,19 +57,30 @@ public class ProjectionRepository {
     }
 
     public Uni<Optional<PartnerState>> find(UUID partnerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, adm_authorized, scope_version,"
-                        + " jurisdiction FROM partner_projection WHERE partner_id = :id", Object[].class)
+        // one statement (the write path reads this on every consent): the scope pairs and the
+        // transfers come along as JSON arrays instead of two more round trips
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT p.status, p.adm_authorized,"
+                        + " p.scope_version, p.jurisdiction,"
+                        + " (SELECT json_agg(json_build_array(c.purpose, c.category))::text FROM partner_scope c"
+                        + " WHERE c.partner_id = p.partner_id),"
+                        + " (SELECT json_agg(json_build_array(t.destination_country, array_to_string(t.categories, ','))"
+                        + " ORDER BY t.transfer_id)::text FROM partner_transfer t WHERE t.partner_id = p.partner_id)"
+                        + " FROM partner_projection p WHERE p.partner_id = :id", Object[].class)
                 .setParameter("id", partnerId).getResultList()
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(Optional.<PartnerState>empty())
-                        : s.createNativeQuery("SELECT purpose, category FROM partner_scope WHERE partner_id = :id",
-                                        Object[].class)
-                                .setParameter("id", partnerId).getResultList()
-                                .chain(pairs -> s.createNativeQuery("SELECT destination_country,"
-                                                + " array_to_string(categories, ',') FROM partner_transfer"
-                                                + " WHERE partner_id = :id ORDER BY transfer_id", Object[].class)
-                                        .setParameter("id", partnerId).getResultList()
-                                        .map(transfers -> Optional.of(state(partnerId, rows.get(0), pairs,
-                                                transfers))))));
+                .map(rows -> rows.isEmpty() ? Optional.<PartnerState>empty()
+                        : Optional.of(state(partnerId, rows.get(0), pairsOf(rows.get(0)[4]), pairsOf(rows.get(0)[5])))));
+    }
+
+    /** A JSON array of two-element arrays (as json_agg above builds it; NULL for none) as rows of two values. */
+    private static List<Object[]> pairsOf(Object json) {
+        List<Object[]> out = new ArrayList<>();
+        if (json != null) {
+            for (Object item : new JsonArray(json.toString())) {
+                JsonArray pair = (JsonArray) item;
+                out.add(new Object[] {pair.getString(0), pair.getString(1)});
+            }
+        }
+        return out;
     }
 
     /** The projected status of each known partner among {@code partnerIds}. */

@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -105,11 +107,28 @@ public class RecordService {
             return consents.decisionsOf(partnerId, request.subjectId(), purposes)
                     .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
                             DecisionEnds.latestByPurpose(earlier, utc(now))))
-                    .chain(() -> recordAll(partnerId, request, origin));
+                    .chain(earlier -> recordAll(partnerId, request, origin, liveByPurpose(earlier)));
         });
     }
 
-    private Uni<List<Consent>> recordAll(UUID partnerId, RecordRequest request, Origin origin) {
+    /**
+     * The live decision per purpose among the subject's decisions just loaded in this transaction
+     * (at most one per purpose: the unique index consent_live), so that recording needs no further
+     * query per purpose. A concurrent write of the same purpose committing in between still meets
+     * that index: 409, nothing recorded.
+     */
+    private static Map<String, Consent> liveByPurpose(List<Consent> decisions) {
+        Map<String, Consent> live = new HashMap<>();
+        for (Consent c : decisions) {
+            if (c.state == ConsentState.GRANTED || c.state == ConsentState.REFUSED) {
+                live.put(c.purpose, c);
+            }
+        }
+        return live;
+    }
+
+    private Uni<List<Consent>> recordAll(UUID partnerId, RecordRequest request, Origin origin,
+            Map<String, Consent> live) {
         List<Recipient> given = recipients.fromRequest(request.recipientsOrEmpty());
         String recipientJson = recipients.toJson(given);
         List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
@@ -118,15 +137,14 @@ public class RecordService {
         // one decision per purpose, one after another on the one session
         return Multi.createFrom().iterable(request.purposes())
                 .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
-                        at, origin))
+                        at, origin, live.get(d.purpose())))
                 .collect().asList();
     }
 
     private Uni<Consent> recordOne(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
-            List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at, Origin origin) {
+            List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at, Origin origin, Consent previous) {
         Consent c = decision(partnerId, r, d, recipientJson, at);
-        return consents.findLive(partnerId, r.subjectId(), d.purpose())
-                .chain(previous -> previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
+        return (previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
                 .chain(supersedes -> consents.persist(c)
                         .call(() -> HistoryEntry.of(c, null, origin.cause(), origin.reason(), caller.auditActor(), null,
                                 at).persist())

@@ -1,6 +1,7 @@
 package com.privacyplatform.commons.audit;
 
 import com.privacyplatform.commons.audit.AuditHashes.AuditEntry;
+import com.privacyplatform.commons.db.NotifyLinger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +64,8 @@ public class AuditChainer {
             LOG.info("audit chainer disabled on this instance");
             return;
         }
-        listener = new AuditListener(vertx, ConfigProvider.getConfig(), this::trigger);
+        listener = new AuditListener(vertx, ConfigProvider.getConfig(),
+                new NotifyLinger(vertx, config.linger(), this::trigger));
         listener.start();
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> trigger());
     }

@@ -58,6 +58,13 @@ public interface AuditConfig {
         @WithDefault("1S")
         Duration pollInterval();
 
+        /**
+         * How long a commit's NOTIFY waits before it starts a run, so that one run links every
+         * record committed meanwhile instead of one transaction per commit (0: at once).
+         */
+        @WithDefault("5MS")
+        Duration linger();
+
         /** When another replica holds the chainer lock, try again after this long. */
         @WithDefault("50MS")
         Duration busyRetry();

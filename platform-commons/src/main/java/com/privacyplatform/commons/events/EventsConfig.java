@@ -51,6 +51,13 @@ public interface EventsConfig {
         @WithDefault("2S")
         Duration pollInterval();
 
+        /**
+         * How long a commit's NOTIFY waits before it starts a run, so that one run relays every
+         * event committed meanwhile instead of one transaction per commit (0: at once).
+         */
+        @WithDefault("5MS")
+        Duration linger();
+
         /** How long a batch waits for the broker's publisher confirms before it counts as unsent. */
         @WithDefault("5S")
         Duration confirmTimeout();

@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.events;
 
+import com.privacyplatform.commons.db.NotifyLinger;
 import com.rabbitmq.client.AMQP;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,7 +64,8 @@ public class OutboxRelay {
         broker = new BrokerConnection(vertx, ConfigProvider.getConfig(), config.exchange());
         broker.start().onFailure(e -> LOG.warnf("broker not reachable yet (%s); relay keeps retrying",
                 e.getMessage()));
-        listener = new OutboxListener(vertx, ConfigProvider.getConfig(), this::trigger);
+        listener = new OutboxListener(vertx, ConfigProvider.getConfig(),
+                new NotifyLinger(vertx, config.relay().linger(), this::trigger));
         listener.start();
         pollTimer = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> trigger());
     }
