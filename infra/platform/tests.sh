@@ -74,6 +74,14 @@ ensure_shellcheck() {
   command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
 }
 
+# The k8s module's checks run Prometheus' rule checker over the alerts (k8s/README.md, "Checks").
+# Debian's package also holds the Prometheus server, which its install starts where the init system
+# lets it (not where a policy-rc.d forbids it, as in containers); only promtool is used here.
+ensure_promtool() {
+  command -v promtool >/dev/null 2>&1 || apt_install --no-install-recommends prometheus
+  command -v promtool >/dev/null 2>&1 || die "prometheus was installed but promtool is missing"
+}
+
 # The browser tests of the end-to-end phase drive Debian's Chromium headless (Playwright).
 ensure_browser() {
   if [[ ! -x /usr/bin/chromium ]]; then
@@ -135,6 +143,7 @@ run_maven_verify() {
 cmd_test() {
   ensure_infra
   ensure_shellcheck
+  ensure_promtool
   if (($(running_services_count) > 0)); then
     info "Stopping the services started by ./platform up: the build rewrites their jars (run ./platform up again afterwards)"
     stop_services

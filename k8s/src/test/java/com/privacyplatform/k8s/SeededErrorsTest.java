@@ -963,8 +963,8 @@ class SeededErrorsTest {
                     .anyMatch(v -> v.startsWith("Ingress/keycloak") && v.contains("Keycloak's management port 9000"));
             assertThat(ManagementExposure.ingresses(prod())).isEmpty();
 
-            Nodes.put(exactly(objects, "ServiceMonitor", "gateway").body(), "http", "spec", "endpoints", "0", "port");
-            assertThat(ManagementExposure.scrapes(objects)).containsExactly("ServiceMonitor/gateway: scrapes port http, not the management port");
+            Nodes.put(exactly(objects, "ServiceMonitor", "privacy-platform").body(), "http", "spec", "endpoints", "0", "port");
+            assertThat(ManagementExposure.scrapes(objects)).containsExactly("ServiceMonitor/privacy-platform: scrapes port http, not the management port");
         }
 
         @Test

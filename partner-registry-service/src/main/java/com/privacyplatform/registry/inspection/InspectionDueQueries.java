@@ -46,6 +46,15 @@ public class InspectionDueQueries {
         return config.inspection().intervalMonths();
     }
 
+    /**
+     * One plain SQL statement counting the partners overdue today (UTC) - the same rule as
+     * {@link #overdue} - for the operators' gauge, which reads it on an interval outside any session.
+     */
+    public String overdueCountSql() {
+        return "SELECT count(*) FROM (" + DUE.replace(":months", Integer.toString(intervalMonths()))
+                + OVERDUE.replace("CAST(:today AS date)", "CAST(now() AT TIME ZONE 'UTC' AS date)") + ") overdue";
+    }
+
     /** One partner's due date. */
     public Uni<InspectionDue> of(UUID partnerId) {
         return query(DUE + " WHERE id = CAST(:partnerId AS uuid)", Map.of("partnerId", partnerId), 1)

@@ -1,0 +1,88 @@
+package com.privacyplatform.registry.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.privacyplatform.commons.metrics.PlatformGauges;
+import com.privacyplatform.registry.inspection.ComplianceFixtures;
+import com.privacyplatform.testing.Scrape;
+import com.privacyplatform.testing.TestDb;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry's oversight gauges on the management port (issue 17.2): a partner's self-inspection
+ * and an audit finding count as overdue when their due date passes, and stop counting when the report
+ * comes in - totals only, with no id, e-mail or partner label in the scrape.
+ */
+@QuarkusTest
+@TestSecurity(user = "olivia", roles = "compliance-officer")
+class RegistryMetricsTest {
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    @Inject
+    PlatformGauges gauges;
+
+    @Test
+    void aSelfInspectionCountsOverdueOnceItsDueDatePassesUntilTheReportComesIn() {
+        Scrape before = scrape();
+        UUID partner = ComplianceFixtures.partner("ACTIVE", 200); // due in about five months
+        assertThat(delta(before, scrape(), "platform_registry_self_inspections_overdue")).isZero();
+
+        // its activation moves back 400 days: the report was due two months ago
+        TestDb.execute("UPDATE partner_status_change SET changed_at = changed_at - interval '400 days'"
+                + " WHERE partner_id = '" + partner + "'",
+                "UPDATE partner SET created_at = created_at - interval '400 days' WHERE id = '" + partner + "'");
+        Scrape overdue = scrape();
+        assertThat(delta(before, overdue, "platform_registry_self_inspections_overdue")).isEqualTo(1);
+
+        given().contentType(ContentType.JSON).body(ComplianceFixtures.cleanReport())
+                .post("/partners/" + partner + "/self-inspections").then().statusCode(201);
+        given().get("/partners/" + partner).then().statusCode(200);
+        Scrape reported = scrape();
+        assertThat(delta(before, reported, "platform_registry_self_inspections_overdue")).isZero();
+        assertThat(reported.samples()).anyMatch(s -> s.name().equals("http_server_requests_seconds_count")
+                && "/partners/{id}".equals(s.labels().get("uri")));
+        assertThat(reported.text()).doesNotContain(partner.toString());
+        assertThat(reported.personalLookingLabelValues()).isEmpty();
+        assertThat(reported.labelNames()).noneMatch(n -> n.toLowerCase().contains("partner"));
+    }
+
+    @Test
+    void anAuditFindingCountsOverdueOnceItsRectificationIsPastDue() {
+        UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
+        UUID audit = ComplianceFixtures.audit(partner, 10);
+        Scrape before = scrape();
+        UUID finding = ComplianceFixtures.finding(audit, partner, "HIGH", true, 10, "OPEN");
+        assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isZero();
+
+        TestDb.execute("UPDATE assessment_finding SET rectification_due = CAST(now() AT TIME ZONE 'UTC' AS date) - 2"
+                + " WHERE id = '" + finding + "'");
+        assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isEqualTo(1);
+
+        TestDb.execute("UPDATE assessment_finding SET status = 'RECTIFICATION_SUBMITTED' WHERE id = '" + finding + "'");
+        assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isZero();
+    }
+
+    private static double delta(Scrape before, Scrape after, String name) {
+        return after.value(name) - before.value(name);
+    }
+
+    private Scrape scrape() {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return new Scrape(given().get(metrics).then().statusCode(200).extract().asString());
+    }
+}
