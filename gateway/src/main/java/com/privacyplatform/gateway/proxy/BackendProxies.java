@@ -68,6 +68,7 @@ public class BackendProxies {
             String forwarded = DeadLetterPaths.backendUri(AuditPaths.backendUri(below));
             request.setURI(forwarded);
             stripHopByHop(request.headers());
+            TraceHeaders.dropIncomingWhenTraced(request.headers());
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
             request.headers().set("X-Forwarded-Prefix",

@@ -1,6 +1,7 @@
 package com.privacyplatform.commons.events;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -55,29 +56,28 @@ public class EventTracing {
 
     /** A producer span continuing the stored trace (a new trace when none was stored). */
     Span publishSpan(String storedTraceparent, String type, String exchange, String eventId) {
-        return tracer.spanBuilder("publish " + type)
-                .setParent(contextOf(storedTraceparent))
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "rabbitmq")
-                .setAttribute("messaging.operation.type", "send")
+        return builder("publish ", storedTraceparent, SpanKind.PRODUCER, "send", type, eventId)
                 .setAttribute("messaging.destination.name", exchange)
                 .setAttribute("messaging.rabbitmq.destination.routing_key", type)
-                .setAttribute("messaging.message.id", eventId)
-                .setAttribute("cloudevents.event_type", type)
                 .startSpan();
     }
 
     /** A consumer span whose parent is the event's {@code traceparent} extension (a new trace without one). */
     Span consumeSpan(String traceparent, String consumer, String type, String eventId) {
-        return tracer.spanBuilder("process " + type)
-                .setParent(contextOf(traceparent))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "rabbitmq")
-                .setAttribute("messaging.operation.type", "process")
+        return builder("process ", traceparent, SpanKind.CONSUMER, "process", type, eventId)
                 .setAttribute("messaging.consumer.group.name", consumer)
-                .setAttribute("messaging.message.id", eventId)
-                .setAttribute("cloudevents.event_type", type)
                 .startSpan();
+    }
+
+    private SpanBuilder builder(String operationName, String traceparent, SpanKind kind, String operationType,
+            String type, String eventId) {
+        return tracer.spanBuilder(operationName + type)
+                .setParent(contextOf(traceparent))
+                .setSpanKind(kind)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.operation.type", operationType)
+                .setAttribute("messaging.message.id", eventId)
+                .setAttribute("cloudevents.event_type", type);
     }
 
     private static Context contextOf(String traceparent) {
