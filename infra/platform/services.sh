@@ -117,6 +117,11 @@ service_environment() {
       "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${2}_e2e" "QUARKUS_PROFILE=prod,e2e" \
       "MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$E2E_VHOST"
   fi
+  if [[ -n "${E2E_DATABASES:-}" ]]; then
+    # traces of the end-to-end phase go to its OTLP receiver (docs/tracing.md), in small, quick batches
+    printf '%s\n' "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$E2E_OTLP_PORT" \
+      "QUARKUS_OTEL_BSP_SCHEDULE_DELAY=200ms"
+  fi
   case "$1" in
     partner-registry-service | consent-service | dsr-service | breach-service)
       audit_checkpoint_key "$1"
@@ -281,6 +286,7 @@ cmd_up() {
 cmd_down() {
   take_lock
   stop_services
+  stop_pid "$OTLP_PID_FILE" "OtlpReceiver.java" "the OTLP receiver"
   if keycloak_pid >/dev/null || [[ -f "$KC_PID_FILE" ]]; then
     stop_keycloak
   else

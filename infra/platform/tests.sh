@@ -47,6 +47,7 @@ run_e2e() {
   reset_e2e_databases
   reset_e2e_vhost
   local i rc=0
+  start_otlp_receiver
   export E2E_DATABASES=1
   for i in "${!SERVICE_MODULES[@]}"; do
     (start_service "${SERVICE_MODULES[$i]}" "${SERVICE_PORTS[$i]}" "${SERVICE_MANAGEMENT_PORTS[$i]}" "${SERVICE_DBS[$i]}") || rc=$?
@@ -66,6 +67,7 @@ run_e2e() {
   fi
   info "Stopping the services of the end-to-end phase"
   stop_services
+  stop_pid "$OTLP_PID_FILE" "OtlpReceiver.java" "the OTLP receiver"
   return "$rc"
 }
 
@@ -80,6 +82,22 @@ ensure_shellcheck() {
 ensure_promtool() {
   command -v promtool >/dev/null 2>&1 || apt_install --no-install-recommends prometheus
   command -v promtool >/dev/null 2>&1 || die "prometheus was installed but promtool is missing"
+}
+
+# The end-to-end phase's OTLP/HTTP receiver (infra/otlp-receiver): every service exports its spans
+# to it; it keeps each export request in $E2E_TRACES_DIR, emptied first, for the e2e tests (TracesTest).
+E2E_OTLP_PORT="${PLATFORM_E2E_OTLP_PORT:-4318}"
+E2E_TRACES_DIR="$PLATFORM_DIR/e2e-traces"
+OTLP_PID_FILE="$RUN_DIR/otlp-receiver.pid"
+start_otlp_receiver() {
+  stop_pid "$OTLP_PID_FILE" "OtlpReceiver.java" "the OTLP receiver of an earlier run"
+  port_open 127.0.0.1 "$E2E_OTLP_PORT" && die "port $E2E_OTLP_PORT (OTLP receiver) is already in use by another process"
+  rm -rf "$E2E_TRACES_DIR"
+  info "OTLP receiver: http://127.0.0.1:$E2E_OTLP_PORT (spans of the run: ${E2E_TRACES_DIR#"$ROOT"/})"
+  start_detached "$OTLP_PID_FILE" "$LOG_DIR/otlp-receiver.log" "$ROOT" "$(service_java)" \
+    "$ROOT/infra/otlp-receiver/OtlpReceiver.java" "$E2E_OTLP_PORT" "$E2E_TRACES_DIR"
+  wait_until 60 port_open 127.0.0.1 "$E2E_OTLP_PORT" ||
+    { show_log_tail "$LOG_DIR/otlp-receiver.log"; die "the OTLP receiver did not start within 60 s"; }
 }
 
 # The browser tests of the end-to-end phase drive Debian's Chromium headless (Playwright).

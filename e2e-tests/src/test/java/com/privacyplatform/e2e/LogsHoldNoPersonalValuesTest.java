@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * its own journey with fresh values - a consent, a correction request with an e-mail and a name,
  * a partner record with contact e-mail and phone, paths and bodies that fail - and then reads the
  * log of every service of infra/services.conf that {@code ./platform} writes to .platform/logs/,
- * the whole end-to-end run's, for those values, the demo subjects' ids and the tokens used.
+ * the whole end-to-end run's, for those values, the demo subjects' ids and the tokens used; and
+ * every span the services exported to the phase's OTLP receiver during the run (docs/tracing.md).
  */
 @Order(Integer.MAX_VALUE)
 class LogsHoldNoPersonalValuesTest {
@@ -41,8 +43,12 @@ class LogsHoldNoPersonalValuesTest {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final String NOTICE_HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-    @Test
-    void noServiceLogLineHoldsASubjectIdTokenEmailOrPhoneOfTheRun() throws IOException {
+    /** The run's personal values and token signatures by what they are; filled by the journey. */
+    private static final Map<String, String> SECRETS = new LinkedHashMap<>();
+
+    /** The journey with fresh personal values, once for both searches. */
+    @BeforeAll
+    static void driveAJourneyWithFreshPersonalValues() {
         String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
         String subject = "e2e-logprobe-" + UUID.randomUUID();
         String email = "log.probe." + tag + "@example.com";
@@ -63,6 +69,7 @@ class LogsHoldNoPersonalValuesTest {
                 .post("/api/consents/check").then().statusCode(200);
         as(partner).get("/api/subjects/" + subject + "/holders");
         as(officer).get("/api/subjects/" + subject + "/holders");
+        as(officer).queryParam("contactEmail", email).queryParam("phone", phone).get("/api/partners");
         as(partner).get("/api/consents/" + subject).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         as(alice).get("/api/requests/" + subject).then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         // bad input that carries the values: refused, never echoed into a log
@@ -92,7 +99,7 @@ class LogsHoldNoPersonalValuesTest {
         String forged = alice.substring(0, alice.lastIndexOf('.') + 1) + "AAAA" + alice.substring(alice.lastIndexOf('.') + 5);
         as(forged).get("/api/requests").then().statusCode(401);
 
-        Map<String, String> secrets = new LinkedHashMap<>();
+        Map<String, String> secrets = SECRETS;
         secrets.put("fresh subject id", subject);
         secrets.put("alice's subject id", ALICE);
         secrets.put("bob's subject id", BOB);
@@ -105,7 +112,11 @@ class LogsHoldNoPersonalValuesTest {
         Map<String, String> tokens = Map.of("alice's token", alice, "the partner's token", partner,
                 "the officer's token", officer, "the forged token", forged);
         tokens.forEach((who, token) -> secrets.put("signature of " + who, token.substring(token.lastIndexOf('.') + 1)));
+    }
 
+    @Test
+    void noServiceLogLineHoldsASubjectIdTokenEmailOrPhoneOfTheRun() throws IOException {
+        Map<String, String> secrets = SECRETS;
         List<String> findings = new ArrayList<>();
         for (Path log : serviceLogs()) {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -123,6 +134,33 @@ class LogsHoldNoPersonalValuesTest {
             }
         }
         assertThat(findings).as("log lines with personal values or tokens").isEmpty();
+    }
+
+    /**
+     * Nor does any span that a service exported during the whole run (docs/tracing.md): every export
+     * request the phase's OTLP receiver kept - span names, attributes, resources - searched as bytes,
+     * in which protobuf carries every string as plain UTF-8.
+     */
+    @Test
+    void noExportedSpanHoldsASubjectIdTokenEmailOrPhoneOfTheRun() throws InterruptedException {
+        ExportedSpans.awaitQuiet(Duration.ofSeconds(2), Duration.ofSeconds(30)); // the journey's last spans
+        List<ExportedSpans.Request> requests = ExportedSpans.requests();
+        assertThat(requests).as("export requests the services sent to the OTLP receiver").isNotEmpty();
+        assertThat(ExportedSpans.spans()).as("the decoded spans").isNotEmpty();
+        List<String> findings = new ArrayList<>();
+        for (ExportedSpans.Request request : requests) {
+            String text = request.text();
+            for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
+                String asBytes = new String(secret.getValue().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                if (text.contains(asBytes)) {
+                    findings.add(request.file().getFileName() + " holds the " + secret.getKey());
+                }
+            }
+            if (JWT.matcher(text).find()) {
+                findings.add(request.file().getFileName() + " holds a JWT");
+            }
+        }
+        assertThat(findings).as("exported spans with personal values or tokens").isEmpty();
     }
 
     /** The log of every service that ./platform started for this run (infra/services.conf). */

@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * One reverse proxy per backend: strips the {@code /api} prefix (and {@code /audit/{service}} of a
  * service's audit path, {@link AuditPaths}) and hop-by-hop headers, says who
  * forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
- * The caller's bearer token, request id and trace context pass through unchanged.
+ * The caller's bearer token and request id pass through unchanged; the trace context
+ * ({@code traceparent}) is set by the traced HTTP client to its own span's, so the backend's spans
+ * join the request's trace (docs/tracing.md).
  */
 @ApplicationScoped
 public class BackendProxies {
@@ -66,6 +68,7 @@ public class BackendProxies {
             String forwarded = DeadLetterPaths.backendUri(AuditPaths.backendUri(below));
             request.setURI(forwarded);
             stripHopByHop(request.headers());
+            TraceHeaders.dropIncomingWhenTraced(request.headers());
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
             request.headers().set("X-Forwarded-Prefix",

@@ -39,6 +39,7 @@ public final class WebProxy {
             var request = context.request();
             var incoming = request.proxiedRequest();
             stripHopByHop(request.headers());
+            TraceHeaders.dropIncomingWhenTraced(request.headers());
             request.headers().remove("Authorization");
             request.headers().remove("X-Forwarded-Prefix");
             request.headers().set("X-Forwarded-Proto", incoming.scheme());

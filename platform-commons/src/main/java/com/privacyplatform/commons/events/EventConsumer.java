@@ -3,6 +3,9 @@ package com.privacyplatform.commons.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.retention.RetentionConfig;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -43,13 +46,16 @@ public class EventConsumer {
     private final RetentionConfig retention;
     private final EventsConfig.Retry retry;
     private final Vertx vertx;
+    private final EventTracing tracing;
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention, EventsConfig events, Vertx vertx) {
+    public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention, EventsConfig events, Vertx vertx,
+            EventTracing tracing) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.retention = retention;
         this.retry = events.retry();
         this.vertx = vertx;
+        this.tracing = tracing;
     }
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
@@ -79,11 +85,24 @@ public class EventConsumer {
         if (beyondHorizon(event)) {
             return refuse(message, consumer, event);
         }
+        // the handling and its effects (queries, published events) belong to the producer's trace
+        Span span = tracing.consumeSpan(event.traceparent(), consumer, event.type(), event.id().toString());
+        Scope scope = span.makeCurrent();
+        return handle(message, consumer, prepare, handler, event, span)
+                .onTermination().invoke(() -> {
+                    span.end();
+                    scope.close();
+                });
+    }
+
+    private Uni<Void> handle(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> prepare,
+            Function<ReceivedEvent, Uni<Void>> handler, ReceivedEvent event, Span span) {
         return Uni.createFrom().deferred(() -> prepare.apply(event))
                 .chain(() -> Panache.withTransaction(() -> inbox.claim(consumer, event.id(), event.type())
                         .chain(first -> first ? handler.apply(event) : skipped(consumer, event))))
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
+                    span.setStatus(StatusCode.ERROR);
                     long deliveries = deliveryCount(message);
                     Duration delay = backoff(deliveries);
                     LOG.errorf(e, "%s: handling %s %s failed (earlier deliveries: %d); it goes back to its queue in %s"

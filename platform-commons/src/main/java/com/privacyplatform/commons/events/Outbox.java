@@ -17,17 +17,19 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Publishes domain events the only way the platform allows: as a row in the caller's current
  * reactive transaction (DESIGN.md "Events"). The event exists exactly when the business change
- * commits; {@link OutboxRelay} delivers it afterwards. Call it inside {@code @WithTransaction}.
+ * commits; {@link OutboxRelay} delivers it afterwards. Call it inside {@code @WithTransaction}. The row
+ * keeps the current trace context ({@link EventTracing}), so the event's delivery and its consumers'
+ * effects belong to the writing request's trace.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Rows per INSERT statement in {@link #publishAll} (6 parameters each, far below PostgreSQL's 65,535). */
+    /** Rows per INSERT statement in {@link #publishAll} (7 parameters each, far below PostgreSQL's 65,535). */
     static final int ROWS_PER_STATEMENT = 1000;
-    private static final String INSERT = "INSERT INTO platform_outbox (id, type, source, subject, occurred_at, payload)"
-            + " VALUES ";
+    private static final String INSERT = "INSERT INTO platform_outbox (id, type, source, subject, occurred_at, payload,"
+            + " traceparent) VALUES ";
     /** The payload goes as text, then jsonb: a String bound as jsonb would be stored as a JSON string. */
-    private static final String ROW = "(?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb))";
+    private static final String ROW = "(?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?)";
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
@@ -87,6 +89,7 @@ public class Outbox {
             query.setParameter(p++, row.subject);
             query.setParameter(p++, row.occurredAt);
             query.setParameter(p++, row.payload);
+            query.setParameter(p++, row.traceparent);
         }
         int next = from + chunk.size();
         return query.executeUpdate()
@@ -110,6 +113,7 @@ public class Outbox {
         row.subject = e.subject();
         row.occurredAt = occurredAt;
         row.payload = toJson(e.data());
+        row.traceparent = EventTracing.currentTraceparent(); // the writing request's trace (docs/tracing.md)
         return row;
     }
 

@@ -39,6 +39,10 @@ public class OutboxEvent {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String payload;
 
+    /** W3C traceparent of the writing request; null when it was not traced. */
+    @Column
+    public String traceparent;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 

@@ -2,6 +2,9 @@ package com.privacyplatform.commons.events;
 
 import com.privacyplatform.commons.db.NotifyLinger;
 import com.rabbitmq.client.AMQP;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -41,6 +44,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final Vertx vertx;
     private final EventsConfig config;
+    private final EventTracing tracing;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile long pausedUntil;
@@ -49,10 +53,11 @@ public class OutboxRelay {
     private OutboxListener listener;
     private long pollTimer = -1;
 
-    public OutboxRelay(Pool pool, Vertx vertx, EventsConfig config) {
+    public OutboxRelay(Pool pool, Vertx vertx, EventsConfig config, EventTracing tracing) {
         this.pool = pool;
         this.vertx = vertx;
         this.config = config;
+        this.tracing = tracing;
         this.backoff = config.relay().minBackoff();
     }
 
@@ -127,8 +132,8 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relayLocked(SqlConnection conn, List<UUID> attempted) {
-        return conn.preparedQuery("SELECT id, type, source, subject, occurred_at, payload::text AS payload"
-                        + " FROM platform_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE")
+        return conn.preparedQuery("SELECT id, type, source, subject, occurred_at, payload::text AS payload,"
+                        + " traceparent FROM platform_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE")
                 .execute(Tuple.of(config.relay().batchSize()))
                 .chain(rows -> {
                     List<Row> batch = new ArrayList<>();
@@ -149,11 +154,18 @@ public class OutboxRelay {
                 .collect().last().replaceWithVoid();
     }
 
+    /**
+     * One event in a producer span of the writing request's trace; the CloudEvent carries the span's
+     * context ({@code traceparent}), so each consumer's span is its child. The span ends when the
+     * broker took the message (the batch's confirm is awaited after all are sent).
+     */
     private Uni<Void> publish(Row row) {
         UUID id = row.getUUID("id");
         String type = row.getString("type");
+        Span span = tracing.publishSpan(row.getString("traceparent"), type, broker.exchange(), id.toString());
         byte[] body = CloudEventCodec.encode(id, type, row.getString("source"), row.getString("subject"),
-                row.getOffsetDateTime("occurred_at"), row.getString("payload"));
+                row.getOffsetDateTime("occurred_at"), row.getString("payload"),
+                EventTracing.traceparentOf(Context.root().with(span)));
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType(CloudEventCodec.CONTENT_TYPE)
                 .deliveryMode(2) // persistent: survives a broker restart
@@ -162,7 +174,9 @@ public class OutboxRelay {
                 .timestamp(Date.from(row.getOffsetDateTime("occurred_at").toInstant()))
                 .build();
         return Uni.createFrom().completionStage(() -> broker.client()
-                .basicPublish(broker.exchange(), type, props, Buffer.buffer(body)).toCompletionStage());
+                        .basicPublish(broker.exchange(), type, props, Buffer.buffer(body)).toCompletionStage())
+                .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR))
+                .onTermination().invoke(span::end);
     }
 
     private Uni<Void> confirm() {

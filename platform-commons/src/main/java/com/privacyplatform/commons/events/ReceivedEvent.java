@@ -34,6 +34,12 @@ public final class ReceivedEvent {
         return event.getSubject();
     }
 
+    /** The CloudEvents distributed tracing extension: the publication's trace context; null without one. */
+    public String traceparent() {
+        Object value = event.getExtension(CloudEventCodec.TRACEPARENT);
+        return value == null ? null : value.toString();
+    }
+
     public OffsetDateTime time() {
         return event.getTime();
     }

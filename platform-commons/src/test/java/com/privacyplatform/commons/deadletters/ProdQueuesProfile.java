@@ -11,7 +11,8 @@ import java.util.Map;
  * requeue, x-delivery-limit 3, dead-letter queue with its TTL), as every service's
  * application.properties declares them outside the test profile, on a private virtual host that
  * is created fresh for the run: nothing else on the shared broker sees its messages. Back-off is
- * shortened (0.3 s, doubling) so that four deliveries take seconds, not minutes.
+ * shortened (0.3 s, doubling) so that four deliveries take seconds, not minutes. Logs are JSON
+ * lines, as in production, and traces are exported to {@link OtlpSink} (ProdLogLinesTest).
  */
 public class ProdQueuesProfile implements QuarkusTestProfile {
 
@@ -34,12 +35,18 @@ public class ProdQueuesProfile implements QuarkusTestProfile {
                 Map.entry(channel + "max-outstanding-messages", "20"),
                 Map.entry("platform.events.retry.initial-backoff", "300MS"),
                 Map.entry("platform.events.retry.multiplier", "2"),
-                Map.entry("platform.events.retry.max-backoff", "5S"));
+                Map.entry("platform.events.retry.max-backoff", "5S"),
+                // production logs: JSON lines with the trace ids (ProdLogLinesTest reads the file copy)
+                Map.entry("quarkus.log.console.json.enabled", "true"),
+                Map.entry("quarkus.log.file.enabled", "true"),
+                Map.entry("quarkus.log.file.path", ProdLogLinesTest.LOG_FILE.toString()),
+                Map.entry("quarkus.log.file.json.enabled", "true"),
+                Map.entry("quarkus.otel.bsp.schedule.delay", "100ms"));
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PrivateVirtualHost.class));
+        return List.of(new TestResourceEntry(PrivateVirtualHost.class), new TestResourceEntry(OtlpSink.class));
     }
 
     /** Creates the private virtual host before the application connects, deletes it afterwards. */
