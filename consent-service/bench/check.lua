@@ -1,5 +1,6 @@
 -- wrk script: POST /consents/check for random subjects, purposes and categories of the loaded data.
--- Environment: TOKEN (partner-demo-a access token), SUBJECTS (number of loaded subjects).
+-- Environment: TOKEN (partner-demo-a access token), SUBJECTS (number of loaded subjects), CHECK_PATH
+-- (default /consents/check; the gateway benchmark sends /api/consents/check through a proxy).
 -- Without RATE wrk sends as fast as each connection gets answers (the peak). With RATE (requests per
 -- second in total) and THREADS (wrk's -t) every wrk thread sends on a fixed schedule of RATE/THREADS
 -- requests per second, whatever the answers' latency: delay() gives each request the next slot of
@@ -8,6 +9,7 @@
 local token = os.getenv("TOKEN")
 local subjects = tonumber(os.getenv("SUBJECTS") or "100000")
 local rate = tonumber(os.getenv("RATE") or "0")
+local check_path = os.getenv("CHECK_PATH") or "/consents/check"
 local threads_n = tonumber(os.getenv("THREADS") or "2")
 local purposes = {"payment_processing", "marketing.communications", "analytics", "customer_support"}
 local categories = {"user.name", "user.contact.email", "user.device.identifier", "user.financial.transaction"}
@@ -31,7 +33,7 @@ end
 request = function()
   local body = string.format('{"subjectId":"bench-subj-%d","purpose":"%s","category":"%s"}',
     math.random(0, subjects - 1), purposes[math.random(1, 4)], categories[math.random(1, 4)])
-  return wrk.format(nil, "/consents/check", nil, body)
+  return wrk.format(nil, check_path, nil, body)
 end
 
 if rate > 0 then

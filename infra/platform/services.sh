@@ -181,8 +181,76 @@ service_environment() {
   esac
 }
 
+# JVM start-up cache (issue 19): JDK 25+'s AOT cache (-XX:AOTCache: classes loaded and linked,
+# method profiles; JEP 483/514/515), AppCDS (-XX:SharedArchiveFile) on older JDKs. Trained by one
+# run of the service itself (it starts, becomes ready, is stopped: the JVM writes the cache at exit),
+# kept next to its jar, used only while the JDK and the application's jars are the ones it was
+# trained with (a stamp file beside it). PLATFORM_AOT=off: never trained, never used.
+
+# The JDK the services run on: PLATFORM_SERVICE_JAVA_HOME, else the newest 17+ in /usr/lib/jvm
+# (Temurin 25 here), else service_java's.
+runtime_java() {
+  local home="${PLATFORM_SERVICE_JAVA_HOME:-}"
+  [[ -n "$home" ]] || home="$(KEYCLOAK_JAVA_HOME="" JAVA_HOME="" find_jdk 17 2>/dev/null)" || home=""
+  if [[ -n "$home" && -x "$home/bin/java" ]]; then printf '%s\n' "$home/bin/java"; else service_java; fi
+}
+# java_home JAVA: the JDK home of a java binary
+java_home_of() { dirname "$(dirname "$(readlink -f "$(command -v "$1")")")"; }
+aot_file() { # module java
+  local major
+  major="$(java_major "$(java_home_of "$2")")" || major=17
+  if ((major >= 25)); then
+    printf '%s/%s/target/quarkus-app/app.aot\n' "$ROOT" "$1"
+  else
+    printf '%s/%s/target/quarkus-app/app-cds.jsa\n' "$ROOT" "$1"
+  fi
+}
+# what a cache is valid for: the JDK's release file and the application's jars (names, sizes, times)
+aot_stamp() { # module java
+  { cat "$(java_home_of "$2")/release" 2>/dev/null || "$2" -version 2>&1
+    find "$ROOT/$1/target/quarkus-app" -name '*.jar' -printf '%P %s %T@\n' | sort; } | sha256sum | cut -c1-64
+}
+aot_flags() { # module java: the flags that use its trained cache; nothing when there is none that matches
+  [[ "${PLATFORM_AOT:-on}" != off ]] || return 0
+  local file
+  file="$(aot_file "$1" "$2")"
+  [[ -s "$file" && "$(cat "$file.stamp" 2>/dev/null)" == "$(aot_stamp "$1" "$2")" ]] || return 0
+  if [[ "$file" == *.aot ]]; then
+    printf '%s\n' "-XX:AOTCache=$file"
+  else
+    printf '%s\n' "-XX:SharedArchiveFile=$file" "-Xshare:auto"
+  fi
+}
+aot_training_flags() { # module java: the flags of a training run (an old cache is removed first)
+  local file
+  file="$(aot_file "$1" "$2")"
+  rm -f "$file" "$file.stamp"
+  if [[ "$file" == *.aot ]]; then
+    printf '%s\n' "-XX:AOTCacheOutput=$file"
+  else
+    printf '%s\n' "-XX:ArchiveClassesAtExit=$file"
+  fi
+}
+aot_stamped() { # module java: after the training JVM exited: stamp the cache it wrote
+  local file
+  file="$(aot_file "$1" "$2")"
+  [[ -s "$file" ]] && aot_stamp "$1" "$2" >"$file.stamp"
+}
+# aot_train MODULE MANAGEMENT-PORT LOG COMMAND...: one training run (COMMAND carries the training
+# flags): waits for readiness, stops the service and waits for the JVM to write its cache.
+aot_train() {
+  local module="$1" management="$2" log="$3" pid
+  shift 3
+  (cd "$ROOT/$module" && exec "$@" >"$log" 2>&1 </dev/null 9>&-) &
+  pid=$!
+  wait_until "$SERVICE_TIMEOUT" aot_training_ready "$pid" "$management" || true
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+aot_training_ready() { http_ok "$(service_health_url "$2")" || ! kill -0 "$1" 2>/dev/null; }
+
 start_service() {
-  local module="$1" port="$2" management="$3" database="${4:-}" java jar pid_file log pid heap environment
+  local module="$1" port="$2" management="$3" database="${4:-}" java jar pid_file log pid heap environment training aot
   jar="$(service_jar "$module")"
   pid_file="$(service_pid_file "$module")"
   log="$(service_log "$module")"
@@ -194,11 +262,19 @@ start_service() {
     rm -f "$pid_file"
     port_open 127.0.0.1 "$port" && die "$module: port $port is already in use by another process"
     port_open 127.0.0.1 "$management" && die "$module: its management port $management is already in use by another process"
-    java="$(service_java)"
+    java="$(runtime_java)"
     read -ra heap <<<"$SERVICE_HEAP"
     mapfile -t environment < <(service_environment "$module" "$database")
-    info "$module: starting on port $port (log: ${log#"$ROOT"/})"
-    start_detached "$pid_file" "$log" "$ROOT/$module" env "${environment[@]}" "$java" "${heap[@]}" -jar "$jar"
+    if [[ "${PLATFORM_AOT:-on}" != off && -z "$(aot_flags "$module" "$java")" ]]; then
+      info "$module: training its JVM start-up cache (one run until ready; log: ${log#"$ROOT"/}.training)"
+      mapfile -t training < <(aot_training_flags "$module" "$java")
+      aot_train "$module" "$management" "$log.training" env "${environment[@]}" "$java" "${heap[@]}" \
+        "${training[@]}" -jar "$jar"
+      aot_stamped "$module" "$java" || warn "$module: no start-up cache was written (see $log.training)"
+    fi
+    mapfile -t aot < <(aot_flags "$module" "$java")
+    info "$module: starting on port $port ($("$java" -version 2>&1 | head -1)${aot:+, start-up cache}; log: ${log#"$ROOT"/})"
+    start_detached "$pid_file" "$log" "$ROOT/$module" env "${environment[@]}" "$java" "${heap[@]}" "${aot[@]}" -jar "$jar"
   fi
   if ! wait_until "$SERVICE_TIMEOUT" service_ready_or_dead "$module" "$management"; then
     show_log_tail "$log"

@@ -1,23 +1,48 @@
 package com.privacyplatform.gateway.web;
 
-import java.util.regex.Pattern;
-
 /** The shape of a path for logs: resource words stay, everything else (ids, subject ids) becomes {@code {id}}. */
 public final class AccessLogShape {
-
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z-]*|\\.well-known|jwks\\.json|openapi\\.json");
 
     private AccessLogShape() {
     }
 
     public static String of(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
+        StringBuilder out = new StringBuilder(path.length() + 8);
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
             }
-            out.append('/').append(WORD.matcher(segment).matches() ? segment : "{id}");
+            if (end > start) {
+                out.append('/');
+                if (isWord(path, start, end)) {
+                    out.append(path, start, end);
+                } else {
+                    out.append("{id}");
+                }
+            }
+            start = end + 1;
         }
         return out.length() == 0 ? "/" : out.toString();
+    }
+
+    /** A resource word: {@code [a-z][a-z-]*}, or {@code .well-known}, {@code jwks.json}, {@code openapi.json}. */
+    private static boolean isWord(String path, int start, int end) {
+        if (path.startsWith(".well-known", start) && end - start == 11 || path.startsWith("jwks.json", start)
+                && end - start == 9 || path.startsWith("openapi.json", start) && end - start == 12) {
+            return true;
+        }
+        char first = path.charAt(start);
+        if (first < 'a' || first > 'z') {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            char c = path.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 }

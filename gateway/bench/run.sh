@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# Gateway benchmark (issue 19; not a test: it prints figures and never fails on a timing).
+#
+#   ./platform bench gateway                       # or gateway/bench/run.sh
+#   DURATION=15s WARMUP=30s ROUNDS=2 ./platform bench gateway
+#   SERVICE_OPTS='-Dquarkus.otel.sdk.disabled=false' ./platform bench gateway   # extra flags, every service
+#   AOT=off ./platform bench gateway               # without the JVM start-up cache phase
+#   AOT=retrain ./platform bench gateway           # train the caches again even when they match
+#
+# What it does, on its own ports (BENCH_BASE, default 8150: gateway 8150, registry 8151, consent
+# 8152, dsr 8153, breach 8154, privacy-center 8155, nginx 8158; management port = port + 1000), its
+# own databases (<database>_gwbench, created with psql -U postgres when absent, migrated by the
+# services themselves) and its own RabbitMQ virtual host (gwbench), with the production profile and
+# the local values ./platform up uses (platform's service_environment):
+#   1. starts every service of infra/services.conf one after the other and records its readiness
+#      time: from process start to the first 200 of /q/health/ready on its management port (the
+#      gateway's projection bootstraps from the registry's and breach-service's snapshots, so they
+#      start first);
+#   2. starts nginx (nginx-light, installed with apt when missing) from gateway/bench/nginx.conf: one
+#      worker, keep-alive upstream to consent-service, the gateway's /api rewrite;
+#   3. warms up, then measures POST /consents/check with a partner token (partner-demo-a) and one
+#      subject, wrk THREADS x CONNECTIONS for DURATION: directly, through nginx, through the gateway
+#      (a replica of its own with a high rate limit for the partner, every check still done), with
+#      CPU time per request of the gateway's JVM, of nginx and of consent-service (from /proc);
+#   4. restarts the gateway, records its readiness time and its warm-up curve (req/s per 5 s window
+#      for the first 30 s of load);
+#   5. unless AOT=off: the same with the JVM start-up cache of ./platform (JDK 25+: AOT cache with
+#      the training run's profiles; older JDKs: AppCDS): when a service has no cache matching its jar
+#      and JDK, one training run of every such service under the benchmark's load (the gateway and
+#      consent-service serve the check, so their profiles are the hot path's), stopped so that the
+#      JVM writes the cache; then every service starts again with its cache: readiness times and
+#      the gateway's warm-up curve with the cache;
+#   6. prints the table, the ratios against the goals of issue 19, readiness times and RSS.
+# The machine's load average is printed with every figure: the cores are shared.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH_DIR="$ROOT/gateway/bench"
+# ./platform's functions (service_environment, find_jdk, uuid_v5, aot_*): sourcing defines them only
+# shellcheck source=../../platform
+source "$ROOT/platform"
+
+DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-30s}"
+ROUNDS="${ROUNDS:-1}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+BENCH_BASE="${BENCH_BASE:-8150}"
+NGINX_PORT="${NGINX_PORT:-$((BENCH_BASE + 8))}"
+VHOST="${BENCH_VHOST:-gwbench}"
+AOT="${AOT:-auto}"
+SERVICE_OPTS="${SERVICE_OPTS:-}"
+PARTNER_CLIENT=partner-demo-a
+WORK="$ROOT/gateway/target/bench"
+export THREADS
+
+declare -A PORT=([gateway]=$BENCH_BASE [partner-registry-service]=$((BENCH_BASE + 1))
+  [consent-service]=$((BENCH_BASE + 2)) [dsr-service]=$((BENCH_BASE + 3)) [breach-service]=$((BENCH_BASE + 4))
+  [privacy-center]=$((BENCH_BASE + 5)))
+# start order: the gateway's snapshot sources first, the gateway last
+ORDER=(partner-registry-service breach-service consent-service dsr-service privacy-center gateway)
+declare -A DATABASE PID READY RSS_MB
+while read -r module _ _ database; do
+  [[ -n "$module" && "$module" != \#* ]] && DATABASE[$module]="${database:-}"
+done <"$SERVICES_CONF"
+
+say() { printf '==> %s\n' "$*"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+mport() { echo $((PORT[$1] + 1000)); }
+# CPU time (clock ticks, user + system) of the given processes, from /proc/<pid>/stat
+ticks() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
+field() { grep -oE "$2=[0-9.]+" <<<"$1" | head -1 | cut -d= -f2; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
+token() {
+  curl -fsS "$KC_REALM_URL/protocol/openid-connect/token" -d grant_type=client_credentials \
+    -d client_id="$PARTNER_CLIENT" -d client_secret="$PARTNER_CLIENT-secret" | jq -r .access_token
+}
+
+# --- tools, JDK, jars, databases, virtual host -------------------------------------------------------
+command -v wrk >/dev/null 2>&1 || { say "installing wrk (apt-get)"; apt_install wrk; }
+command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || { say "installing nginx-light (apt-get)"; apt_install nginx-light; }
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-$(find_jdk 17)}" || die "no JDK 17+ found"
+JAVA="$BENCH_JAVA_HOME/bin/java"
+for module in "${ORDER[@]}"; do
+  [[ -f "$(service_jar "$module")" ]] && continue
+  say "building the services (./mvnw -DskipTests package)"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package -pl "$(IFS=,; echo "${ORDER[*]}")" -am)
+  break
+done
+detect_pg_superuser
+read_databases
+for module in "${ORDER[@]}"; do
+  db="${DATABASE[$module]}"
+  [[ -n "$db" ]] || continue
+  owner="$(db_owner "$db")"
+  if [[ -z "$(pg_super -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_gwbench'")" ]]; then
+    say "creating database ${db}_gwbench (owner $owner)"
+    pg_super -qc "CREATE DATABASE ${db}_gwbench OWNER $owner"
+  fi
+done
+if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$VHOST"; then
+  say "RabbitMQ: virtual host $VHOST for the benchmark's services"
+  as_root rabbitmqctl -q add_vhost "$VHOST" >/dev/null
+  as_root rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
+fi
+mkdir -p "$WORK"
+PARTNER_ID="$(uuid_v5 "$PARTNER_ID_NAMESPACE" "partner:$PARTNER_CLIENT")"
+
+NGINX_PID=""
+cleanup() {
+  local m
+  for m in "${!PID[@]}"; do [[ -n "${PID[$m]}" ]] && kill "${PID[$m]}" 2>/dev/null || true; done
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# --- services ---------------------------------------------------------------------------------------
+# The java flags of a module in a mode (none, train, cache): heap as ./platform, the bench ports and
+# URLs, and the start-up cache's flags of ./platform (aot_training_flags, aot_flags).
+service_flags() {
+  local module="$1" b="http://localhost"
+  printf '%s\n' "$SERVICE_HEAP" "-Dquarkus.http.port=${PORT[$module]}" "-Dquarkus.management.port=$(mport "$module")"
+  case "$2" in
+    cache) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
+    train) aot_training_flags "$module" "$JAVA" ;;
+  esac
+  case "$module" in
+    gateway)
+      printf '%s\n' "-Dgateway.backends.registry.url=$b:${PORT[partner-registry-service]}" \
+        "-Dgateway.backends.consent.url=$b:${PORT[consent-service]}" "-Dgateway.backends.dsr.url=$b:${PORT[dsr-service]}" \
+        "-Dgateway.backends.breach.url=$b:${PORT[breach-service]}" \
+        "-Dgateway.backends.privacy-center.url=$b:${PORT[privacy-center]}"
+      local s
+      for s in partner-registry-service:registry consent-service:consent dsr-service:dsr breach-service:breach; do
+        printf '%s\n' "-Dgateway.backends.${s#*:}.openapi-url=$b:$(mport "${s%%:*}")/q/openapi"
+      done
+      # a replica of its own with a high rate limit for the benchmark's partner: the bucket is
+      # still checked on every request, it just never runs dry
+      printf '%s\n' "-Dgateway.rate-limit.partners.\"$PARTNER_ID\"=1000000" "-Dgateway.rate-limit.burst=1000000"
+      ;;
+  esac
+}
+
+start() { # module mode (none, train, cache)
+  local module="$1" mode="$2" db="${DATABASE[$1]}" environment flags t0 pid log="$WORK/$1.$2.log"
+  mapfile -t environment < <(service_environment "$module" "$db")
+  [[ -n "$db" ]] && environment+=("DB_REACTIVE_URL=postgresql://localhost:$PG_PORT/${db}_gwbench"
+    "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${db}_gwbench")
+  environment+=("MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$VHOST"
+    "CONSENT_URL=http://localhost:${PORT[consent-service]}" "DSR_URL=http://localhost:${PORT[dsr-service]}"
+    "REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
+    "PARTNER_REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
+    "CONSENT_SERVICE_URL=http://localhost:${PORT[consent-service]}")
+  mapfile -t flags < <(service_flags "$module" "$mode")
+  # shellcheck disable=SC2206
+  flags+=($SERVICE_OPTS)
+  t0="$(date +%s%N)"
+  (cd "$ROOT/$module" && exec env "${environment[@]}" "$JAVA" "${flags[@]}" -jar "$(service_jar "$module")") >"$log" 2>&1 &
+  pid=$!
+  PID[$module]=$pid
+  while ! curl -fsS -o /dev/null --max-time 1 "http://localhost:$(mport "$module")/q/health/ready" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; die "$module exited during start-up (log: $log)"; }
+    (( $(date +%s%N) - t0 < 180000000000 )) || die "$module not ready after 180 s (log: $log)"
+    sleep 0.02
+  done
+  READY[$module,$mode]="$(awk -v d=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.2f", d / 1e9 }')"
+  say "$module ($mode) ready in ${READY[$module,$mode]} s (process start to first 200 of /q/health/ready; load average $(loadavg))"
+}
+# stops a service and waits for its JVM to exit (after a training run: until it has written its cache)
+stop() { local p="${PID[$1]}"; kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; PID[$1]=""; }
+
+say "JDK $BENCH_JAVA_HOME; $(nproc) cores shared with other work; load average $(loadavg)"
+for module in "${ORDER[@]}"; do start "$module" none; done
+
+# --- nginx ------------------------------------------------------------------------------------------
+mkdir -p "$WORK/nginx"
+sed -e "s|@NGINX_PORT@|$NGINX_PORT|g" -e "s|@CONSENT_PORT@|${PORT[consent-service]}|g" -e "s|@PREFIX@|$WORK/nginx|g" \
+  "$BENCH_DIR/nginx.conf" >"$WORK/nginx/nginx.conf"
+"$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2>"$WORK/nginx/start.log" &
+NGINX_PID=$!
+for _ in $(seq 1 50); do port_open 127.0.0.1 "$NGINX_PORT" && break; sleep 0.1; done
+port_open 127.0.0.1 "$NGINX_PORT" || die "nginx did not start: $(cat "$WORK/nginx/start.log")"
+nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+
+# --- measurements -------------------------------------------------------------------------------------
+declare -A BASE=([direct]="http://localhost:${PORT[consent-service]}" [nginx]="http://localhost:$NGINX_PORT"
+  [gateway]="http://localhost:${PORT[gateway]}")
+declare -A PREFIX=([direct]="" [nginx]="/api" [gateway]="/api")
+HZ="$(getconf CLK_TCK)"
+export SUBJECTS=1 # one subject: bench-subj-0 (consent-service/bench/check.lua)
+wrk_run() { # path duration [--latency]
+  TOKEN="$(token)" CHECK_PATH="${PREFIX[$1]}/consents/check" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" ${3:-} -s "$ROOT/consent-service/bench/check.lua" "${BASE[$1]}" |
+    grep '^RESULT' || true
+}
+for path in direct nginx gateway; do
+  answer="$(curl -sS -X POST "${BASE[$path]}${PREFIX[$path]}/consents/check" -H "Authorization: Bearer $(token)" \
+    -H 'Content-Type: application/json' -d '{"subjectId":"bench-subj-0","purpose":"analytics","category":"user.name"}' \
+    -w ' HTTP %{http_code}')"
+  say "sample answer $path: $answer"
+  [[ "$answer" == *"HTTP 200" ]] || die "$path does not answer the consent check with 200"
+done
+say "warm-up: $WARMUP gateway, $WARMUP direct, 10s nginx (load average $(loadavg))"
+wrk_run gateway "$WARMUP" >/dev/null
+wrk_run direct "$WARMUP" >/dev/null
+wrk_run nginx 10s >/dev/null
+
+declare -A RES CPU_GW CPU_NGINX CPU_CONSENT LOADS
+for round in $(seq 1 "$ROUNDS"); do
+  for path in direct nginx gateway; do
+    before="$(loadavg)"
+    g0="$(ticks "${PID[gateway]}")"; n0="$(ticks $(nginx_pids))"; c0="$(ticks "${PID[consent-service]}")"
+    r="$(wrk_run "$path" "$DURATION" --latency)"
+    n="$(field "$r" requests)"; n="${n:-0}"
+    per() { awk -v t="$1" -v n="$n" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
+    CPU_GW[$round,$path]="$(per $(( $(ticks "${PID[gateway]}") - g0 )))"
+    CPU_NGINX[$round,$path]="$(per $(( $(ticks $(nginx_pids)) - n0 )))"
+    CPU_CONSENT[$round,$path]="$(per $(( $(ticks "${PID[consent-service]}") - c0 )))"
+    RES[$round,$path]="$r"; LOADS[$round,$path]="$before -> $(loadavg)"
+    say "round $round $path: ${r#RESULT } | CPU/request: gateway ${CPU_GW[$round,$path]} us, nginx ${CPU_NGINX[$round,$path]} us, consent ${CPU_CONSENT[$round,$path]} us"
+  done
+done
+for module in "${ORDER[@]}"; do RSS_MB[$module]="$(rss_mb "${PID[$module]}")"; done
+
+# --- the gateway after a restart: readiness and warm-up curve ----------------------------------------
+curve() { # mode: req/s per 5 s window of the first 30 s of load on the freshly started gateway
+  local w r
+  CURVE[$1]=""
+  for w in 1 2 3 4 5 6; do
+    r="$(wrk_run gateway 5s)"
+    CURVE[$1]+="$(field "$r" rps) "
+  done
+  say "gateway warm-up ($1): ${CURVE[$1]}"
+}
+declare -A CURVE
+say "restarting the gateway (no start-up cache)"
+stop gateway
+READY[gateway-first,none]="${READY[gateway,none]}"
+start gateway none
+curve none
+RSS_MB[gateway-restarted]="$(rss_mb "${PID[gateway]}")"
+
+# --- the same with the JVM start-up cache -------------------------------------------------------------
+if [[ "$AOT" != off ]]; then
+  for module in "${ORDER[@]}"; do stop "$module"; done
+  TRAIN=()
+  for module in "${ORDER[@]}"; do
+    [[ "$AOT" == retrain || -z "$(PLATFORM_AOT=on aot_flags "$module" "$JAVA")" ]] && TRAIN+=("$module")
+  done
+  if ((${#TRAIN[@]})); then
+    say "training the start-up cache of: ${TRAIN[*]} (load average $(loadavg))"
+    for module in "${ORDER[@]}"; do
+      if [[ " ${TRAIN[*]} " == *" $module "* ]]; then start "$module" train; else start "$module" cache; fi
+    done
+    # the hot path's profiles: the check through the gateway (and so consent-service)
+    wrk_run gateway "$WARMUP" >/dev/null
+    for module in "${ORDER[@]}"; do stop "$module"; done
+    for module in "${TRAIN[@]}"; do
+      aot_stamped "$module" "$JAVA" || say "warning: $module wrote no cache (log: $WORK/$module.train.log)"
+    done
+  fi
+  for module in "${ORDER[@]}"; do start "$module" cache; done
+  curve cache
+  RSS_MB[gateway-cache]="$(rss_mb "${PID[gateway]}")"
+fi
+
+# --- report -------------------------------------------------------------------------------------------
+echo
+echo "== gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared"
+echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; SERVICE_OPTS='$SERVICE_OPTS'"
+printf '%-5s | %-8s | %-8s | %-8s | %-8s | %-6s | %-27s | %s\n' round path "req/s" p50_ms p99_ms non2xx "CPU us/req gw/nginx/consent" "load average (start -> end)"
+for round in $(seq 1 "$ROUNDS"); do
+  for path in direct nginx gateway; do
+    r="${RES[$round,$path]}"
+    printf '%-5s | %-8s | %-8s | %-8s | %-8s | %-6s | %-27s | %s\n' "$round" "$path" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
+      "$(field "$r" p99_ms)" "$(field "$r" non2xx)" "${CPU_GW[$round,$path]} / ${CPU_NGINX[$round,$path]} / ${CPU_CONSENT[$round,$path]}" \
+      "${LOADS[$round,$path]}"
+  done
+  d="${RES[$round,direct]}"; x="${RES[$round,nginx]}"; g="${RES[$round,gateway]}"
+  awk -v d="$(field "$d" rps)" -v x="$(field "$x" rps)" -v g="$(field "$g" rps)" -v dp="$(field "$d" p99_ms)" \
+    -v gp="$(field "$g" p99_ms)" -v gc="${CPU_GW[$round,gateway]}" -v nc="${CPU_NGINX[$round,nginx]}" -v r="$round" '
+    function v(ok) { return ok ? "met" : "not met" }
+    BEGIN {
+      printf "round %s: gateway/nginx %.2fx (goal >= 0.85: %s), gateway/direct %.2fx (goal >= 0.7: %s), nginx/direct %.2fx, p99 gateway/direct %.2fx (goal <= 1.5: %s); CPU per proxied request: gateway %s us, nginx %s us (%.1fx)\n",
+        r, g / x, v(g / x >= 0.85), g / d, v(g / d >= 0.7), x / d, gp / dp, v(gp / dp <= 1.5), gc, nc, (nc > 0) ? gc / nc : 0
+    }'
+done
+steady="$(field "${RES[$ROUNDS,gateway]}" rps)"
+for mode in none cache; do
+  [[ -n "${CURVE[$mode]:-}" ]] || continue
+  awk -v s="$steady" -v c="${CURVE[$mode]}" -v m="$mode" 'BEGIN { n = split(c, w, " "); t = "-"; for (i = 1; i <= n; i++) if (w[i] >= 0.9 * s) { t = i * 5; break }
+    printf "gateway warm-up after a restart (%s start-up cache), req/s per 5 s window of load: %s\n  90%% of steady (%.0f req/s) reached in the window ending at %s s (goal <= 10 s: %s)\n",
+      (m == "none") ? "without" : "with", c, 0.9 * s, t, (t != "-" && t <= 10) ? "met" : "not met" }'
+done
+printf '%-26s | %-16s | %-16s | %s\n' service "ready, no cache" "ready, cache" "RSS after the benchmark (MiB)"
+for module in "${ORDER[@]}"; do
+  printf '%-26s | %-16s | %-16s | %s\n' "$module" "${READY[$module,none]:-}" "${READY[$module,cache]:-}" "${RSS_MB[$module]}"
+done
+printf '%-26s | %-16s | %-16s | %s\n' "gateway (restarted)" "${READY[gateway-first,none]} / ${READY[gateway,none]}" "" \
+  "${RSS_MB[gateway-restarted]} (after its warm-up curve)"
+echo "(readiness: process start to first 200 of /q/health/ready in seconds, goal < 2 s; RSS goal < 300 MiB; load average now $(loadavg))"
