@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.privacyplatform.commons.clause.Verifies;
+import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.gateway.token.VerifiedTokens;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,6 +1,6 @@
 package com.privacyplatform.gateway.token;
 
-import com.privacyplatform.commons.clause.Enforces;
+import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
