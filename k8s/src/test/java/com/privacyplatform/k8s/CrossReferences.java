@@ -22,6 +22,13 @@ final class CrossReferences {
      * the namespace (RenderedValues.receiptIssuer checks them against the gateway's Ingress host).
      */
     static final Set<String> PUBLIC_URLS = Set.of("CONSENT_RECEIPTS_ISSUER", "DSR_ATTESTATIONS_ISSUER");
+    /**
+     * Variables that address a Service of another namespace of the cluster (the OpenTelemetry
+     * collector, components/tracing): they must name it by its cluster address
+     * {@code <service>.<namespace>.svc}, which this namespace's Services cannot check.
+     */
+    static final Set<String> OTHER_NAMESPACE_URLS = Set.of("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+    private static final Pattern CLUSTER_ADDRESS = Pattern.compile("https?://[a-z0-9-]+\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?:\\d+/?");
 
     private CrossReferences() {
     }
@@ -481,7 +488,12 @@ final class CrossReferences {
                     }
                 }
                 env.forEach((name, value) -> {
-                    if (!PUBLIC_URLS.contains(name)) {
+                    if (OTHER_NAMESPACE_URLS.contains(name)) {
+                        if (!CLUSTER_ADDRESS.matcher(value).matches()) {
+                            violations.add(o.id() + ": " + name + "=" + value
+                                    + " is not a cluster address <service>.<namespace>.svc:<port>");
+                        }
+                    } else if (!PUBLIC_URLS.contains(name)) {
                         url(o, name, value, model, violations);
                     }
                 });

@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.deadletters;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.events.CloudEventCodec;
 import com.privacyplatform.testing.TestBroker;
+import com.privacyplatform.testing.TestDb;
+import com.privacyplatform.testing.Tokens;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
@@ -66,6 +70,40 @@ class ProdLogLinesTest {
         // the consumer's span went to the OTLP endpoint, in the event's trace
         byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
         await().atMost(Duration.ofSeconds(20)).until(() -> contains(OtlpSink.received(), traceIdBytes));
+    }
+
+    /**
+     * A request, the outbox row it writes, the relay's publication and the consumer's handling are
+     * one trace: the row keeps the request's traceparent, and the exported spans name the route
+     * template and the event type - never the widget id of the path or the query's values.
+     */
+    @Test
+    void aRequestItsOutboxEventAndItsConsumptionAreOneTraceWhoseSpansHoldNoValuesOfThePath() {
+        String partner = Tokens.partner("partner-demo-a");
+        String email = "trace.probe." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "@example.com";
+        String widget = given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body("{\"name\":\"trace-probe\",\"ownerEmail\":\"" + email + "\",\"size\":1}")
+                .post("/test/widgets").then().statusCode(201).extract().path("id");
+        byte[] random = new byte[24];
+        ThreadLocalRandom.current().nextBytes(random);
+        String traceId = HexFormat.of().formatHex(random, 0, 16);
+        given().auth().oauth2(partner).header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(random, 16, 24)
+                        + "-01").queryParam("n", 8).queryParam("note", email)
+                .post("/test/widgets/" + widget + "/touches").then().statusCode(204);
+
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE subject = ? AND type = 'widget.touched'"
+                + " AND traceparent LIKE ?", widget, "00-" + traceId + "-%")).isOne();
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(
+                "SELECT count(*) FROM test_effect WHERE subject = ? AND n = 8", widget) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String exported = new String(OtlpSink.received(), StandardCharsets.ISO_8859_1);
+            return exported.contains(new String(HexFormat.of().parseHex(traceId), StandardCharsets.ISO_8859_1))
+                    && exported.contains("POST /test/widgets/{id}/touches") && exported.contains("publish widget.touched")
+                    && exported.contains("process widget.touched");
+        });
+        String exported = new String(OtlpSink.received(), StandardCharsets.UTF_8);
+        assertThat(exported).doesNotContain(widget).doesNotContain(email).doesNotContain("note=")
+                .doesNotContain(partner.substring(partner.lastIndexOf('.') + 1));
     }
 
     /** Every line of the log file, each one a JSON object (fails on a line that is not). */
