@@ -5,7 +5,11 @@
 #   DURATION=15s WARMUP=30s ROUNDS=2 ./platform bench gateway
 #   SERVICE_OPTS='-Dquarkus.otel.sdk.disabled=false' ./platform bench gateway   # extra flags, every service
 #   AOT=off ./platform bench gateway               # without the JVM start-up cache phase
+#   SERVICES="partner-registry-service breach-service consent-service gateway" ./platform bench gateway
+#                                                  # readiness of these only (in this order; gateway last)
 #   AOT=retrain ./platform bench gateway           # train the caches again even when they match
+#   GATEWAY_BASELINE_APP=/path/to/quarkus-app ./platform bench gateway   # also measure another build of
+#       the gateway (e.g. main's) side by side, as a second replica on port BENCH_BASE + 6
 #
 # What it does, on its own ports (BENCH_BASE, default 8150: gateway 8150, registry 8151, consent
 # 8152, dsr 8153, breach 8154, privacy-center 8155, nginx 8158; management port = port + 1000), its
@@ -56,13 +60,22 @@ export THREADS
 
 declare -A PORT=([gateway]=$BENCH_BASE [partner-registry-service]=$((BENCH_BASE + 1))
   [consent-service]=$((BENCH_BASE + 2)) [dsr-service]=$((BENCH_BASE + 3)) [breach-service]=$((BENCH_BASE + 4))
-  [privacy-center]=$((BENCH_BASE + 5)))
+  [privacy-center]=$((BENCH_BASE + 5)) [gateway-baseline]=$((BENCH_BASE + 6)))
+GATEWAY_BASELINE_APP="${GATEWAY_BASELINE_APP:-}"
+START_TIMEOUT="${START_TIMEOUT:-600}"
+PATHS=(direct nginx gateway)
+[[ -n "$GATEWAY_BASELINE_APP" ]] && PATHS+=(gateway-baseline)
 # start order: the gateway's snapshot sources first, the gateway last
-ORDER=(partner-registry-service breach-service consent-service dsr-service privacy-center gateway)
-declare -A DATABASE PID READY RSS_MB
+# (SERVICES: a subset for a quicker run; the gateway needs the registry, breach-service and consent-service)
+read -ra ORDER <<<"${SERVICES:-partner-registry-service breach-service consent-service dsr-service privacy-center gateway}"
+declare -A DATABASE PID READY READY_CPU RSS_MB
 while read -r module _ _ database; do
   [[ -n "$module" && "$module" != \#* ]] && DATABASE[$module]="${database:-}"
 done <"$SERVICES_CONF"
+DATABASE[gateway-baseline]="${DATABASE[gateway]}"
+# the module whose configuration and directory a bench process uses, and its jar
+module_of() { if [[ "$1" == gateway-baseline ]]; then echo gateway; else echo "$1"; fi; }
+jar_of() { if [[ "$1" == gateway-baseline ]]; then echo "$GATEWAY_BASELINE_APP/quarkus-run.jar"; else service_jar "$1"; fi; }
 
 say() { printf '==> %s\n' "$*"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -80,8 +93,8 @@ token() {
 command -v wrk >/dev/null 2>&1 || { say "installing wrk (apt-get)"; apt_install wrk; }
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || { say "installing nginx-light (apt-get)"; apt_install nginx-light; }
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-BENCH_JAVA_HOME="${BENCH_JAVA_HOME:-$(find_jdk 17)}" || die "no JDK 17+ found"
-JAVA="$BENCH_JAVA_HOME/bin/java"
+# the JDK ./platform up runs the services on (PLATFORM_SERVICE_JAVA_HOME, else the newest in /usr/lib/jvm)
+JAVA="$(runtime_java)"
 for module in "${ORDER[@]}"; do
   [[ -f "$(service_jar "$module")" ]] && continue
   say "building the services (./mvnw -DskipTests package)"
@@ -94,9 +107,9 @@ for module in "${ORDER[@]}"; do
   db="${DATABASE[$module]}"
   [[ -n "$db" ]] || continue
   owner="$(db_owner "$db")"
-  if [[ -z "$(pg_super -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_gwbench'")" ]]; then
+  if [[ -z "$(pg_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_gwbench'")" ]]; then
     say "creating database ${db}_gwbench (owner $owner)"
-    pg_super -qc "CREATE DATABASE ${db}_gwbench OWNER $owner"
+    pg_super -d postgres -c "CREATE DATABASE ${db}_gwbench OWNER $owner"
   fi
 done
 if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$VHOST"; then
@@ -126,7 +139,9 @@ service_flags() {
     train) aot_training_flags "$module" "$JAVA" ;;
   esac
   case "$module" in
-    gateway)
+    gateway | gateway-baseline)
+      # its own HTTPS port too (8443 is the local run's)
+      if [[ "$module" == gateway ]]; then printf '%s\n' "-Dquarkus.http.ssl-port=$((BENCH_BASE + 9))"; else printf '%s\n' "-Dquarkus.http.ssl-port=$((BENCH_BASE + 1009))"; fi
       printf '%s\n' "-Dgateway.backends.registry.url=$b:${PORT[partner-registry-service]}" \
         "-Dgateway.backends.consent.url=$b:${PORT[consent-service]}" "-Dgateway.backends.dsr.url=$b:${PORT[dsr-service]}" \
         "-Dgateway.backends.breach.url=$b:${PORT[breach-service]}" \
@@ -144,7 +159,7 @@ service_flags() {
 
 start() { # module mode (none, train, cache)
   local module="$1" mode="$2" db="${DATABASE[$1]}" environment flags t0 pid log="$WORK/$1.$2.log"
-  mapfile -t environment < <(service_environment "$module" "$db")
+  mapfile -t environment < <(service_environment "$(module_of "$module")" "$db")
   [[ -n "$db" ]] && environment+=("DB_REACTIVE_URL=postgresql://localhost:$PG_PORT/${db}_gwbench"
     "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${db}_gwbench")
   environment+=("MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$VHOST"
@@ -156,22 +171,25 @@ start() { # module mode (none, train, cache)
   # shellcheck disable=SC2206
   flags+=($SERVICE_OPTS)
   t0="$(date +%s%N)"
-  (cd "$ROOT/$module" && exec env "${environment[@]}" "$JAVA" "${flags[@]}" -jar "$(service_jar "$module")") >"$log" 2>&1 &
+  (cd "$ROOT/$(module_of "$module")" && exec env "${environment[@]}" "$JAVA" "${flags[@]}" -jar "$(jar_of "$module")") >"$log" 2>&1 &
   pid=$!
   PID[$module]=$pid
   while ! curl -fsS -o /dev/null --max-time 1 "http://localhost:$(mport "$module")/q/health/ready" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; die "$module exited during start-up (log: $log)"; }
-    (( $(date +%s%N) - t0 < 180000000000 )) || die "$module not ready after 180 s (log: $log)"
+    (( $(date +%s%N) - t0 < START_TIMEOUT * 1000000000 )) || die "$module not ready after $START_TIMEOUT s (log: $log)"
     sleep 0.02
   done
   READY[$module,$mode]="$(awk -v d=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.2f", d / 1e9 }')"
-  say "$module ($mode) ready in ${READY[$module,$mode]} s (process start to first 200 of /q/health/ready; load average $(loadavg))"
+  # CPU time the JVM used until then: the figure other work on the machine distorts least
+  READY_CPU[$module,$mode]="$(awk -v t="$(ticks "$pid")" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }')"
+  say "$module ($mode) ready in ${READY[$module,$mode]} s, ${READY_CPU[$module,$mode]} s CPU (process start to first 200 of /q/health/ready; load average $(loadavg))"
 }
 # stops a service and waits for its JVM to exit (after a training run: until it has written its cache)
 stop() { local p="${PID[$1]}"; kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; PID[$1]=""; }
 
-say "JDK $BENCH_JAVA_HOME; $(nproc) cores shared with other work; load average $(loadavg)"
+say "JDK $(java_home_of "$JAVA"); $(nproc) cores shared with other work; load average $(loadavg)"
 for module in "${ORDER[@]}"; do start "$module" none; done
+[[ -n "$GATEWAY_BASELINE_APP" ]] && start gateway-baseline none
 
 # --- nginx ------------------------------------------------------------------------------------------
 mkdir -p "$WORK/nginx"
@@ -185,8 +203,8 @@ nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
 
 # --- measurements -------------------------------------------------------------------------------------
 declare -A BASE=([direct]="http://localhost:${PORT[consent-service]}" [nginx]="http://localhost:$NGINX_PORT"
-  [gateway]="http://localhost:${PORT[gateway]}")
-declare -A PREFIX=([direct]="" [nginx]="/api" [gateway]="/api")
+  [gateway]="http://localhost:${PORT[gateway]}" [gateway-baseline]="http://localhost:${PORT[gateway-baseline]}")
+declare -A PREFIX=([direct]="" [nginx]="/api" [gateway]="/api" [gateway-baseline]="/api")
 HZ="$(getconf CLK_TCK)"
 export SUBJECTS=1 # one subject: bench-subj-0 (consent-service/bench/check.lua)
 wrk_run() { # path duration [--latency]
@@ -194,7 +212,7 @@ wrk_run() { # path duration [--latency]
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" ${3:-} -s "$ROOT/consent-service/bench/check.lua" "${BASE[$1]}" |
     grep '^RESULT' || true
 }
-for path in direct nginx gateway; do
+for path in "${PATHS[@]}"; do
   answer="$(curl -sS -X POST "${BASE[$path]}${PREFIX[$path]}/consents/check" -H "Authorization: Bearer $(token)" \
     -H 'Content-Type: application/json' -d '{"subjectId":"bench-subj-0","purpose":"analytics","category":"user.name"}' \
     -w ' HTTP %{http_code}')"
@@ -205,23 +223,32 @@ say "warm-up: $WARMUP gateway, $WARMUP direct, 10s nginx (load average $(loadavg
 wrk_run gateway "$WARMUP" >/dev/null
 wrk_run direct "$WARMUP" >/dev/null
 wrk_run nginx 10s >/dev/null
+[[ -n "$GATEWAY_BASELINE_APP" ]] && wrk_run gateway-baseline "$WARMUP" >/dev/null
+# the processes that proxy a path (CPU per request): none for direct
+proxy_pids() {
+  case "$1" in
+    nginx) nginx_pids ;;
+    gateway | gateway-baseline) echo "${PID[$1]}" ;;
+  esac
+}
 
-declare -A RES CPU_GW CPU_NGINX CPU_CONSENT LOADS
+declare -A RES CPU_PROXY CPU_CONSENT LOADS
 for round in $(seq 1 "$ROUNDS"); do
-  for path in direct nginx gateway; do
+  for path in "${PATHS[@]}"; do
     before="$(loadavg)"
-    g0="$(ticks "${PID[gateway]}")"; n0="$(ticks $(nginx_pids))"; c0="$(ticks "${PID[consent-service]}")"
+    p0="$(ticks $(proxy_pids "$path"))"; c0="$(ticks "${PID[consent-service]}")"
     r="$(wrk_run "$path" "$DURATION" --latency)"
     n="$(field "$r" requests)"; n="${n:-0}"
     per() { awk -v t="$1" -v n="$n" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
-    CPU_GW[$round,$path]="$(per $(( $(ticks "${PID[gateway]}") - g0 )))"
-    CPU_NGINX[$round,$path]="$(per $(( $(ticks $(nginx_pids)) - n0 )))"
+    CPU_PROXY[$round,$path]="$(per $(( $(ticks $(proxy_pids "$path")) - p0 )))"
     CPU_CONSENT[$round,$path]="$(per $(( $(ticks "${PID[consent-service]}") - c0 )))"
+    [[ "$path" == direct ]] && CPU_PROXY[$round,$path]="-"
     RES[$round,$path]="$r"; LOADS[$round,$path]="$before -> $(loadavg)"
-    say "round $round $path: ${r#RESULT } | CPU/request: gateway ${CPU_GW[$round,$path]} us, nginx ${CPU_NGINX[$round,$path]} us, consent ${CPU_CONSENT[$round,$path]} us"
+    say "round $round $path: ${r#RESULT } | CPU per request: proxy ${CPU_PROXY[$round,$path]} us, consent-service ${CPU_CONSENT[$round,$path]} us"
   done
 done
 for module in "${ORDER[@]}"; do RSS_MB[$module]="$(rss_mb "${PID[$module]}")"; done
+if [[ -n "$GATEWAY_BASELINE_APP" ]]; then RSS_MB[gateway-baseline]="$(rss_mb "${PID[gateway-baseline]}")"; stop gateway-baseline; fi
 
 # --- the gateway after a restart: readiness and warm-up curve ----------------------------------------
 curve() { # mode: req/s per 5 s window of the first 30 s of load on the freshly started gateway
@@ -269,17 +296,17 @@ fi
 echo
 echo "== gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared"
 echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; SERVICE_OPTS='$SERVICE_OPTS'"
-printf '%-5s | %-8s | %-8s | %-8s | %-8s | %-6s | %-27s | %s\n' round path "req/s" p50_ms p99_ms non2xx "CPU us/req gw/nginx/consent" "load average (start -> end)"
+printf '%-5s | %-16s | %-8s | %-8s | %-8s | %-6s | %-22s | %s\n' round path "req/s" p50_ms p99_ms non2xx "CPU us/req proxy/consent" "load average (start -> end)"
 for round in $(seq 1 "$ROUNDS"); do
-  for path in direct nginx gateway; do
+  for path in "${PATHS[@]}"; do
     r="${RES[$round,$path]}"
-    printf '%-5s | %-8s | %-8s | %-8s | %-8s | %-6s | %-27s | %s\n' "$round" "$path" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
-      "$(field "$r" p99_ms)" "$(field "$r" non2xx)" "${CPU_GW[$round,$path]} / ${CPU_NGINX[$round,$path]} / ${CPU_CONSENT[$round,$path]}" \
+    printf '%-5s | %-16s | %-8s | %-8s | %-8s | %-6s | %-22s | %s\n' "$round" "$path" "$(field "$r" rps)" "$(field "$r" p50_ms)" \
+      "$(field "$r" p99_ms)" "$(field "$r" non2xx)" "${CPU_PROXY[$round,$path]} / ${CPU_CONSENT[$round,$path]}" \
       "${LOADS[$round,$path]}"
   done
   d="${RES[$round,direct]}"; x="${RES[$round,nginx]}"; g="${RES[$round,gateway]}"
   awk -v d="$(field "$d" rps)" -v x="$(field "$x" rps)" -v g="$(field "$g" rps)" -v dp="$(field "$d" p99_ms)" \
-    -v gp="$(field "$g" p99_ms)" -v gc="${CPU_GW[$round,gateway]}" -v nc="${CPU_NGINX[$round,nginx]}" -v r="$round" '
+    -v gp="$(field "$g" p99_ms)" -v gc="${CPU_PROXY[$round,gateway]}" -v nc="${CPU_PROXY[$round,nginx]}" -v r="$round" '
     function v(ok) { return ok ? "met" : "not met" }
     BEGIN {
       printf "round %s: gateway/nginx %.2fx (goal >= 0.85: %s), gateway/direct %.2fx (goal >= 0.7: %s), nginx/direct %.2fx, p99 gateway/direct %.2fx (goal <= 1.5: %s); CPU per proxied request: gateway %s us, nginx %s us (%.1fx)\n",
@@ -293,9 +320,15 @@ for mode in none cache; do
     printf "gateway warm-up after a restart (%s start-up cache), req/s per 5 s window of load: %s\n  90%% of steady (%.0f req/s) reached in the window ending at %s s (goal <= 10 s: %s)\n",
       (m == "none") ? "without" : "with", c, 0.9 * s, t, (t != "-" && t <= 10) ? "met" : "not met" }'
 done
-printf '%-26s | %-16s | %-16s | %s\n' service "ready, no cache" "ready, cache" "RSS after the benchmark (MiB)"
-for module in "${ORDER[@]}"; do
-  printf '%-26s | %-16s | %-16s | %s\n' "$module" "${READY[$module,none]:-}" "${READY[$module,cache]:-}" "${RSS_MB[$module]}"
+if [[ -n "$GATEWAY_BASELINE_APP" ]]; then
+  awk -v b="$(field "${RES[$ROUNDS,gateway-baseline]}" rps)" -v g="$(field "${RES[$ROUNDS,gateway]}" rps)" \
+    -v bc="${CPU_PROXY[$ROUNDS,gateway-baseline]}" -v gc="${CPU_PROXY[$ROUNDS,gateway]}" -v app="$GATEWAY_BASELINE_APP" 'BEGIN {
+    printf "gateway against the baseline build (%s): %.2fx the req/s, CPU per request %s us against %s us\n", app, (b > 0) ? g / b : 0, gc, bc }'
+fi
+printf '%-26s | %-24s | %-24s | %s\n' service "ready, no cache (s, CPU s)" "ready, cache (s, CPU s)" "RSS after the benchmark (MiB)"
+for module in "${ORDER[@]}" ${GATEWAY_BASELINE_APP:+gateway-baseline}; do
+  printf '%-26s | %-24s | %-24s | %s\n' "$module" "${READY[$module,none]:-} ${READY_CPU[$module,none]:+(${READY_CPU[$module,none]})}" \
+    "${READY[$module,cache]:-} ${READY_CPU[$module,cache]:+(${READY_CPU[$module,cache]})}" "${RSS_MB[$module]:-}"
 done
 printf '%-26s | %-16s | %-16s | %s\n' "gateway (restarted)" "${READY[gateway-first,none]} / ${READY[gateway,none]}" "" \
   "${RSS_MB[gateway-restarted]} (after its warm-up curve)"

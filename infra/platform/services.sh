@@ -262,17 +262,25 @@ start_service() {
     rm -f "$pid_file"
     port_open 127.0.0.1 "$port" && die "$module: port $port is already in use by another process"
     port_open 127.0.0.1 "$management" && die "$module: its management port $management is already in use by another process"
-    java="$(runtime_java)"
+    # the end-to-end phase keeps the JDK of the build and no start-up cache unless asked
+    # (PLATFORM_SERVICE_JAVA_HOME, PLATFORM_AOT=on): it tests the services, not their start-up
+    local aot_mode="${PLATFORM_AOT:-on}"
+    if [[ -n "${E2E_DATABASES:-}" ]]; then
+      aot_mode="${PLATFORM_AOT:-off}"
+      if [[ -n "${PLATFORM_SERVICE_JAVA_HOME:-}" ]]; then java="$(runtime_java)"; else java="$(service_java)"; fi
+    else
+      java="$(runtime_java)"
+    fi
     read -ra heap <<<"$SERVICE_HEAP"
     mapfile -t environment < <(service_environment "$module" "$database")
-    if [[ "${PLATFORM_AOT:-on}" != off && -z "$(aot_flags "$module" "$java")" ]]; then
+    if [[ "$aot_mode" != off && -z "$(PLATFORM_AOT="$aot_mode" aot_flags "$module" "$java")" ]]; then
       info "$module: training its JVM start-up cache (one run until ready; log: ${log#"$ROOT"/}.training)"
       mapfile -t training < <(aot_training_flags "$module" "$java")
       aot_train "$module" "$management" "$log.training" env "${environment[@]}" "$java" "${heap[@]}" \
         "${training[@]}" -jar "$jar"
       aot_stamped "$module" "$java" || warn "$module: no start-up cache was written (see $log.training)"
     fi
-    mapfile -t aot < <(aot_flags "$module" "$java")
+    mapfile -t aot < <(PLATFORM_AOT="$aot_mode" aot_flags "$module" "$java")
     info "$module: starting on port $port ($("$java" -version 2>&1 | head -1)${aot:+, start-up cache}; log: ${log#"$ROOT"/})"
     start_detached "$pid_file" "$log" "$ROOT/$module" env "${environment[@]}" "$java" "${heap[@]}" "${aot[@]}" -jar "$jar"
   fi

@@ -31,7 +31,7 @@ class GatewayTokenCacheTest {
     VerifiedTokens tokens;
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "VerifiedTokens#lookup")
     void aVerifiedTokenIsAnsweredFromTheCacheOnlyBeforeItsExpiry() throws Exception {
         String token = Tokens.partner("partner-demo-a");
         given().auth().oauth2(token).get("/api/partners/42").then().statusCode(200);
@@ -55,7 +55,7 @@ class GatewayTokenCacheTest {
     }
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "VerifiedTokens#lookup")
     void aForgedSignatureNextToACachedGenuineTokenIsRefusedAndNeverCached() {
         String token = Tokens.user("olivia");
         given().auth().oauth2(token).get("/api/partners").then().statusCode(200);
@@ -73,7 +73,7 @@ class GatewayTokenCacheTest {
     }
 
     @Test
-    @Verifies("3.4.b")
+    @Verifies(value = "3.4.b", exercises = "VerifiedTokens#lookup")
     void aTamperedPayloadWithTheCachedTokensSignatureIsRefused() {
         String token = Tokens.partner("partner-demo-a");
         given().auth().oauth2(token).get("/api/partners/42").then().statusCode(200);
