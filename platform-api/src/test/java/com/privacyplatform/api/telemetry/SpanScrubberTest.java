@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.telemetry;
+package com.privacyplatform.api.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.telemetry;
+package com.privacyplatform.api.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;

@@ -1,4 +1,4 @@
-package com.privacyplatform.commons.telemetry;
+package com.privacyplatform.api.telemetry;
 
 import java.util.Map;
 import java.util.Set;
