@@ -68,7 +68,7 @@ final class RequestGuard {
                 guard.wrote();
             }
             context.putLocal(KEY, guard);
-            Uni<T> first = write ? runToEnd(proceed(invocation)) : proceed(invocation);
+            Uni<T> first = proceed(invocation);
             return first
                     .onFailure(e -> guard.mayRetry() && ConnectionLoss.is(e)).recoverWithUni(e -> {
                         guard.retried = true;
@@ -81,18 +81,6 @@ final class RequestGuard {
                     .transform(e -> ConnectionLoss.answer(guard.outcome(), e))
                     .eventually(() -> context.removeLocal(KEY));
         });
-    }
-
-    /**
-     * A write runs to its end (COMMIT or ROLLBACK) even when its subscriber cancels - a client that
-     * gives up mid-request (a timeout, a closed connection) cancels the response's subscription. A
-     * cancelled Panache transaction would close its session while a statement is still in flight
-     * (Hibernate Reactive: "possible non-threadsafe access to session", "Live transaction detected
-     * while closing the connection") and leave the outcome to the connection's fate; finished, the
-     * transaction commits or rolls back as it would have, and only its answer is dropped.
-     */
-    static <T> Uni<T> runToEnd(Uni<T> work) {
-        return Uni.createFrom().emitter(emitter -> work.subscribe().with(emitter::complete, emitter::fail));
     }
 
     /** Completes on the context's next event-loop turn (same duplicated context, same locals). */

@@ -9,11 +9,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-/** Reads and writes around a nested transaction, for the guards' tests (lost connection, client gone). */
+/** A read that first writes (through a nested transaction), for the lost-connection guard's tests. */
 @Path("/test/db-loss")
 public class DbLossResource {
 
@@ -29,19 +28,6 @@ public class DbLossResource {
     @WithSession
     public Uni<Long> writeThenRead(@PathParam("marker") String marker) {
         return touches.touch(marker).chain(() -> Widget.count());
-    }
-
-    /**
-     * A write that reads the widgets between two audit records (a test holds the widget table's lock
-     * to keep it there while its client goes away): both records commit, or neither.
-     */
-    @POST
-    @Path("/write-read-write/{marker}")
-    @RolesAllowed(Roles.PARTNER)
-    @WithTransaction
-    public Uni<Long> writeReadWrite(@PathParam("marker") String marker) {
-        return touches.touch(marker).chain(() -> Widget.count())
-                .call(() -> touches.touch(marker));
     }
 
     /** The nested write: an audit record whose target is the test's marker. */
