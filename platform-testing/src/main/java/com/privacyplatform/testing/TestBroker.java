@@ -53,6 +53,11 @@ public final class TestBroker implements AutoCloseable {
         return null;
     }
 
+    /** Puts a message straight into {@code queue} (default exchange), e.g. a stand-in dead letter. */
+    public void publishToQueue(String queue, byte[] body) throws IOException {
+        channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2).build(), body);
+    }
+
     public void publish(String routingKey, byte[] body) throws IOException {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/cloudevents+json").deliveryMode(2).build();
