@@ -44,6 +44,18 @@ class GatewayManagementTest {
     }
 
     @Test
+    void theRequestMetricsNameEveryPathByItsShapeNeverByItsIds() {
+        String partner = java.util.UUID.randomUUID().toString();
+        String subject = "subject-" + java.util.UUID.randomUUID();
+        given().get("/api/partners/" + partner).then().statusCode(401);
+        given().get("/api/consents/subjects/" + subject + "/history").then().statusCode(401);
+        given().get("/privacy/requests/" + partner).then().extract().statusCode();
+        String scrape = given().get(metrics).then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(scrape).doesNotContain(partner).doesNotContain(subject)
+                .contains("uri=\"/api/partners/{id}\"").contains("uri=\"/api/consents/subjects/{id}/history\"");
+    }
+
+    @Test
     void theApiPortServesNoHealthMetricsOrSwaggerUi() {
         for (String path : new String[] {"/q/health/live", "/q/health/ready", "/q/metrics", "/q/swagger-ui/", "/q/openapi"}) {
             int status = given().redirects().follow(false).get(path).then().extract().statusCode();
