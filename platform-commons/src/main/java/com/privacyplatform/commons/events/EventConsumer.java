@@ -3,6 +3,8 @@ package com.privacyplatform.commons.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.retention.RetentionConfig;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -47,15 +49,29 @@ public class EventConsumer {
     private final EventsConfig.Retry retry;
     private final Vertx vertx;
     private final EventTracing tracing;
+    private final MeterRegistry meters;
 
     public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention, EventsConfig events, Vertx vertx,
-            EventTracing tracing) {
+            EventTracing tracing, MeterRegistry meters) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.retention = retention;
         this.retry = events.retry();
         this.vertx = vertx;
         this.tracing = tracing;
+        this.meters = meters;
+    }
+
+    /**
+     * Counts a delivery that was not applied (issue 17.2; docs/operations.md): {@code reason}
+     * {@code handler} (the handling failed; the message goes back to its queue, then to the dead-letter
+     * queue after the delivery limit), {@code unreadable} (no platform CloudEvent) or {@code too-old}
+     * (beyond the inbox horizon). Labelled by the consumer's inbox name only: no event data.
+     */
+    private void failed(String consumer, String reason) {
+        Counter.builder("platform.events.consumer.failures")
+                .description("Deliveries a consumer did not apply: its handling failed, or the message was refused")
+                .tag("consumer", consumer).tag("reason", reason).register(meters).increment();
     }
 
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<ReceivedEvent, Uni<Void>> handler) {
@@ -80,6 +96,7 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             LOG.warnf("%s: message is not a platform CloudEvent (%s); dead-lettering it", consumer,
                     e.getClass().getSimpleName());
+            failed(consumer, "unreadable");
             return Uni.createFrom().completionStage(message.nack(e));
         }
         if (beyondHorizon(event)) {
@@ -103,6 +120,7 @@ public class EventConsumer {
                 .chain(() -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
                     span.setStatus(StatusCode.ERROR);
+                    failed(consumer, "handler");
                     long deliveries = deliveryCount(message);
                     Duration delay = backoff(deliveries);
                     LOG.errorf(e, "%s: handling %s %s failed (earlier deliveries: %d); it goes back to its queue in %s"
@@ -148,6 +166,7 @@ public class EventConsumer {
     }
 
     private Uni<Void> refuse(Message<byte[]> message, String consumer, ReceivedEvent event) {
+        failed(consumer, "too-old");
         LOG.errorf("%s: refusing %s %s of %s: older than the inbox horizon (%s), so it may have been applied"
                 + " already and its id purged; not applied, dead-lettered (replay it only after checking its effect"
                 + " by hand)", consumer, event.type(), event.id(), event.time(), retention.inbox());

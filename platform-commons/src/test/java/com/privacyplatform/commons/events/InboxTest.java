@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +17,16 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class InboxTest {
+
+    @Inject
+    MeterRegistry meters;
+
+    /** platform_events_consumer_failures_total of the test consumer for {@code reason} (issue 17.2). */
+    private double failures(String reason) {
+        Counter counter = meters.find("platform.events.consumer.failures").tag("consumer", "commons-test")
+                .tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
@@ -41,9 +54,12 @@ class InboxTest {
         UUID id = UUID.randomUUID();
         try (TestBroker broker = new TestBroker()) {
             long before = broker.messageCount("commons-test.widget-events.dlq");
+            double failuresBefore = failures("handler");
             broker.publish("widget.touched", event(id, subject, "poison", 7));
             await().atMost(Duration.ofSeconds(30)).until(
                     () -> broker.messageCount("commons-test.widget-events.dlq") > before);
+            // the failed deliveries are counted (the first and any redelivery up to the limit)
+            assertThat(failures("handler") - failuresBefore).isGreaterThanOrEqualTo(1);
         }
         assertThat(TestDb.count("SELECT count(*) FROM test_effect WHERE subject = ?", subject)).isZero();
         assertThat(TestDb.count("SELECT count(*) FROM platform_inbox WHERE event_id = ?", id))
@@ -55,10 +71,12 @@ class InboxTest {
         String subject = UUID.randomUUID().toString();
         try (TestBroker broker = new TestBroker()) {
             long before = broker.messageCount("commons-test.widget-events.dlq");
+            double unreadableBefore = failures("unreadable");
             broker.publish("widget.touched", "{not json".getBytes());
             broker.publish("widget.touched", event(UUID.randomUUID(), subject, "fine", 3));
             await().atMost(Duration.ofSeconds(30)).until(
                     () -> broker.messageCount("commons-test.widget-events.dlq") > before);
+            assertThat(failures("unreadable") - unreadableBefore).isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count(
                 "SELECT count(*) FROM test_effect WHERE subject = ?", subject) == 1);
