@@ -2,9 +2,13 @@ package com.privacyplatform.commons.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,10 +19,22 @@ import org.junit.jupiter.api.Test;
 class TelemetryConfigTest {
 
     private static final String ENDPOINT = "quarkus.otel.exporter.otlp.traces.endpoint";
+    /** A Quarkus test of the same JVM may have set it (OtlpSink): put back as it was. */
+    private String before;
+
+    @BeforeEach
+    void noEndpoint() {
+        before = System.getProperty(ENDPOINT);
+        System.clearProperty(ENDPOINT);
+    }
 
     @AfterEach
-    void noEndpoint() {
-        System.clearProperty(ENDPOINT);
+    void endpointAsBefore() {
+        if (before == null) {
+            System.clearProperty(ENDPOINT);
+        } else {
+            System.setProperty(ENDPOINT, before);
+        }
     }
 
     @Test
@@ -47,7 +63,20 @@ class TelemetryConfigTest {
         assertThat(prod.getValue("quarkus.otel.instrument.messaging", Boolean.class)).isFalse();
     }
 
+    /**
+     * The shipped defaults (every META-INF/microprofile-config.properties) and the discovered
+     * sources - not the system properties, which a Quarkus test of the same JVM fills with its own.
+     */
     private static SmallRyeConfig config(String profile) {
-        return new SmallRyeConfigBuilder().withProfile(profile).addDefaultSources().addDiscoveredSources().build();
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().withProfile(profile).addDiscoveredSources();
+        try {
+            var resources = TelemetryConfigTest.class.getClassLoader().getResources("META-INF/microprofile-config.properties");
+            while (resources.hasMoreElements()) {
+                builder.withSources(new PropertiesConfigSource(resources.nextElement(), 100));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return builder.build();
     }
 }
