@@ -57,17 +57,10 @@ fi
 
 # Production profile with a fresh receipt key (tools/receipt-jwks.sh); private, auto-deleted classic
 # queues, so this instance never takes messages meant for a running consent-service.
-CONSENT_RECEIPTS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" bench)"
-# and a fresh audit checkpoint key (production requires one, platform-commons README)
-key="$(mktemp)"
-openssl genpkey -algorithm ed25519 -outform DER -out "$key" 2>/dev/null
-PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY="$(base64 -w0 "$key")"
-PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY="$(openssl pkey -inform DER -in "$key" -pubout -outform DER | base64 -w0)"
-rm -f "$key"
-export CONSENT_RECEIPTS_JWKS PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY
-# the production profile has no default password, secret or issuer: the local values
-export DB_PASSWORD=consent RABBITMQ_PASSWORD=guest PLATFORM_SERVICES_SECRET=platform-services-secret \
-  CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT" PLATFORM_IDEMPOTENCY_KEY="$(openssl rand -base64 32)"
+# the production profile has no default password, secret or key: fresh ones for this run
+# shellcheck source=prod-env.sh
+source "$BENCH_DIR/prod-env.sh"
+bench_prod_environment
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"
