@@ -47,9 +47,9 @@ class GatewayTlsAndUnitsTest {
 
     @Test
     void accessLogPathsCarryNoIds() {
-        assertThat(com.privacyplatform.gateway.web.AccessLogShape.of("/api/consents/0190abcd-1234/revocation"))
+        assertThat(com.privacyplatform.commons.http.PathShape.of("/api/consents/0190abcd-1234/revocation"))
                 .isEqualTo("/api/consents/{id}/revocation");
-        assertThat(com.privacyplatform.gateway.web.AccessLogShape.of("/api/subjects/alice@example.com/holders"))
+        assertThat(com.privacyplatform.commons.http.PathShape.of("/api/subjects/alice@example.com/holders"))
                 .isEqualTo("/api/subjects/{id}/holders");
     }
 }

@@ -1,9 +1,9 @@
 package com.privacyplatform.gateway.web;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.privacyplatform.commons.http.PathShape;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +37,6 @@ public class AccessLog {
     private static volatile Second second = new Second(Long.MIN_VALUE, "");
 
     void register(@Observes Router router) {
-        // 17.2: the HTTP server metrics' uri label of every request is its shape, never its raw path:
-        // proxied routes have no template of their own, and Quarkus' Micrometer binder takes the
-        // request context's UrlPathTemplate where one is set (JAX-RS endpoints set their own later)
-        router.route().order(-960).handler(rc -> {
-            ((HttpServerRequestInternal) rc.request()).context().putLocal("UrlPathTemplate",
-                    AccessLogShape.of(rc.request().path()));
-            rc.next();
-        });
         router.route("/api/*").order(-950).handler(rc -> {
             long start = System.nanoTime();
             rc.addBodyEndHandler(v -> log(rc, start));
@@ -65,7 +57,7 @@ public class AccessLog {
                 partnerId = jwt.getClaim("partner_id").toString().replace("\"", "");
             }
         }
-        LOG.info(line(System.currentTimeMillis(), rc.request().method().name(), AccessLogShape.of(rc.request().path()),
+        LOG.info(line(System.currentTimeMillis(), rc.request().method().name(), PathShape.of(rc.request().path()),
                 rc.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000, rc.response().bytesWritten(),
                 rc.request().getHeader(CorrelationIds.HEADER), role, partnerId));
     }

@@ -1,6 +1,7 @@
 package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.PathShape;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.CorrelationIds;
@@ -11,8 +12,8 @@ import com.privacyplatform.gateway.guard.PartnerControls;
 import com.privacyplatform.gateway.guard.RateLimiter;
 import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
-import com.privacyplatform.gateway.routing.PartnerRoutes;
 import com.privacyplatform.gateway.routing.DeadLetterPaths;
+import com.privacyplatform.gateway.routing.PartnerRoutes;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -231,7 +232,7 @@ public class ApiRoutes {
             // never the raw path (it can name a subject) nor the failure's message (it can quote it):
             // the path's shape, the failure's type and where it was thrown, and the correlation id
             LOG.errorf("gateway failure on %s %s: %s at %s (correlation id %s)", rc.request().method().name(),
-                    AccessLogShape.of(rc.request().path()), failure == null ? "status " + rc.statusCode()
+                    PathShape.of(rc.request().path()), failure == null ? "status " + rc.statusCode()
                             : failure.getClass().getName(), failure == null || failure.getStackTrace().length == 0
                             ? "-" : failure.getStackTrace()[0], rc.request().getHeader(CorrelationIds.HEADER));
             Problems.send(rc, ProblemType.INTERNAL, "an unexpected error occurred; quote the correlation id");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.http.PathShape;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +49,13 @@ class AccessLogTest {
 
     @Test
     void thePathShapeKeepsResourceWordsAndHidesEverythingElse() {
-        assertThat(AccessLogShape.of("/api/consents/0190abcd-1234/revocation")).isEqualTo("/api/consents/{id}/revocation");
-        assertThat(AccessLogShape.of("/api/.well-known/jwks.json")).isEqualTo("/api/.well-known/jwks.json");
-        assertThat(AccessLogShape.of("/api/openapi.json")).isEqualTo("/api/openapi.json");
-        assertThat(AccessLogShape.of("/api/subjects/alice@example.com/holders")).isEqualTo("/api/subjects/{id}/holders");
-        assertThat(AccessLogShape.of("/api//Partners/x-1/")).isEqualTo("/api/{id}/{id}");
-        assertThat(AccessLogShape.of("/")).isEqualTo("/");
-        assertThat(AccessLogShape.of("")).isEqualTo("/");
-        assertThat(AccessLogShape.of("/api/jwks.jsonx/openapi.json.bak")).isEqualTo("/api/{id}/{id}");
+        assertThat(PathShape.of("/api/consents/0190abcd-1234/revocation")).isEqualTo("/api/consents/{id}/revocation");
+        assertThat(PathShape.of("/api/.well-known/jwks.json")).isEqualTo("/api/.well-known/jwks.json");
+        assertThat(PathShape.of("/api/openapi.json")).isEqualTo("/api/openapi.json");
+        assertThat(PathShape.of("/api/subjects/alice@example.com/holders")).isEqualTo("/api/subjects/{id}/holders");
+        assertThat(PathShape.of("/api//Partners/x-1/")).isEqualTo("/api/{id}/{id}");
+        assertThat(PathShape.of("/")).isEqualTo("/");
+        assertThat(PathShape.of("")).isEqualTo("/");
+        assertThat(PathShape.of("/api/jwks.jsonx/openapi.json.bak")).isEqualTo("/api/{id}/{id}");
     }
 }

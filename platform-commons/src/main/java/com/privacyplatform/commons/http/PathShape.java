@@ -1,9 +1,13 @@
-package com.privacyplatform.gateway.web;
+package com.privacyplatform.commons.http;
 
-/** The shape of a path for logs: resource words stay, everything else (ids, subject ids) becomes {@code {id}}. */
-public final class AccessLogShape {
+/**
+ * The shape of a path for logs and metrics: resource words stay, everything else (ids, subject ids)
+ * becomes {@code {id}}. The gateway's access log writes it; {@link PathShapeTemplates} gives it to the
+ * HTTP server metrics of every request that no endpoint template names.
+ */
+public final class PathShape {
 
-    private AccessLogShape() {
+    private PathShape() {
     }
 
     public static String of(String path) {
