@@ -14,7 +14,7 @@
 SET work_mem = '256MB';
 SET maintenance_work_mem = '512MB';
 \set subjects (:rows / 10)
-TRUNCATE consent_current, consent_history, consent, partner_scope, partner_projection;
+TRUNCATE consent_current, consent_history, consent, partner_scope, partner_transfer, partner_projection;
 
 INSERT INTO partner_projection (partner_id, status, jurisdiction, scope_version, adm_authorized, status_at, updated_at)
 VALUES ('2b9ab027-cb68-523d-81ec-293ae3eaf63b', 'ACTIVE', 'CN', 1, false, now(), now());

@@ -61,6 +61,8 @@ fi
 # shellcheck source=prod-env.sh
 source "$BENCH_DIR/prod-env.sh"
 bench_prod_environment
+JAVA="$(bench_java)"
+echo "JDK $("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}')"
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"
@@ -71,7 +73,7 @@ PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
 
 start_service() { # database
-  java -Xmx256m -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
+  "$JAVA" -Xmx256m -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
     -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$1" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$1" \
     -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \

@@ -5,6 +5,9 @@ import com.privacyplatform.consent.partner.PartnerEvents.TransferItem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +30,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class ProjectionRepository {
+
+    private final Pool pool;
+
+    public ProjectionRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** An APPROVED cross-border transfer as the projection keeps it (3.3.c). */
     public record ApprovedTransfer(String destinationCountry, Set<String> categories) {
@@ -56,19 +65,40 @@ public class ProjectionRepository {
         }
     }
 
+    /** The partner's row with its scope pairs and transfers as JSON arrays: one statement, not three. */
+    private static final String FIND = "SELECT p.status, p.adm_authorized, p.scope_version, p.jurisdiction,"
+            + " (SELECT json_agg(json_build_array(c.purpose, c.category))::text FROM partner_scope c"
+            + " WHERE c.partner_id = p.partner_id),"
+            + " (SELECT json_agg(json_build_array(t.destination_country, array_to_string(t.categories, ','))"
+            + " ORDER BY t.transfer_id)::text FROM partner_transfer t WHERE t.partner_id = p.partner_id)"
+            + " FROM partner_projection p WHERE p.partner_id = ";
+
+    /** The partner as the caller's transaction sees it (its own uncommitted writes included). */
     public Uni<Optional<PartnerState>> find(UUID partnerId) {
-        // one statement (the write path reads this on every consent): the scope pairs and the
-        // transfers come along as JSON arrays instead of two more round trips
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT p.status, p.adm_authorized,"
-                        + " p.scope_version, p.jurisdiction,"
-                        + " (SELECT json_agg(json_build_array(c.purpose, c.category))::text FROM partner_scope c"
-                        + " WHERE c.partner_id = p.partner_id),"
-                        + " (SELECT json_agg(json_build_array(t.destination_country, array_to_string(t.categories, ','))"
-                        + " ORDER BY t.transfer_id)::text FROM partner_transfer t WHERE t.partner_id = p.partner_id)"
-                        + " FROM partner_projection p WHERE p.partner_id = :id", Object[].class)
+        return Panache.getSession().chain(s -> s.createNativeQuery(FIND + ":id", Object[].class)
                 .setParameter("id", partnerId).getResultList()
-                .map(rows -> rows.isEmpty() ? Optional.<PartnerState>empty()
-                        : Optional.of(state(partnerId, rows.get(0), pairsOf(rows.get(0)[4]), pairsOf(rows.get(0)[5])))));
+                .map(rows -> rows.isEmpty() ? Optional.<PartnerState>empty() : Optional.of(state(partnerId, rows.get(0)))));
+    }
+
+    /**
+     * The partner as last committed, read on the pool with no ORM session: the write path reads it
+     * on every consent before its transaction opens, so that a request never holds two connections
+     * (a transaction's and this one's) and the statement skips Hibernate's native-query planning.
+     * What the write rules see is the same as a read inside the transaction at READ COMMITTED.
+     */
+    public Uni<Optional<PartnerState>> committed(UUID partnerId) {
+        return pool.preparedQuery(FIND + "$1").execute(Tuple.of(partnerId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.<PartnerState>empty();
+            }
+            Row r = rows.iterator().next();
+            return Optional.of(state(partnerId, new Object[] {r.getString(0), r.getBoolean(1), r.getInteger(2),
+                    r.getString(3), r.getString(4), r.getString(5)}));
+        });
+    }
+
+    private static PartnerState state(UUID partnerId, Object[] row) {
+        return state(partnerId, row, pairsOf(row[4]), pairsOf(row[5]));
     }
 
     /** A JSON array of two-element arrays (as json_agg above builds it; NULL for none) as rows of two values. */

@@ -13,7 +13,6 @@ import com.privacyplatform.consent.record.ConsentViews.RecordResult;
 import com.privacyplatform.consent.record.ConsentViews.RecordedConsent;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -84,7 +83,6 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed(Roles.PARTNER)
-    @WithTransaction
     @Operation(summary = "Record a subject's decisions, one per purpose (1.2), each with a signed receipt",
             description = "Each purpose is decided and stored on its own (GRANTED or REFUSED). Refused as a whole"
                     + " with 422 naming the clause when a purpose or category is outside the partner's scope (3.1.b),"
@@ -109,12 +107,14 @@ public class ConsentResource {
     public Uni<Response> record(@Valid @NotNull RecordRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         UUID partnerId = caller.requirePartnerId();
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /consents", request),
-                () -> records.record(partnerId, request).map(recorded -> Response
+        // the partner is read before the recording transaction opens (RecordService#partner)
+        return records.partner(partnerId).chain(partner -> idempotency.runInTransaction(idempotencyKey,
+                caller.auditActor().actor(), List.of("POST /consents", request),
+                () -> records.record(partnerId, request, partner).map(recorded -> Response
                         .created(URI.create("/consents/" + recorded.get(0).id))
                         .entity(new RecordResult(recorded.stream().map(c -> new RecordedConsent(views.view(c),
                                 receipts.sign(c, views.recipientsFor(c)))).toList()))
-                        .build()));
+                        .build())));
     }
 
     @GET

@@ -8,7 +8,6 @@ import com.privacyplatform.consent.receipt.ReceiptSigner;
 import com.privacyplatform.consent.record.ConsentViews.RecordResult;
 import com.privacyplatform.consent.record.ConsentViews.RecordedConsent;
 import com.privacyplatform.consent.record.ImportRequests.ImportRequest;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -71,7 +70,6 @@ public class ImportResource {
 
     @POST
     @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
     @Operation(summary = "Import decisions collected before the recording window as a documented migration",
             description = "Compliance officers only. A partner records decisions within consent.record."
                     + "max-collection-age (30 days) of their collection; older ones come in here, with a migration"
@@ -92,11 +90,13 @@ public class ImportResource {
     @Enforces("1.2")
     public Uni<Response> importDecisions(@Valid @NotNull ImportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /consents/imports", request),
-                () -> records.importMigrated(request).map(imported -> Response
+        // the partner is read before the recording transaction opens (RecordService#partner)
+        return records.partner(request.partnerId()).chain(partner -> idempotency.runInTransaction(idempotencyKey,
+                caller.auditActor().actor(), List.of("POST /consents/imports", request),
+                () -> records.importMigrated(request, partner).map(imported -> Response
                         .created(URI.create("/consents/" + imported.get(0).id))
                         .entity(new RecordResult(imported.stream().map(c -> new RecordedConsent(views.view(c),
                                 receipts.sign(c, views.recipientsFor(c)))).toList()))
-                        .build()));
+                        .build())));
     }
 }

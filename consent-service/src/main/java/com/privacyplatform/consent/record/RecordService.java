@@ -11,6 +11,7 @@ import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.partner.PartnerReconciliation;
 import com.privacyplatform.consent.partner.ProjectionRepository;
+import com.privacyplatform.consent.partner.ProjectionRepository.PartnerState;
 import com.privacyplatform.consent.record.ImportRequests.ImportRequest;
 import com.privacyplatform.consent.record.ImportRequests.MigrationRequest;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,10 +77,22 @@ public class RecordService {
         }
     }
 
-    /** 1.1: no collection without a recorded prior authorization; call inside a transaction. */
+    /**
+     * The partner as the record rules will judge it: read on the pool before the recording
+     * transaction opens ({@link ProjectionRepository#committed}), then passed to {@link #record} or
+     * {@link #importMigrated}.
+     */
+    public Uni<Optional<PartnerState>> partner(UUID partnerId) {
+        return projection.committed(partnerId);
+    }
+
+    /**
+     * 1.1: no collection without a recorded prior authorization; call inside a transaction, with
+     * {@code partner} from {@link #partner}.
+     */
     @Enforces({"1.1", "1.2"})
-    public Uni<List<Consent>> record(UUID partnerId, RecordRequest request) {
-        return record(partnerId, request, Origin.PARTNER);
+    public Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Optional<PartnerState> partner) {
+        return record(partnerId, request, Origin.PARTNER, partner);
     }
 
     /**
@@ -86,29 +100,28 @@ public class RecordService {
      * documented migration; every other rule applies. Field paths of refusals are those of the body.
      */
     @Enforces({"1.1", "1.2"})
-    public Uni<List<Consent>> importMigrated(ImportRequest request) {
+    public Uni<List<Consent>> importMigrated(ImportRequest request, Optional<PartnerState> partner) {
         return Uni.createFrom().deferred(() -> record(request.partnerId(), request.collection(),
-                        Origin.migration(request.migration())))
+                        Origin.migration(request.migration()), partner))
                 .onFailure(ProblemException.class).transform(e -> ImportPaths.prefixed((ProblemException) e,
                         "collection."));
     }
 
-    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin) {
+    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin,
+            Optional<PartnerState> partner) {
         Instant now = Instant.now();
         RecordValidation.validate(request, now, config.record().maxClockSkew());
         // 503 until the partner projection is first built from the registry (issue 18.2)
         projections.requireBuilt(PartnerReconciliation.PROJECTION);
-        return projection.find(partnerId).chain(partner -> {
-            RecordRules.check(partner, request);
-            if (!origin.imported()) {
-                CollectionTiming.requireRecent(request, now, config.record().maxCollectionAge());
-            }
-            List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
-            return consents.decisionsOf(partnerId, request.subjectId(), purposes)
-                    .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
-                            DecisionEnds.latestByPurpose(earlier, utc(now))))
-                    .chain(earlier -> recordAll(partnerId, request, origin, liveByPurpose(earlier)));
-        });
+        RecordRules.check(partner, request);
+        if (!origin.imported()) {
+            CollectionTiming.requireRecent(request, now, config.record().maxCollectionAge());
+        }
+        List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
+        return consents.decisionsOf(partnerId, request.subjectId(), purposes)
+                .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
+                        DecisionEnds.latestByPurpose(earlier, utc(now))))
+                .chain(earlier -> recordAll(partnerId, request, origin, liveByPurpose(earlier)));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -55,6 +56,16 @@ public class Idempotency {
      */
     public Uni<Response> run(String key, String caller, Object request, Supplier<Uni<Response>> create) {
         return run(key, caller, request, null, create);
+    }
+
+    /**
+     * {@link #run(String, String, Object, Supplier)} in a transaction of its own: for a resource that
+     * reads what it needs on the pool before its transaction opens (so that no request ever holds two
+     * connections, the transaction's and the read's) and so carries no {@code @WithTransaction} itself.
+     */
+    @WithTransaction
+    public Uni<Response> runInTransaction(String key, String caller, Object request, Supplier<Uni<Response>> create) {
+        return run(key, caller, request, create);
     }
 
     /**
