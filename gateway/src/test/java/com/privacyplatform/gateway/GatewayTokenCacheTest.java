@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.api.clause.Verifies;
-import com.privacyplatform.gateway.token.VerifiedTokens;
+import com.privacyplatform.commons.identity.token.VerifiedTokens;
 import com.privacyplatform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

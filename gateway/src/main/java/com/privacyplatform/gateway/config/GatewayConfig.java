@@ -24,9 +24,6 @@ public interface GatewayConfig {
     /** The one-call verification of every service's audit chain ({@code GET /api/audit/verification}). */
     Audit audit();
 
-    /** The verified-token cache ({@code VerifiedTokens}). */
-    TokenCache tokenCache();
-
     /** Largest request body forwarded (413 above it). */
     @WithDefault("1048576")
     long maxBodyBytes();
@@ -61,24 +58,6 @@ public interface GatewayConfig {
          */
         @WithDefault("30S")
         java.time.Duration verificationTimeout();
-    }
-
-    interface TokenCache {
-        /** Answer a token quarkus-oidc has verified from memory until its exp (or max-age); false: verify every request. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /**
-         * The longest an entry is answered from the cache, whatever the token's exp: a key the realm
-         * removes stops carrying a cached token after this long at the latest.
-         */
-        @WithDefault("60S")
-        java.time.Duration maxAge();
-
-        /** At most this many tokens are cached; beyond it, new tokens are verified every time. */
-        @WithDefault("10000")
-        @jakarta.validation.constraints.Min(1)
-        int maxEntries();
     }
 
     interface Projection {

@@ -1,7 +1,6 @@
-package com.privacyplatform.gateway.token;
+package com.privacyplatform.commons.identity.token;
 
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,9 +17,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Keyed by the whole token (the compact JWS string itself, compared in full: no digest, no
  * collision); an entry is only ever added after a successful verification ({@link TokenCacheFiller})
  * and is answered only while both the token's own {@code exp} and the entry's {@code max-age}
- * (gateway.token-cache.max-age) lie in the future: an expired token always goes back to quarkus-oidc,
+ * (platform.token-cache.max-age) lie in the future: an expired token always goes back to quarkus-oidc,
  * which refuses it, and a key the realm removed stops carrying a token after {@code max-age} at the
- * latest. A token that fails verification is never stored. Bounded by {@code max-entries}: when full,
+ * latest. A token that fails verification is never stored. Sound because each service (and the
+ * gateway) has one OIDC tenant: a token verified here was verified for every path of the service; a
+ * second tenant would have to be part of the key. Bounded by {@code max-entries}: when full,
  * expired entries are dropped and a new token that still does not fit is simply not cached.
  */
 @ApplicationScoped
@@ -31,17 +32,17 @@ public class VerifiedTokens {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final GatewayConfig.TokenCache config;
+    private final TokenCacheConfig config;
     private final long maxAgeMillis;
     private final Counter hits;
     private final Counter misses;
 
-    public VerifiedTokens(GatewayConfig config, MeterRegistry meters) {
-        this.config = config.tokenCache();
+    public VerifiedTokens(TokenCacheConfig config, MeterRegistry meters) {
+        this.config = config;
         this.maxAgeMillis = this.config.maxAge().toMillis();
-        this.hits = Counter.builder("gateway.token.cache").tag("result", "hit")
+        this.hits = Counter.builder("platform.token.cache").tag("result", "hit")
                 .description("Bearer tokens answered from the verified-token cache").register(meters);
-        this.misses = Counter.builder("gateway.token.cache").tag("result", "miss")
+        this.misses = Counter.builder("platform.token.cache").tag("result", "miss")
                 .description("Bearer tokens verified by quarkus-oidc (not, or no longer, in the cache)").register(meters);
     }
 

@@ -1,4 +1,4 @@
-package com.privacyplatform.gateway.token;
+package com.privacyplatform.commons.identity.token;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -21,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** Attribute of an identity answered from the cache (the filler does not store it again). */
-    static final String FROM_CACHE = "gateway.token-cache.hit";
+    static final String FROM_CACHE = "platform.token-cache.hit";
     private static final Uni<SecurityIdentity> NOT_CACHED = Uni.createFrom().nullItem();
 
     private final VerifiedTokens tokens;

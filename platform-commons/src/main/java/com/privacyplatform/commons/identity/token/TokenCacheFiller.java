@@ -1,4 +1,4 @@
-package com.privacyplatform.gateway.token;
+package com.privacyplatform.commons.identity.token;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
