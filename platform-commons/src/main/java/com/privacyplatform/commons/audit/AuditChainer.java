@@ -4,6 +4,7 @@ import com.privacyplatform.commons.audit.AuditHashes.AuditEntry;
 import com.privacyplatform.commons.db.NotifyLinger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import com.privacyplatform.commons.db.CustomPlans;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -113,7 +114,8 @@ public class AuditChainer {
 
     /** @return how many records were linked, or {@link #BUSY} when another instance holds the chainer lock */
     Uni<Integer> chainBatch() {
-        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
+        return pool.withTransaction(conn -> conn
+                .query(CustomPlans.SELECT_PREFIX + "pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
                 .execute()
                 .chain(rows -> rows.iterator().next().getBoolean("locked") ? link(conn)
                         : Uni.createFrom().item(BUSY)));

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import com.privacyplatform.commons.db.CustomPlans;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -123,7 +124,8 @@ public class OutboxRelay {
             return Uni.createFrom().failure(new IllegalStateException("broker connection not ready"));
         }
         List<UUID> attempted = new ArrayList<>();
-        return pool.withTransaction(conn -> conn.query("SELECT pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
+        return pool.withTransaction(conn -> conn
+                .query(CustomPlans.SELECT_PREFIX + "pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
                         .execute()
                         .chain(rows -> rows.iterator().next().getBoolean("locked") ? relayLocked(conn, attempted)
                                 : Uni.createFrom().item(0)))
