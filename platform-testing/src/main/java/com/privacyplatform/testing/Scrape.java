@@ -1,5 +1,8 @@
 package com.privacyplatform.testing;
 
+import static io.restassured.RestAssured.given;
+
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,12 @@ public final class Scrape {
 
     /** One sample line: metric name, labels, value. */
     public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    /** Work to do before a scrape, such as refreshing the service's gauges (instead of waiting for their interval). */
+    @FunctionalInterface
+    public interface Refresh {
+        void run() throws Throwable;
     }
 
     private final String text;
@@ -41,6 +50,31 @@ public final class Scrape {
             }
             samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(4))));
         }
+    }
+
+    /** The service's {@code /q/metrics} ({@code metrics}, on the management port) right after {@code refresh}. */
+    public static Scrape of(URL metrics, Refresh refresh) {
+        refreshed(refresh);
+        return new Scrape(given().get(metrics).then().statusCode(200).extract().asString());
+    }
+
+    /** The same where the metrics are served on the API port, at {@code path}. */
+    public static Scrape of(String path, Refresh refresh) {
+        refreshed(refresh);
+        return new Scrape(given().get(path).then().statusCode(200).extract().asString());
+    }
+
+    private static void refreshed(Refresh refresh) {
+        try {
+            refresh.run();
+        } catch (Throwable e) {
+            throw new IllegalStateException("the refresh before the scrape failed", e);
+        }
+    }
+
+    /** How much the one series {@code name} grew from {@code before} to {@code after}. */
+    public static double delta(Scrape before, Scrape after, String name) {
+        return after.value(name) - before.value(name);
     }
 
     public String text() {

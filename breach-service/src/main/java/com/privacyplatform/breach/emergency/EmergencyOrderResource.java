@@ -2,7 +2,6 @@ package com.privacyplatform.breach.emergency;
 
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.LiftingRequest;
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
-import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.text.FreeText;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
@@ -10,6 +9,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -99,12 +99,12 @@ public class EmergencyOrderResource {
                     + " platform's services (role platform-service) may read all, e.g. for the gateway to rebuild"
                     + " its restriction projection from ?active=true.")
     public Uni<Page<EmergencyOrderView>> list(@QueryParam("partnerId") String partnerId,
-            @QueryParam("active") String active, @QueryParam("limit") String limit,
+            @QueryParam("active") String active, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
+        int size = Cursors.limit(limit);
         UUID after = Cursors.decodeUuid(cursor);
         UUID partner = QueryParams.uuid("partnerId", partnerId);
-        Boolean activeOnly = QueryParams.optionalBool("active", active);
+        Boolean activeOnly = QueryParams.bool("active", active);
         if (!caller.isOversight() && !caller.hasRole(Roles.SERVICE)) {
             UUID own = caller.requirePartnerId();
             if (partner != null && !partner.equals(own)) {

@@ -6,7 +6,6 @@ import com.privacyplatform.breach.incident.IncidentRequests.ClosureRequest;
 import com.privacyplatform.breach.incident.IncidentRequests.ReportRequest;
 import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
-import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
@@ -14,6 +13,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -98,12 +98,12 @@ public class IncidentResource {
                     + " its due time). Keyset pages: limit (1-500, default 50) and the nextCursor of the last page.")
     public Uni<Page<IncidentView>> list(@QueryParam("state") String state, @QueryParam("severity") String severity,
             @QueryParam("partnerId") String partnerId, @QueryParam("overdueDuty") String overdueDuty,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit);
         UUID after = Cursors.decodeUuid(cursor);
         IncidentFilter filter = new IncidentFilter(QueryParams.enumOf("state", state, IncidentState.class),
                 QueryParams.enumOf("severity", severity, Severity.class), QueryParams.uuid("partnerId", partnerId),
-                QueryParams.bool("overdueDuty", overdueDuty));
+                Boolean.TRUE.equals(QueryParams.bool("overdueDuty", overdueDuty)));
         if (!caller.isOversight()) {
             UUID own = caller.requirePartnerId();
             if (filter.partnerId() != null && !filter.partnerId().equals(own)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.breach.incident.IncidentService;
-import com.privacyplatform.breach.support.QueryParams;
 import com.privacyplatform.breach.text.FreeText;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -42,9 +41,9 @@ public class TimelineResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "The incident's timeline in order; keyset pages (limit 1-500, cursor)")
-    public Uni<Page<TimelineView>> list(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public Uni<Page<TimelineView>> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        int size = QueryParams.limit(limit);
+        int size = Cursors.limit(limit);
         long after = Cursors.decodeLong(cursor, 0L);
         return incidents.load(id).chain(i -> TimelineEntry.<TimelineEntry>find(
                         "incidentId = ?1 and seq > ?2 order by seq", i.id, after).range(0, size).list()

@@ -1,7 +1,7 @@
 package com.privacyplatform.breach.metrics;
 
 import static com.privacyplatform.breach.support.Reports.report;
-import static io.restassured.RestAssured.given;
+import static com.privacyplatform.testing.Scrape.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.breach.support.As;
@@ -97,16 +97,7 @@ class BreachMetricsTest {
                 + " - interval '1 hour' WHERE incident_id = '" + incident + "' AND state = 'PENDING'");
     }
 
-    private static double delta(Scrape before, Scrape after, String name) {
-        return after.value(name) - before.value(name);
-    }
-
     private Scrape scrape() {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        return new Scrape(given().get(metrics).then().statusCode(200).extract().asString());
+        return Scrape.of(metrics, () -> VertxContextSupport.subscribeAndAwait(() -> gauges.refresh()));
     }
 }

@@ -3,8 +3,6 @@ package com.privacyplatform.consent.holders;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem;
-import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.consent.record.Consent;
 import com.privacyplatform.consent.record.ConsentEvents.EventRecipient;
 import com.privacyplatform.consent.record.ConsentRepository;
@@ -65,8 +63,8 @@ public class HoldingsFeedResource {
     public Uni<Page<Holding>> feed(
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to " + Cursors.MAX_LIMIT + " (default " + Cursors.DEFAULT_LIMIT + ")")
-            @QueryParam("limit") String limit) {
-        int size = Cursors.limit(parseLimit(limit));
+            @QueryParam("limit") Integer limit) {
+        int size = Cursors.limit(limit);
         UUID after = Cursors.decodeUuid(cursor);
         // size + 1 rows (range is inclusive): the last one only tells whether another page follows
         var query = after == null ? consents.find("decision = ?1 order by id", Decision.GRANTED)
@@ -106,18 +104,6 @@ public class HoldingsFeedResource {
                     rows.stream().filter(r -> r[1] != null).forEach(r -> out.put((UUID) r[0], (UUID) r[1]));
                     return out;
                 });
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.validation("invalid limit", List.of(new Problem.FieldError("limit",
-                    "must be a number between 1 and " + Cursors.MAX_LIMIT)));
-        }
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The registry's {@code GET /partner-snapshots} page, as the bootstrap reads it. */
+/** An item of the registry's {@code GET /partner-snapshots} pages, as the bootstrap reads it. */
 public final class PartnerSnapshots {
 
     private PartnerSnapshots() {
@@ -17,9 +17,5 @@ public final class PartnerSnapshots {
     public record PartnerSnapshot(UUID partnerId, String oidcClientId, String jurisdiction, PartnerStatus status,
             int scopeVersion, List<ScopeItem> scope, boolean automatedDecisionAuthorized, Instant updatedAt,
             Long transfersVersion, List<TransferItem> transfers) {
-    }
-
-    @RegisterForReflection
-    public record SnapshotPage(List<PartnerSnapshot> items, String nextCursor) {
     }
 }

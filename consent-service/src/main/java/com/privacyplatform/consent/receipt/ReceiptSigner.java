@@ -1,11 +1,8 @@
 package com.privacyplatform.consent.receipt;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.signing.SigningKeys;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.record.Consent;
@@ -24,8 +21,9 @@ import java.util.Map;
  * {@code consentReceiptID}, {@code piiPrincipalId}, {@code piiControllers}, {@code services} with
  * {@code purposes}, {@code sensitive}, {@code spiCat}) plus the ISO/IEC TS 27560 facts the record
  * keeps (notice version and hash, channel, legal basis, state, expiry). Anyone verifies it offline
- * with the public keys of {@code /.well-known/jwks.json}. Loaded at startup: a missing or unusable
- * key stops the service with a message saying what to configure.
+ * with the public keys of {@code /.well-known/jwks.json}. Loaded at startup (platform-commons'
+ * {@code SigningKeys} from {@code consent.receipts.*}): a missing or unusable key stops the service
+ * with a message saying what to configure.
  */
 @Startup
 @ApplicationScoped
@@ -33,31 +31,27 @@ public class ReceiptSigner {
 
     public static final String TYPE = "consent-receipt+jwt";
     static final String VERSION = "KI-CR-v1.1.0";
+    /** The receipt keys' names in messages: settings {@code consent.receipts.*}, README section "Receipt keys". */
+    public static final SigningKeys.Naming KEYS =
+            new SigningKeys.Naming("consent-service", "receipt", "consent.receipts");
 
-    private final ReceiptKeys keys;
+    private final SigningKeys keys;
     private final String issuer;
 
     public ReceiptSigner(ConsentConfig config) {
         ConsentConfig.Receipts receipts = config.receipts();
-        this.keys = ReceiptKeys.load(receipts.jwks(), receipts.jwksFile(), receipts.activeKeyId(),
+        this.keys = SigningKeys.load(KEYS, receipts.jwks(), receipts.jwksFile(), receipts.activeKeyId(),
                 receipts.generateDevKey());
         this.issuer = receipts.issuer();
     }
 
-    public ReceiptKeys keys() {
+    public SigningKeys keys() {
         return keys;
     }
 
     /** @param recipients the recipients as the caller may see them (masked for non-owners, 3.2.d) */
     public String sign(Consent c, List<Recipient> recipients) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).keyID(keys.activeKeyId())
-                .type(new JOSEObjectType(TYPE)).build(), claims(c, recipients));
-        try {
-            jwt.sign(keys.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("receipt signing failed", e);
-        }
-        return jwt.serialize();
+        return keys.sign(TYPE, claims(c, recipients));
     }
 
     JWTClaimsSet claims(Consent c, List<Recipient> recipients) {

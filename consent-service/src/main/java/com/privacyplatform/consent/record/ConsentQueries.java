@@ -4,8 +4,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem.FieldError;
-import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.consent.record.ConsentRepository.ConsentFilter;
 import com.privacyplatform.consent.record.ConsentViews.HistoryView;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +34,12 @@ public class ConsentQueries {
     }
 
     @Enforces("3.4.f")
-    public Uni<Page<Consent>> list(String subjectId, String partnerId, String purpose, String state, String limit,
+    public Uni<Page<Consent>> list(String subjectId, String partnerId, String purpose, String state, Integer limit,
             String cursor) {
-        int size = Cursors.limit(limit(limit));
+        int size = Cursors.limit(limit);
         UUID after = Cursors.decodeUuid(cursor);
-        ConsentFilter filter = new ConsentFilter(blankToNull(subjectId),
-                partnerId == null || partnerId.isBlank() ? null : uuid(partnerId, "partnerId", "is not a UUID"),
-                blankToNull(purpose), state(state),
+        ConsentFilter filter = new ConsentFilter(QueryParams.text(subjectId), QueryParams.uuid("partnerId", partnerId),
+                QueryParams.text(purpose), QueryParams.enumOf("state", state, ConsentState.class),
                 caller.isOversight() || !caller.isDataSubject() ? null : caller.subject(),
                 caller.isOversight() || !caller.isPartner() ? null : caller.requirePartnerId());
         return consents.page(filter, after, size + 1).map(list -> Cursors.page(list, size, c -> c.id.toString()));
@@ -49,44 +47,5 @@ public class ConsentQueries {
 
     public Uni<List<HistoryView>> history(UUID id, ConsentViewMapper views) {
         return load(id).chain(c -> consents.history(c.id).map(entries -> views.history(c, entries)));
-    }
-
-    /** Query parameters arrive as text: a non-number is a 400 naming the parameter, not a 404. */
-    private static Integer limit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw invalid("limit", "must be a number between 1 and " + Cursors.MAX_LIMIT);
-        }
-    }
-
-    private static ConsentState state(String state) {
-        if (state == null || state.isBlank()) {
-            return null;
-        }
-        try {
-            return ConsentState.valueOf(state.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid("state", "must be one of GRANTED, REFUSED, REVOKED, EXPIRED, SUPERSEDED");
-        }
-    }
-
-    private static UUID uuid(String value, String field, String message) {
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(field, message);
-        }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation("invalid " + field, List.of(new FieldError(field, message)));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -125,7 +125,7 @@ public class ConsentResource {
     @Enforces("1.2")
     public Uni<Page<ConsentView>> list(@QueryParam("subjectId") String subjectId,
             @QueryParam("partnerId") String partnerId, @QueryParam("purpose") String purpose,
-            @QueryParam("state") String state, @QueryParam("limit") String limit,
+            @QueryParam("state") String state, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return queries.list(subjectId, partnerId, purpose, state, limit, cursor)
                 .map(page -> new Page<>(page.items().stream().map(views::view).toList(), page.nextCursor()));

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.privacyplatform.commons.signing.SigningKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,14 +30,14 @@ class ReceiptKeysTest {
     @Test
     void aRotatedKeySetStillVerifiesReceiptsOfTheRetiredKey() throws Exception {
         ECKey old = new ECKeyGenerator(Curve.P_256).keyID("receipts-2026-01").generate();
-        ReceiptKeys before = ReceiptKeys.load(Optional.of(new JWKSet(old).toString(false)), Optional.empty(),
+        SigningKeys before = keys(Optional.of(new JWKSet(old).toString(false)), Optional.empty(),
                 Optional.empty(), false);
         String oldReceipt = sign(before, "old");
 
         // rotation: a new active key; the retired one stays published with its public part only
         ECKey current = new ECKeyGenerator(Curve.P_256).keyID("receipts-2026-07").generate();
         String rotated = new JWKSet(List.<JWK>of(old.toPublicJWK(), current)).toString(false);
-        ReceiptKeys after = ReceiptKeys.load(Optional.of(rotated), Optional.empty(), Optional.of("receipts-2026-07"),
+        SigningKeys after = keys(Optional.of(rotated), Optional.empty(), Optional.of("receipts-2026-07"),
                 false);
         String newReceipt = sign(after, "new");
 
@@ -50,11 +51,11 @@ class ReceiptKeysTest {
 
     @Test
     void withoutAConfiguredKeyTheServiceRefusesToStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.empty(), Optional.empty(), Optional.empty(), false))
+        assertThatThrownBy(() -> keys(Optional.empty(), Optional.empty(), Optional.empty(), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no receipt signing key configured")
                 .hasMessageContaining("CONSENT_RECEIPTS_JWKS");
-        assertThat(ReceiptKeys.load(Optional.empty(), Optional.empty(), Optional.empty(), true).activeKeyId())
+        assertThat(keys(Optional.empty(), Optional.empty(), Optional.empty(), true).activeKeyId())
                 .startsWith("dev-");
     }
 
@@ -63,18 +64,18 @@ class ReceiptKeysTest {
         ECKey a = new ECKeyGenerator(Curve.P_256).keyID("a").generate();
         ECKey b = new ECKeyGenerator(Curve.P_256).keyID("b").generate();
         String two = new JWKSet(List.<JWK>of(a, b)).toString(false);
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.of(two), Optional.empty(), Optional.empty(), false))
+        assertThatThrownBy(() -> keys(Optional.of(two), Optional.empty(), Optional.empty(), false))
                 .hasMessageContaining("active-key-id");
         String publicOnly = new JWKSet(a.toPublicJWK()).toString(false);
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.of(publicOnly), Optional.empty(), Optional.of("a"), false))
+        assertThatThrownBy(() -> keys(Optional.of(publicOnly), Optional.empty(), Optional.of("a"), false))
                 .hasMessageContaining("no private part");
         ECKey noKid = new ECKeyGenerator(Curve.P_256).generate();
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.of(new JWKSet(noKid).toString(false)), Optional.empty(),
+        assertThatThrownBy(() -> keys(Optional.of(new JWKSet(noKid).toString(false)), Optional.empty(),
                 Optional.empty(), false)).hasMessageContaining("kid");
         ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("p384").generate();
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.of(new JWKSet(p384).toString(false)), Optional.empty(),
+        assertThatThrownBy(() -> keys(Optional.of(new JWKSet(p384).toString(false)), Optional.empty(),
                 Optional.empty(), false)).hasMessageContaining("neither EC P-256 nor RSA");
-        assertThatThrownBy(() -> ReceiptKeys.load(Optional.of("{not json"), Optional.empty(), Optional.empty(), false))
+        assertThatThrownBy(() -> keys(Optional.of("{not json"), Optional.empty(), Optional.empty(), false))
                 .hasMessageContaining("not valid");
     }
 
@@ -84,7 +85,7 @@ class ReceiptKeysTest {
         Path file = Files.createTempFile("receipt-keys", ".json");
         try {
             Files.writeString(file, new JWKSet(rsa).toString(false));
-            ReceiptKeys keys = ReceiptKeys.load(Optional.empty(), Optional.of(file), Optional.empty(), false);
+            SigningKeys keys = keys(Optional.empty(), Optional.of(file), Optional.empty(), false);
             assertThat(keys.algorithm()).isEqualTo(JWSAlgorithm.RS256);
             assertThat(SignedJWT.parse(sign(keys, "x")).verify(new RSASSAVerifier(rsa.toRSAPublicKey()))).isTrue();
         } finally {
@@ -100,12 +101,12 @@ class ReceiptKeysTest {
         Process process = new ProcessBuilder(tool.toString(), "receipts-tool").start();
         String jwks = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).isZero();
-        ReceiptKeys keys = ReceiptKeys.load(Optional.of(jwks), Optional.empty(), Optional.empty(), false);
+        SigningKeys keys = keys(Optional.of(jwks), Optional.empty(), Optional.empty(), false);
         assertThat(keys.activeKeyId()).isEqualTo("receipts-tool");
         assertThat(verifies(sign(keys, "x"), JWKSet.parse(keys.publicJwks()))).isTrue();
     }
 
-    private static String sign(ReceiptKeys keys, String id) throws Exception {
+    private static String sign(SigningKeys keys, String id) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).keyID(keys.activeKeyId()).build(),
                 new JWTClaimsSet.Builder().claim("consentReceiptID", id).build());
         jwt.sign(keys.signer());
@@ -116,5 +117,11 @@ class ReceiptKeysTest {
         SignedJWT jwt = SignedJWT.parse(compact);
         ECKey key = (ECKey) published.getKeyByKeyId(jwt.getHeader().getKeyID());
         return jwt.verify(new ECDSAVerifier(key));
+    }
+
+    /** The service's keys as its signer loads them ({@code ReceiptSigner.KEYS}: its settings' names). */
+    private static SigningKeys keys(Optional<String> jwks, Optional<Path> jwksFile, Optional<String> activeKeyId,
+            boolean generateDevKey) {
+        return SigningKeys.load(ReceiptSigner.KEYS, jwks, jwksFile, activeKeyId, generateDevKey);
     }
 }

@@ -1,10 +1,7 @@
 package com.privacyplatform.dsr.attestation;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.privacyplatform.commons.signing.SigningKeys;
 import com.privacyplatform.dsr.config.AttestationConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,25 +9,29 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * Signs deletion attestations with the active key of {@link AttestationKeys} (the same library and key
- * handling as consent-service's receipts, a key of its own). Loaded at startup: a missing or unusable
- * key stops the service with a message saying what to configure.
+ * Signs deletion attestations with the active key of platform-commons' {@link SigningKeys} from
+ * {@code dsr.attestations.*} (the key handling of consent-service's receipts, a key of its own).
+ * Loaded at startup: a missing or unusable key stops the service with a message saying what to
+ * configure.
  */
 @Startup
 @ApplicationScoped
 public class AttestationSigner {
 
     public static final String TYPE = "deletion-attestation+jwt";
+    /** The keys' names in messages: settings {@code dsr.attestations.*}, README section "Attestation keys". */
+    public static final SigningKeys.Naming KEYS =
+            new SigningKeys.Naming("dsr-service", "attestation", "dsr.attestations");
 
-    private final AttestationKeys keys;
+    private final SigningKeys keys;
     private final String issuer;
 
     public AttestationSigner(AttestationConfig a) {
-        this.keys = AttestationKeys.load(a.jwks(), a.jwksFile(), a.activeKeyId(), a.generateDevKey());
+        this.keys = SigningKeys.load(KEYS, a.jwks(), a.jwksFile(), a.activeKeyId(), a.generateDevKey());
         this.issuer = a.issuer();
     }
 
-    public AttestationKeys keys() {
+    public SigningKeys keys() {
         return keys;
     }
 
@@ -43,13 +44,6 @@ public class AttestationSigner {
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(issuer).subject(subjectId).issueTime(issuedAt)
                 .jwtID(attestationId);
         claims.forEach(set::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).keyID(keys.activeKeyId())
-                .type(new JOSEObjectType(TYPE)).build(), set.build());
-        try {
-            jwt.sign(keys.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("attestation signing failed", e);
-        }
-        return jwt.serialize();
+        return keys.sign(TYPE, set.build());
     }
 }

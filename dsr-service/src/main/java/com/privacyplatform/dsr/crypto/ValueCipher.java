@@ -1,22 +1,16 @@
 package com.privacyplatform.dsr.crypto;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.crypto.Sealing;
 import com.privacyplatform.dsr.config.DsrConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -27,19 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
  * with it ({@code dsr.export.previous-keys} holds earlier ones) until {@code Resealer} seals it anew
  * with the current key. Also gives keyed fingerprints (HMAC-SHA256 under a key derived from the key
  * {@code dsr.export.fingerprint-key-id}, the current one by default), to compare values without
- * storing them in clear or as a plain hash; that key stays the same across rotations.
+ * storing them in clear or as a plain hash; that key stays the same across rotations. The sealing
+ * and the fingerprints are platform-commons' {@link Sealing}, as for the {@code Idempotency-Key} store.
  */
 @Startup
 @ApplicationScoped
 public class ValueCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
-    private final Map<String, SecretKey> keys;
-    private final String keyId;
+    private final Sealing sealing;
     private final SecretKey fingerprintKey;
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     public ValueCipher(DsrConfig config) {
@@ -61,47 +51,30 @@ public class ValueCipher {
             throw new IllegalStateException("dsr.export.fingerprint-key-id " + fingerprintKeyId
                     + " names no configured key: keep that key in dsr.export.previous-keys");
         }
-        this.keys = new LinkedHashMap<>(keys);
-        this.keyId = keyId;
-        this.fingerprintKey = new SecretKeySpec(hmac(keys.get(fingerprintKeyId).getEncoded(), "dsr-fingerprint-v1"),
-                "HmacSHA256");
+        this.sealing = new Sealing(keys, keyId);
+        this.fingerprintKey = new SecretKeySpec(Sealing.derive(keys.get(fingerprintKeyId).getEncoded(),
+                "dsr-fingerprint-v1"), "HmacSHA256");
     }
 
     /** The id of the key new values are sealed with. */
     public String currentKeyId() {
-        return keyId;
+        return sealing.currentKeyId();
     }
 
     /** 3.4.b / data minimization: personal values that the platform must hold are held sealed. */
     @Enforces(value = "3.4.b", note = "access exports and correction values are encrypted at rest (AES-GCM)")
     public Sealed seal(byte[] plaintext, String boundTo) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(keyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(keyId, nonce, cipher.doFinal(plaintext));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sealing failed", e);
-        }
+        Sealing.Sealed sealed = sealing.seal(plaintext, boundTo);
+        return new Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext());
     }
 
     /** @throws IllegalStateException when the key id is unknown, or the value was tampered with or bound to another row */
     public byte[] open(Sealed sealed, String boundTo) {
-        SecretKey key = keys.get(sealed.keyId());
-        if (key == null) {
+        if (!sealing.holds(sealed.keyId())) {
             throw new IllegalStateException("a sealed value names key id " + sealed.keyId()
                     + ", which is not configured (dsr.export.previous-keys)");
         }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-            cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed.ciphertext());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed value does not open (wrong key, row or tampered)");
-        }
+        return sealing.open(new Sealing.Sealed(sealed.keyId(), sealed.nonce(), sealed.ciphertext()), boundTo);
     }
 
     /** Opens a value sealed with an earlier key and seals it with the current one, bound to the same row. */
@@ -116,22 +89,6 @@ public class ValueCipher {
 
     /** A keyed fingerprint of {@code bytes}, hex. */
     public String fingerprint(byte[] bytes) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(fingerprintKey);
-            return HexFormat.of().formatHex(mac.doFinal(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("fingerprint failed", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.fingerprint(fingerprintKey, bytes);
     }
 }

@@ -79,7 +79,7 @@ public class HoldingProjection {
      * or differs counts as repaired; {@code ended} when the repair is the consent's end (its
      * revocation or expiry, whose event was lost), so that the caller confirms what waited for it.
      */
-    public Uni<Change> reconcile(ConsentFeedApi.FeedHolding f) {
+    public Uni<Change> reconcile(FeedHolding f) {
         requireIds(f.consentId() != null && f.partnerId() != null && f.subjectId() != null && f.status() != null);
         return holdings.findById(f.consentId()).chain(existing -> {
             ConsentHolding h = existing != null ? existing : new ConsentHolding();

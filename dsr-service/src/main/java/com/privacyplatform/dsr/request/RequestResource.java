@@ -6,6 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.crypto.ValueCipher;
 import com.privacyplatform.dsr.request.RequestRepository.RequestFilter;
@@ -15,7 +16,6 @@ import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
 import com.privacyplatform.dsr.request.RequestViews.RequestSummaryView;
 import com.privacyplatform.dsr.request.RequestViews.RequestView;
 import com.privacyplatform.dsr.request.RequestViews.TimelineEntryView;
-import com.privacyplatform.dsr.support.Params;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -105,14 +105,14 @@ public class RequestResource {
         String subject = subjectId == null || subjectId.isBlank() ? null : subjectId.strip();
         if (!caller.isOversight()) {
             if (subject != null && !subject.equals(caller.subject())) {
-                throw Params.invalid("subjectId", "a data subject lists only their own requests");
+                throw QueryParams.invalid("subjectId", "a data subject lists only their own requests");
             }
             subject = caller.subject();
         }
-        RequestFilter filter = new RequestFilter(subject, Params.enumValue("status", status, RequestStatus.class),
-                Params.enumValue("type", type, RequestType.class),
-                Params.enumValue("origin", origin, RequestOrigin.class), Params.uuid("partnerId", partnerId),
-                Params.bool("overdue", overdue), Times.today());
+        RequestFilter filter = new RequestFilter(subject, QueryParams.enumOf("status", status, RequestStatus.class),
+                QueryParams.enumOf("type", type, RequestType.class),
+                QueryParams.enumOf("origin", origin, RequestOrigin.class), QueryParams.uuid("partnerId", partnerId),
+                QueryParams.bool("overdue", overdue), Times.today());
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return requests.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, r -> Cursors.timeAndId(r.submittedAt, r.id)))

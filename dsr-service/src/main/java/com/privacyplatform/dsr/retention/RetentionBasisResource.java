@@ -5,10 +5,10 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
 import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
 import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
-import com.privacyplatform.dsr.support.Params;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -76,7 +76,7 @@ public class RetentionBasisResource {
             @QueryParam("status") String status, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
-        RetentionStatus wanted = Params.enumValue("status", status, RetentionStatus.class);
+        RetentionStatus wanted = QueryParams.enumOf("status", status, RetentionStatus.class);
         int size = Cursors.limit(limit);
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return bases.page(partnerId, wanted, after == null ? null : after.at(), after == null ? null : after.id(),

@@ -3,8 +3,8 @@ package com.privacyplatform.dsr.retention;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
-import com.privacyplatform.dsr.support.Params;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,8 +37,8 @@ public class RetentionQueueResource {
     public Uni<Page<RetentionBasisView>> list(@QueryParam("status") String status,
             @QueryParam("partnerId") String partnerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        RetentionStatus wanted = Params.enumValue("status", status, RetentionStatus.class);
-        UUID partner = Params.uuid("partnerId", partnerId);
+        RetentionStatus wanted = QueryParams.enumOf("status", status, RetentionStatus.class);
+        UUID partner = QueryParams.uuid("partnerId", partnerId);
         int size = Cursors.limit(limit);
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return bases.page(partner, wanted, after == null ? null : after.at(), after == null ? null : after.id(),

@@ -6,8 +6,8 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
-import com.privacyplatform.dsr.support.Params;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.TaskRepository;
 import com.privacyplatform.dsr.workflow.RejectionReviews;
@@ -59,7 +59,7 @@ public class RejectionReviewResource {
     @Operation(summary = "Rejections of deletion tasks waiting for the officer, oldest first; one partner's if named")
     public Uni<Page<RejectionReviewView>> list(@QueryParam("partnerId") String partnerId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        UUID partner = Params.uuid("partnerId", partnerId);
+        UUID partner = QueryParams.uuid("partnerId", partnerId);
         int size = Cursors.limit(limit);
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return tasks.inReview(partner, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)

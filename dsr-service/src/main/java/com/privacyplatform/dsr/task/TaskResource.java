@@ -5,9 +5,9 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.Times;
 import com.privacyplatform.dsr.request.RequestType;
-import com.privacyplatform.dsr.support.Params;
 import com.privacyplatform.dsr.task.TaskRepository.TaskFilter;
 import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
 import com.privacyplatform.dsr.task.TaskRequests.RejectionRequest;
@@ -62,9 +62,9 @@ public class TaskResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         UUID partner = caller.requirePartnerId();
         int size = Cursors.limit(limit);
-        TaskFilter filter = new TaskFilter(Params.enumValue("status", status, TaskStatus.class),
-                Params.enumValue("type", type, RequestType.class), Params.uuid("requestId", requestId),
-                Params.bool("overdue", overdue), Times.now());
+        TaskFilter filter = new TaskFilter(QueryParams.enumOf("status", status, TaskStatus.class),
+                QueryParams.enumOf("type", type, RequestType.class), QueryParams.uuid("requestId", requestId),
+                QueryParams.bool("overdue", overdue), Times.now());
         Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
         return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
                         size + 1)

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.privacyplatform.commons.signing.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ class AttestationKeysTest {
 
     @Test
     void withoutAConfiguredKeyTheServiceRefusesToStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> AttestationKeys.load(Optional.empty(), Optional.empty(), Optional.empty(), false))
+        assertThatThrownBy(() -> keys(Optional.empty(), Optional.empty(), Optional.empty(), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no attestation signing key configured")
                 .hasMessageContaining("DSR_ATTESTATIONS_JWKS");
-        assertThat(AttestationKeys.load(Optional.empty(), Optional.empty(), Optional.empty(), true).activeKeyId())
+        assertThat(keys(Optional.empty(), Optional.empty(), Optional.empty(), true).activeKeyId())
                 .startsWith("dev-");
     }
 
@@ -44,11 +45,11 @@ class AttestationKeysTest {
     @Test
     void aRotatedKeySetStillVerifiesAttestationsOfTheRetiredKey() throws Exception {
         ECKey old = new ECKeyGenerator(Curve.P_256).keyID("attestations-2026-01").generate();
-        AttestationKeys before = AttestationKeys.load(Optional.of(new JWKSet(old).toString(false)), Optional.empty(),
+        SigningKeys before = keys(Optional.of(new JWKSet(old).toString(false)), Optional.empty(),
                 Optional.empty(), false);
         String oldOne = sign(before);
         ECKey current = new ECKeyGenerator(Curve.P_256).keyID("attestations-2026-07").generate();
-        AttestationKeys after = AttestationKeys.load(Optional.of(new JWKSet(List.<JWK>of(old.toPublicJWK(), current))
+        SigningKeys after = keys(Optional.of(new JWKSet(List.<JWK>of(old.toPublicJWK(), current))
                 .toString(false)), Optional.empty(), Optional.of("attestations-2026-07"), false);
         JWKSet published = JWKSet.parse(after.publicJwks());
         assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
@@ -57,14 +58,20 @@ class AttestationKeysTest {
             assertThat(jwt.verify(new ECDSAVerifier((ECKey) published.getKeyByKeyId(jwt.getHeader().getKeyID()))))
                     .isTrue();
         }
-        assertThatThrownBy(() -> AttestationKeys.load(Optional.of(new JWKSet(old.toPublicJWK()).toString(false)),
+        assertThatThrownBy(() -> keys(Optional.of(new JWKSet(old.toPublicJWK()).toString(false)),
                 Optional.empty(), Optional.empty(), false)).hasMessageContaining("private");
     }
 
-    private static String sign(AttestationKeys keys) throws Exception {
+    private static String sign(SigningKeys keys) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.algorithm()).keyID(keys.activeKeyId()).build(),
                 new JWTClaimsSet.Builder().subject("s").build());
         jwt.sign(keys.signer());
         return jwt.serialize();
+    }
+
+    /** The service's keys as its signer loads them ({@code AttestationSigner.KEYS}: its settings' names). */
+    private static SigningKeys keys(Optional<String> jwks, Optional<Path> jwksFile, Optional<String> activeKeyId,
+            boolean generateDevKey) {
+        return SigningKeys.load(AttestationSigner.KEYS, jwks, jwksFile, activeKeyId, generateDevKey);
     }
 }

@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.metrics;
 
+import static com.privacyplatform.testing.Scrape.delta;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,10 +80,6 @@ class DsrMetricsTest {
         assertThat(scrape.value("platform_outbox_oldest_unsent_age_seconds")).isGreaterThanOrEqualTo(0);
     }
 
-    private static double delta(Scrape before, Scrape after, String name) {
-        return after.value(name) - before.value(name);
-    }
-
     /** The request's and its open tasks' deadline: the end of today (UTC), so within the next 48 hours. */
     private static void dueToday(UUID request) {
         String today = "CAST(now() AT TIME ZONE 'UTC' AS date)";
@@ -94,11 +91,6 @@ class DsrMetricsTest {
 
     /** Refreshes the gauges now (instead of waiting for the interval), then scrapes the management port. */
     private Scrape scrape() {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        return new Scrape(given().get(metrics).then().statusCode(200).extract().asString());
+        return Scrape.of(metrics, () -> VertxContextSupport.subscribeAndAwait(() -> gauges.refresh()));
     }
 }

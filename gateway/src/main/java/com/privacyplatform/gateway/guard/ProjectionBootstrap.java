@@ -1,8 +1,9 @@
 package com.privacyplatform.gateway.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.projection.SourcePages;
+import com.privacyplatform.commons.projection.SourcePages.Source;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,17 +14,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,8 +33,8 @@ import org.jboss.logging.Logger;
  * database) enforces suspensions, terminations and emergency orders that were decided before it
  * started, before any event arrives (3.4.j, 4.6): every partner's status from the registry's
  * {@code GET /partner-snapshots} and the active orders from breach-service's
- * {@code GET /emergency-orders?active=true}, both with a client-credentials token of
- * {@code platform-services} (role platform-service).
+ * {@code GET /emergency-orders?active=true}, both read with platform-commons' {@code SourcePages} and a
+ * client-credentials token of {@code platform-services} (role platform-service).
  *
  * <p>It runs at start (start-up waits for the first attempt a few seconds, a failure does not stop
  * it), then retries every {@code retry-interval} until both snapshots were applied, and re-applies
@@ -55,25 +49,23 @@ public class ProjectionBootstrap {
 
     private final GatewayConfig config;
     private final OidcClient oidc;
+    private final SourcePages sources;
     private final RestrictionProjection projection;
-    private final ObjectMapper json;
-    private final HttpClient http;
     /** The projection's name in the drift metric (as platform-commons' ProjectionSync names the services'). */
     public static final String PROJECTION = "gateway-restrictions";
 
     private final Map<String, Instant> lastSync = new ConcurrentHashMap<>();
     private final Counter drift;
 
-    public ProjectionBootstrap(GatewayConfig config, OidcClient oidc, RestrictionProjection projection,
-            ObjectMapper json, Vertx vertx, MeterRegistry meters) {
+    public ProjectionBootstrap(GatewayConfig config, OidcClient oidc, SourcePages sources,
+            RestrictionProjection projection, MeterRegistry meters) {
         this.drift = Counter.builder("platform.projection.drift.repaired")
                 .description("Projection entries a reconciliation with the source had to repair")
                 .tag("projection", PROJECTION).register(meters);
         this.config = config;
         this.oidc = oidc;
+        this.sources = sources;
         this.projection = projection;
-        this.json = json;
-        this.http = vertx.createHttpClient();
     }
 
     /** After {@link RestrictionProjection#load} (default observer priority 2500). */
@@ -165,7 +157,7 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Sync> registry() {
-        return token().chain(bearer -> fetchAll(config.projection().registryUrl(), "/partner-snapshots", "", bearer))
+        return sources.all(source(config.projection().registryUrl(), "/partner-snapshots", ""), token(), JsonNode.class)
                 .chain(items -> Panache.withTransaction(() -> Multi.createFrom().iterable(items)
                         .onItem().transformToUniAndConcatenate(item -> {
                             UUID partnerId = UUID.fromString(text(item, "partnerId"));
@@ -189,8 +181,8 @@ public class ProjectionBootstrap {
 
     private Uni<Sync> breach() {
         OffsetDateTime askedAt = RestrictionProjection.now();
-        return token().chain(bearer -> fetchAll(config.projection().breachUrl(), "/emergency-orders", "&active=true",
-                        bearer))
+        return sources.all(source(config.projection().breachUrl(), "/emergency-orders", "active=true"), token(),
+                        JsonNode.class)
                 .chain(items -> {
                     List<RestrictionRow> orders = new ArrayList<>();
                     for (JsonNode item : items) {
@@ -208,44 +200,9 @@ public class ProjectionBootstrap {
         return oidc.getTokens().map(tokens -> "Bearer " + tokens.getAccessToken());
     }
 
-    /** Every page of {@code path} ({@code {"items":[...],"nextCursor":...}}), in order. */
-    private Uni<List<JsonNode>> fetchAll(URI base, String path, String query, String bearer) {
-        List<JsonNode> all = new ArrayList<>();
-        return page(base, path, query, bearer, null, all).replaceWith(all);
-    }
-
-    private Uni<Void> page(URI base, String path, String query, String bearer, String cursor, List<JsonNode> into) {
-        String uri = path + "?limit=" + config.projection().pageSize() + query
-                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        return get(base, uri, bearer).chain(body -> {
-            JsonNode items = body.get("items");
-            if (items == null || !items.isArray()) {
-                return Uni.createFrom().failure(new IllegalStateException(base + path + " answered without items"));
-            }
-            items.forEach(into::add);
-            JsonNode next = body.get("nextCursor");
-            return next == null || next.isNull() || items.isEmpty() ? Uni.createFrom().voidItem()
-                    : page(base, path, query, bearer, next.asText(), into);
-        });
-    }
-
-    private Uni<JsonNode> get(URI base, String uri, String bearer) {
-        boolean ssl = "https".equals(base.getScheme());
-        String prefix = base.getPath() == null ? "" : base.getPath().replaceAll("/$", "");
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80).setSsl(ssl).setURI(prefix + uri)
-                .putHeader("Authorization", bearer).putHeader("Accept", "application/json").setTimeout(10_000);
-        return Uni.createFrom().completionStage(() -> http.request(options).compose(request -> request.send())
-                .compose(response -> response.body().map(body -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(base + uri + " answered " + response.statusCode());
-                    }
-                    try {
-                        return json.readTree(body.getBytes());
-                    } catch (IOException e) {
-                        throw new IllegalStateException(base + uri + " answered no JSON", e);
-                    }
-                })).toCompletionStage());
+    /** One of the two sources, in pages of {@code gateway.projection.page-size}; read and applied whole. */
+    private Source source(URI base, String path, String query) {
+        return new Source(base, path, query, config.projection().pageSize());
     }
 
     private static String text(JsonNode item, String field) {

@@ -7,8 +7,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem;
-import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.registry.partner.PartnerRepository.PartnerFilter;
 import com.privacyplatform.registry.partner.PartnerRequests.OnboardRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.SecurityOfficerRequest;
@@ -114,7 +113,8 @@ public class PartnerResource {
             @QueryParam("jurisdiction") String jurisdiction, @QueryParam("name") String name,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        PartnerFilter filter = new PartnerFilter(parseStatus(status), blankToNull(jurisdiction), blankToNull(name));
+        PartnerFilter filter = new PartnerFilter(QueryParams.enumOf("status", status, PartnerStatus.class),
+                QueryParams.text(jurisdiction), QueryParams.text(name));
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return partners.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, p -> Cursors.timeAndId(p.createdAt, p.id)))
@@ -222,21 +222,5 @@ public class PartnerResource {
 
     static EntityTag etag(Partner p) {
         return new EntityTag(Versions.etag(p.version).replace("\"", ""));
-    }
-
-    private static PartnerStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PartnerStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("unknown status", List.of(new Problem.FieldError("status",
-                    "must be one of PENDING, ACTIVE, SUSPENDED, TERMINATED")));
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -6,8 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem;
-import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.registry.partner.PartnerService;
 import com.privacyplatform.registry.processor.ProcessorRequests.AttestationRequest;
 import com.privacyplatform.registry.processor.ProcessorRequests.DecisionRequest;
@@ -84,7 +83,7 @@ public class ProcessorResource {
     public Uni<Page<ProcessorView>> list(@PathParam("id") UUID id, @QueryParam("status") String status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        ProcessorStatus filter = parseStatus(status);
+        ProcessorStatus filter = QueryParams.enumOf("status", status, ProcessorStatus.class);
         UUID after = Cursors.decodeUuid(cursor);
         return partners.load(id)
                 .chain(p -> processors.page(p.id, filter, after, size + 1))
@@ -156,20 +155,5 @@ public class ProcessorResource {
 
     private Response ok(Processor p) {
         return Response.ok(ProcessorViews.of(p)).tag(ProcessorViews.etag(p)).build();
-    }
-
-    private static ProcessorStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ProcessorStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw invalid("status", "must be one of PROPOSED, ACTIVE, WITHDRAWN");
-        }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation("invalid " + field, List.of(new Problem.FieldError(field, message)));
     }
 }

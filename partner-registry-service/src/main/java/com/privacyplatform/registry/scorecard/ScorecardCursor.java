@@ -9,7 +9,7 @@ public record ScorecardCursor(RiskLevel riskLevel, UUID partnerId) {
     static ScorecardCursor decode(String cursor) {
         String[] key = Cursors.decodeParts(cursor, 2);
         return key == null ? null
-                : new ScorecardCursor(RiskParam.level(key[0], "cursor"), Cursors.part(key[1], UUID::fromString));
+                : new ScorecardCursor(Cursors.part(key[0], RiskLevel::valueOf), Cursors.part(key[1], UUID::fromString));
     }
 
     static String key(ScorecardView last) {

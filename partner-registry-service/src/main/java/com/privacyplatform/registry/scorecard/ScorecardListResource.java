@@ -4,6 +4,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.problem.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +36,7 @@ public class ScorecardListResource {
     public Uni<Page<ScorecardView>> list(@QueryParam("riskLevel") String riskLevel,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        RiskLevel level = riskLevel == null || riskLevel.isBlank() ? null : RiskParam.level(riskLevel, "riskLevel");
+        RiskLevel level = QueryParams.enumOf("riskLevel", riskLevel, RiskLevel.class);
         return service.list(level, ScorecardCursor.decode(cursor), size);
     }
 }

@@ -6,8 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
-import com.privacyplatform.commons.problem.Problem;
-import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.PartnerService;
 import com.privacyplatform.registry.transfer.TransferRequests.DecisionRequest;
@@ -82,7 +81,7 @@ public class TransferResource {
             @QueryParam("destinationCountry") String destination, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit);
-        TransferStatus filter = parseStatus(status);
+        TransferStatus filter = QueryParams.enumOf("status", status, TransferStatus.class);
         String country = parseCountry(destination);
         UUID after = Cursors.decodeUuid(cursor);
         return partners.load(id)
@@ -143,28 +142,13 @@ public class TransferResource {
         return Response.ok(TransferViews.of(t)).tag(TransferViews.etag(t)).build();
     }
 
-    private static TransferStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return TransferStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw invalid("status", "must be one of PENDING_APPROVAL, APPROVED, REJECTED, REVOKED");
-        }
-    }
-
     private static String parseCountry(String country) {
         if (country == null || country.isBlank()) {
             return null;
         }
         if (!Vocabulary.isCountryCode(country)) {
-            throw invalid("destinationCountry", "is not an assigned ISO 3166-1 alpha-2 code");
+            throw QueryParams.invalid("destinationCountry", "is not an assigned ISO 3166-1 alpha-2 code");
         }
         return country;
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation("invalid " + field, List.of(new Problem.FieldError(field, message)));
     }
 }

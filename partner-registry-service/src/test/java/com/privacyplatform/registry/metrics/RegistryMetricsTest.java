@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.metrics;
 
+import static com.privacyplatform.testing.Scrape.delta;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,16 +74,7 @@ class RegistryMetricsTest {
         assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isZero();
     }
 
-    private static double delta(Scrape before, Scrape after, String name) {
-        return after.value(name) - before.value(name);
-    }
-
     private Scrape scrape() {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        return new Scrape(given().get(metrics).then().statusCode(200).extract().asString());
+        return Scrape.of(metrics, () -> VertxContextSupport.subscribeAndAwait(() -> gauges.refresh()));
     }
 }

@@ -1,7 +1,7 @@
 package com.privacyplatform.commons.paging;
 
-import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.QueryParams;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.time.LocalDate;
@@ -121,6 +121,6 @@ public final class Cursors {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return ProblemException.validation("invalid " + field, List.of(new Problem.FieldError(field, message)));
+        return QueryParams.invalid(field, message);
     }
 }

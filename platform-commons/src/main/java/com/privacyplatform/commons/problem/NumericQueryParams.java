@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.List;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -15,7 +14,9 @@ import org.jboss.resteasy.reactive.RestQuery;
  * Numeric query parameters ({@code ?limit=abc}, {@code ?n=99999999999}) that are not numbers are
  * bad input: a 400 validation problem naming the parameter. Without this provider JAX-RS must answer
  * a failed query-parameter conversion with a bare 404 (Jakarta REST 3.2), which tells the client
- * nothing. Path parameters keep the 404: a malformed id names no resource.
+ * nothing. Path parameters keep the 404: a malformed id names no resource. As for every query
+ * parameter ({@link QueryParams}), a blank value of a boxed type ({@code ?limit=}) is the same as
+ * none: null, the default.
  */
 @Provider
 public class NumericQueryParams implements ParamConverterProvider {
@@ -28,10 +29,10 @@ public class NumericQueryParams implements ParamConverterProvider {
             return null;
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Numeric<>(name, "an integer", Integer::valueOf);
+            return (ParamConverter<T>) new Numeric<>(name, rawType == Integer.class, Integer::valueOf);
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Numeric<>(name, "an integer", Long::valueOf);
+            return (ParamConverter<T>) new Numeric<>(name, rawType == Long.class, Long::valueOf);
         }
         return null;
     }
@@ -51,19 +52,18 @@ public class NumericQueryParams implements ParamConverterProvider {
         return null;
     }
 
-    private record Numeric<N extends Number>(String name, String kind, Function<String, N> parse)
+    private record Numeric<N extends Number>(String name, boolean boxed, Function<String, N> parse)
             implements ParamConverter<N> {
 
         @Override
         public N fromString(String value) {
-            if (value == null) {
+            if (value == null || boxed && value.isBlank()) {
                 return null;
             }
             try {
                 return parse.apply(value.trim());
             } catch (NumberFormatException e) {
-                throw new BadRequestException(ProblemException.validation("invalid query parameter " + name,
-                        List.of(new Problem.FieldError(name, "must be " + kind))));
+                throw new BadRequestException(QueryParams.invalid(name, "must be an integer"));
             }
         }
 

@@ -1,6 +1,5 @@
 package com.privacyplatform.commons.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,11 +75,6 @@ class PlatformGaugesTest {
     }
 
     private Scrape scrape() {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-        return new Scrape(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return Scrape.of("/q/metrics", () -> VertxContextSupport.subscribeAndAwait(() -> gauges.refresh()));
     }
 }

@@ -1,19 +1,15 @@
 package com.privacyplatform.commons.testapp;
 
-import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.commons.projection.ProjectionState;
 import com.privacyplatform.commons.projection.ProjectionSync;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Map;
 
-/** Reads of the test projection (which need it built) and the officer's view and reconciliation of it. */
+/** Reads of the test projection, which need it built (the officer's view: {@link WidgetProjectionResource}). */
 @Path("/")
 public class WidgetDirectoryResource {
 
@@ -36,19 +32,5 @@ public class WidgetDirectoryResource {
             }
             return Map.of("name", name, "colour", colour);
         });
-    }
-
-    @GET
-    @Path("/projections/" + WidgetDirectory.PROJECTION)
-    @RolesAllowed(Roles.OFFICER)
-    public ProjectionState state() {
-        return sync.state(WidgetDirectory.PROJECTION);
-    }
-
-    @POST
-    @Path("/projections/" + WidgetDirectory.PROJECTION + "/reconciliation")
-    @RolesAllowed(Roles.OFFICER)
-    public Uni<ProjectionState> reconcile() {
-        return sync.reconcileNow(WidgetDirectory.PROJECTION);
     }
 }
