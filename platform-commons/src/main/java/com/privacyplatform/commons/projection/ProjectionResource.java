@@ -11,12 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The officer's view of one projection (issue 18.2): whether it is built, its last reconciliation
  * with its source and the drift repaired; and a reconciliation on request. A service exposes each
  * of its projections by a subclass that names it and its path:
- * {@code @Path("/projections/consent-partners") @Tag(name = "Projections")}.
+ * {@code @Path("/projections/consent-partners") @Tag(name = "Projections")}. The OpenAPI security
+ * requirement and 401/403 are written out: Quarkus adds them only for methods declared in the
+ * resource class itself.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ProjectionResource {
@@ -31,6 +34,9 @@ public abstract class ProjectionResource {
 
     @GET
     @RolesAllowed(Roles.OFFICER)
+    @SecurityRequirement(name = "SecurityScheme", scopes = Roles.OFFICER)
+    @APIResponse(responseCode = "401", description = "Not Authorized")
+    @APIResponse(responseCode = "403", description = "Not Allowed")
     @Operation(summary = "The projection: built or not, last reconciliation with its source, drift repaired")
     @APIResponseSchema(value = ProjectionState.class, responseCode = "200", responseDescription = "Its state")
     public ProjectionState state() {
@@ -40,6 +46,9 @@ public abstract class ProjectionResource {
     @POST
     @Path("/reconciliation")
     @RolesAllowed(Roles.OFFICER)
+    @SecurityRequirement(name = "SecurityScheme", scopes = Roles.OFFICER)
+    @APIResponse(responseCode = "401", description = "Not Authorized")
+    @APIResponse(responseCode = "403", description = "Not Allowed")
     @Operation(summary = "Reconcile the projection with its source now")
     @APIResponseSchema(value = ProjectionState.class, responseCode = "200",
             responseDescription = "The state after the reconciliation (lastRepaired: the drift it repaired)")
