@@ -3,6 +3,7 @@ package com.privacyplatform.gateway.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,9 +64,10 @@ public class ProjectionBootstrap {
 
     private final Map<String, Instant> lastSync = new ConcurrentHashMap<>();
     private final Counter drift;
+    private final PlatformClock clock;
 
     public ProjectionBootstrap(GatewayConfig config, OidcClient oidc, RestrictionProjection projection,
-            ObjectMapper json, Vertx vertx, MeterRegistry meters) {
+            ObjectMapper json, Vertx vertx, MeterRegistry meters, PlatformClock clock) {
         this.drift = Counter.builder("platform.projection.drift.repaired")
                 .description("Projection entries a reconciliation with the source had to repair")
                 .tag("projection", PROJECTION).register(meters);
@@ -74,6 +76,7 @@ public class ProjectionBootstrap {
         this.projection = projection;
         this.json = json;
         this.http = vertx.createHttpClient();
+        this.clock = clock;
     }
 
     /** After {@link RestrictionProjection#load} (default observer priority 2500). */
@@ -100,7 +103,7 @@ public class ProjectionBootstrap {
 
     /** Loads each snapshot that was never loaded by this process or whose last load is older than resync-interval. */
     Uni<Void> syncDue() {
-        Instant due = Instant.now().minus(config.projection().resyncInterval());
+        Instant due = clock.instant().minus(config.projection().resyncInterval());
         Uni<Void> registry = isDue(RestrictionProjection.REGISTRY, due) ? guarded(RestrictionProjection.REGISTRY,
                 this::registry) : Uni.createFrom().voidItem();
         Uni<Void> breach = isDue(RestrictionProjection.BREACH, due) ? guarded(RestrictionProjection.BREACH,
@@ -139,7 +142,7 @@ public class ProjectionBootstrap {
      */
     private Uni<Sync> reconciled(String source, Supplier<Uni<Sync>> sync) {
         return Uni.createFrom().deferred(sync::get).invoke(result -> {
-            boolean first = lastSync.put(source, Instant.now()) == null;
+            boolean first = lastSync.put(source, clock.instant()) == null;
             if (first) {
                 LOG.infof("restrictions projection: %s snapshot applied (%d item(s))", source, result.items());
             } else if (result.repaired() > 0) {
@@ -188,7 +191,7 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Sync> breach() {
-        OffsetDateTime askedAt = RestrictionProjection.now();
+        OffsetDateTime askedAt = clock.now();
         return token().chain(bearer -> fetchAll(config.projection().breachUrl(), "/emergency-orders", "&active=true",
                         bearer))
                 .chain(items -> {
