@@ -63,7 +63,7 @@ public class MassDeletions {
     @Enforces(value = "3.5.d", note = "deletion tasks for every subject of a terminated partner, minus retention bases")
     public Uni<Boolean> terminated(PartnerTerminated event, UUID eventId) {
         UUID partner = requirePartner(event.partnerId());
-        Instant at = event.at() == null ? clock.now().toInstant() : event.at();
+        Instant at = event.at() == null ? clock.instant() : event.at();
         return orders.claim(DeletionOrders.TERMINATION, partner, partner, List.of(), event.reason(), eventId)
                 .call(claimed -> claimed ? jobs.open(new FanOutJobs.Key(DeletionOrders.TERMINATION, partner, partner),
                         at) : Uni.createFrom().voidItem());
@@ -79,7 +79,7 @@ public class MassDeletions {
         List<String> categories = event.categories() == null ? List.of() : List.copyOf(event.categories());
         return orders.claim(DeletionOrders.BREACH, event.incidentId(), partner, categories, event.reason(), eventId)
                 .call(claimed -> claimed ? jobs.open(new FanOutJobs.Key(DeletionOrders.BREACH, event.incidentId(),
-                        partner), clock.now().toInstant()) : Uni.createFrom().voidItem());
+                        partner), clock.instant()) : Uni.createFrom().voidItem());
     }
 
     /**

@@ -66,7 +66,7 @@ public class RequestScorecardResource {
                 .setParameter("now", now).setParameter("partner", partnerId)
                 .getSingleResult())
                 .map(row -> new RequestScorecardView(partnerId, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]),
-                        n(row[5]), n(row[6]), clock.now().toInstant()));
+                        n(row[5]), n(row[6]), clock.instant()));
     }
 
     private static long n(Object value) {

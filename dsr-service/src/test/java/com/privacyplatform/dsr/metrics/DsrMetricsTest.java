@@ -52,7 +52,7 @@ class DsrMetricsTest {
         assertThat(delta(before, due, "platform_dsr_requests_overdue")).isZero();
         assertThat(delta(before, due, "platform_dsr_tasks_overdue")).isZero();
 
-        dueDaysAgo(request, 2);
+        Fixtures.dueDaysAgo(request, 2);
         Scrape late = scrape();
         assertThat(delta(before, late, "platform_dsr_requests_overdue")).isEqualTo(1);
         assertThat(delta(before, late, "platform_dsr_tasks_overdue")).isEqualTo(1);
@@ -84,19 +84,6 @@ class DsrMetricsTest {
     }
 
     /** The request's and its open tasks' deadline: the end of today (UTC), so within the next 48 hours. */
-    /**
-     * The request's (and its unresolved tasks') deadline moved into the past in the database, not by
-     * the clock: the gauges count every row, so moving time would move other tests' deadlines too.
-     */
-    private static void dueDaysAgo(UUID request, int days) {
-        String due = "CAST(now() AT TIME ZONE 'UTC' AS date) - " + days;
-        TestDb.execute("UPDATE dsr_request SET due_on = " + due + ", original_due_on = " + due + " WHERE id = '"
-                + request + "'",
-                "UPDATE dsr_task SET due_on = " + due + ", original_due_on = " + due + ", due_at = CAST(" + due
-                        + " + 1 AS timestamp) AT TIME ZONE 'UTC' - interval '1 second' WHERE request_id = '"
-                        + request + "' AND status IN ('OPEN', 'CLAIMED')");
-    }
-
     private static void dueToday(UUID request) {
         String today = "CAST(now() AT TIME ZONE 'UTC' AS date)";
         TestDb.execute("UPDATE dsr_request SET due_on = " + today + " WHERE id = '" + request + "'",

@@ -13,7 +13,6 @@ import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
-import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -25,7 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Missed deadlines escalate: overdue once per request and task (dsr.overdue), and on the partner's scorecard. */
@@ -38,14 +36,6 @@ class OverdueTest {
 
     @Inject
     OverdueScanner scanner;
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
-    }
 
     private int scan() {
         try {

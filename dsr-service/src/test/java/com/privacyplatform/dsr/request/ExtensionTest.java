@@ -12,7 +12,6 @@ import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
-import com.privacyplatform.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -24,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Deadlines per jurisdiction of the consents, and the one justified extension the compliance officer may grant. */
@@ -34,14 +32,6 @@ class ExtensionTest {
 
     @Inject
     Deadlines deadlines;
-
-    @Inject
-    MovableClock clock;
-
-    @AfterEach
-    void backToRealTime() {
-        clock.reset();
-    }
 
     /** A request resting on one consent collected under {@code jurisdiction} (null: none named, partner unknown). */
     private static UUID openRequest(String jurisdiction) {

@@ -1,12 +1,7 @@
 package com.privacyplatform.dsr.support;
 
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
-import io.quarkus.arc.Arc;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -118,14 +113,17 @@ public final class Fixtures {
     }
 
     /**
-     * Moves time on until the request's due day lies {@code days} days in the past (the test class
-     * resets the {@link MovableClock} after each test).
+     * Moves a request's (and its unresolved tasks') deadline into the past in the database. Not by the
+     * clock: a month's move would make every test's requests in the shared test database overdue at
+     * once (thousands of tasks), and the scans' batches would not reach this one.
      */
     public static void dueDaysAgo(UUID requestId, int days) {
-        LocalDate dueOn = LocalDate.parse(TestDb.single("SELECT due_on::text FROM dsr_request WHERE id = ?::uuid",
-                requestId.toString()).toString());
-        MovableClock clock = Arc.container().instance(MovableClock.class).get();
-        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(LocalDate.now(clock), dueOn) + days));
+        String due = "CAST(now() AT TIME ZONE 'UTC' AS date) - " + days;
+        TestDb.execute("UPDATE dsr_request SET due_on = " + due + ", original_due_on = " + due + " WHERE id = '"
+                + requestId + "'",
+                "UPDATE dsr_task SET due_on = " + due + ", original_due_on = " + due + ", due_at = CAST(" + due
+                        + " + 1 AS timestamp) AT TIME ZONE 'UTC' - interval '1 second' WHERE request_id = '"
+                        + requestId + "' AND status IN ('OPEN', 'CLAIMED')");
     }
 
     public static String status(UUID requestId) {
