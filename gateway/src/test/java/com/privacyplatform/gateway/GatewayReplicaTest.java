@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.events.EventConsumer;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.guard.ControlsListener;
 import com.privacyplatform.gateway.guard.OtherReplica;
@@ -57,6 +58,9 @@ class GatewayReplicaTest {
     Pool pool;
 
     @Inject
+    PlatformClock clock;
+
+    @Inject
     ControlsListener listener;
 
     @Inject
@@ -64,7 +68,7 @@ class GatewayReplicaTest {
 
     @AfterEach
     void reinstate() throws Throwable {
-        new OtherReplica(consumer, config, pool).status(PARTNER_A, "ACTIVE", Instant.now());
+        new OtherReplica(consumer, config, pool, clock).status(PARTNER_A, "ACTIVE", Instant.now());
         String a = Tokens.partner("partner-demo-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
     }
@@ -78,7 +82,7 @@ class GatewayReplicaTest {
         long subscriptions = listener.subscriptions();
         long fullReloads = listener.fullReloads();
 
-        OtherReplica other = new OtherReplica(consumer, config, pool);
+        OtherReplica other = new OtherReplica(consumer, config, pool, clock);
         other.status(PARTNER_A, "SUSPENDED", Instant.now());
 
         await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 403);
@@ -100,7 +104,7 @@ class GatewayReplicaTest {
     void anEmergencyClosureAnotherReplicaConsumedClosesTheInterfaceHereAndItsLiftReopensIt() throws Throwable {
         String a = Tokens.partner("partner-demo-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
-        OtherReplica other = new OtherReplica(consumer, config, pool);
+        OtherReplica other = new OtherReplica(consumer, config, pool, clock);
         UUID order = UUID.randomUUID();
 
         other.restrict(PARTNER_A, order, "TEMPORARY_CLOSURE");
@@ -119,7 +123,7 @@ class GatewayReplicaTest {
     void aRolledBackChangeReachesNoReplica() throws Throwable {
         String a = Tokens.partner("partner-demo-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(a) == 200);
-        OtherReplica other = new OtherReplica(consumer, config, pool);
+        OtherReplica other = new OtherReplica(consumer, config, pool, clock);
         // PostgreSQL delivers notifications in commit order on the one LISTEN connection: once a
         // committed marker's change has been applied here, every notification sent before it has been
         markerApplied(other); // nothing earlier is still on its way
@@ -170,7 +174,7 @@ class GatewayReplicaTest {
 
         // and the new connection carries notifications again: the reinstatement arrives at once
         long reloads = listener.partnerReloads();
-        new OtherReplica(consumer, config, pool).status(PARTNER_A, "ACTIVE", Instant.now());
+        new OtherReplica(consumer, config, pool, clock).status(PARTNER_A, "ACTIVE", Instant.now());
         await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50)).until(() -> status(a) == 200);
         assertThat(listener.partnerReloads()).isGreaterThan(reloads);
     }

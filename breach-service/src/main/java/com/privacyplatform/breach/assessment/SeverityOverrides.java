@@ -3,12 +3,12 @@ package com.privacyplatform.breach.assessment;
 import com.privacyplatform.breach.incident.Incident;
 import com.privacyplatform.breach.incident.IncidentRequests.SeverityOverrideRequest;
 import com.privacyplatform.breach.incident.IncidentService;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,11 +26,13 @@ public class SeverityOverrides {
     private final IncidentService incidents;
     private final Timeline timeline;
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public SeverityOverrides(IncidentService incidents, Timeline timeline, Caller caller) {
+    public SeverityOverrides(IncidentService incidents, Timeline timeline, Caller caller, PlatformClock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.caller = caller;
+        this.clock = clock;
     }
 
     public Uni<Incident> override(UUID id, String ifMatch, SeverityOverrideRequest request) {
@@ -41,7 +43,7 @@ public class SeverityOverrides {
             i.overrideSeverity = request.severity();
             i.overrideJustification = request.justification().strip();
             i.overriddenBy = actor.actor();
-            i.overriddenAt = Times.now();
+            i.overriddenAt = clock.now();
             i.severity = request.severity();
             i.updatedAt = i.overriddenAt;
             return timeline.append(i.id, actor, TimelineKind.SEVERITY_OVERRIDDEN, "severity set to " + i.severity

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import static com.privacyplatform.breach.support.Times.instant;
+import static com.privacyplatform.commons.time.Utc.instant;
 
 /** Deletion of the affected information, required by the platform (3.4.j) and carried out through dsr-service. */
 @Path("/incidents/{id}/deletion-orders")

@@ -4,7 +4,6 @@ import com.privacyplatform.breach.incident.Incident;
 import com.privacyplatform.breach.incident.IncidentService;
 import com.privacyplatform.breach.incident.IncidentValidation;
 import com.privacyplatform.breach.support.JsonColumns;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.text.TextRedactor;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
@@ -13,6 +12,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -28,14 +28,16 @@ public class DeletionOrderService {
     private final Timeline timeline;
     private final Outbox outbox;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public DeletionOrderService(IncidentService incidents, IncidentValidation validation, Timeline timeline,
-            Outbox outbox, Caller caller) {
+            Outbox outbox, Caller caller, PlatformClock clock) {
         this.incidents = incidents;
         this.validation = validation;
         this.timeline = timeline;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = "3.4.j", note = "the platform requires deletion of the affected information; dsr-service acts")
@@ -60,7 +62,7 @@ public class DeletionOrderService {
         return DeletionOrder.list("incidentId = ?1 order by id", incident.id);
     }
 
-    private static DeletionOrder newOrder(Incident i, List<String> categories, String reason, AuditActor actor) {
+    private DeletionOrder newOrder(Incident i, List<String> categories, String reason, AuditActor actor) {
         DeletionOrder o = new DeletionOrder();
         o.id = Ids.newId();
         o.incidentId = i.id;
@@ -68,7 +70,7 @@ public class DeletionOrderService {
         o.categories = JsonColumns.write(categories);
         o.reason = reason;
         o.orderedBy = actor.actor();
-        o.orderedAt = Times.now();
+        o.orderedAt = clock.now();
         return o;
     }
 }

@@ -2,12 +2,12 @@ package com.privacyplatform.breach.duty;
 
 import com.privacyplatform.breach.config.BreachConfig;
 import com.privacyplatform.breach.incident.IncidentRepository;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -34,14 +34,16 @@ public class DutyEscalationScanner {
     private final Timeline timeline;
     private final Outbox outbox;
     private final BreachConfig config;
+    private final PlatformClock clock;
 
     public DutyEscalationScanner(DutyRepository duties, IncidentRepository incidents, Timeline timeline, Outbox outbox,
-            BreachConfig config) {
+            BreachConfig config, PlatformClock clock) {
         this.duties = duties;
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "duty-escalation-scan", every = "${breach.duties.scan-every}", delayed = "20s",
@@ -53,7 +55,7 @@ public class DutyEscalationScanner {
     /** One scan in its own transaction; returns how many escalation events it emitted. */
     @Enforces(value = "5.1", note = "notification duties escalate when about to lapse and when lapsed")
     public Uni<Integer> scan() {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = clock.now();
         int batch = config.duties().scanBatch();
         return Panache.withTransaction(() -> duties.lapsedWithoutNotice(now, batch)
                 .chain(lapsed -> escalate(lapsed, true, now))

@@ -3,13 +3,13 @@ package com.privacyplatform.breach.duty;
 import com.privacyplatform.breach.incident.Incident;
 import com.privacyplatform.breach.incident.IncidentFacts;
 import com.privacyplatform.breach.support.JsonColumns;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.support.Unis;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,12 +33,15 @@ public class DutyReconciler {
     private final DutyCatalog catalog;
     private final DutyRepository duties;
     private final Timeline timeline;
+    private final PlatformClock clock;
 
-    public DutyReconciler(DutyPlanner planner, DutyCatalog catalog, DutyRepository duties, Timeline timeline) {
+    public DutyReconciler(DutyPlanner planner, DutyCatalog catalog, DutyRepository duties, Timeline timeline,
+            PlatformClock clock) {
         this.planner = planner;
         this.catalog = catalog;
         this.duties = duties;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     /** Call inside a transaction, after the incident's facts or severity changed. */
@@ -76,7 +79,7 @@ public class DutyReconciler {
         d.windowBasis = p.rule().windowBasis();
         d.dueAt = p.dueAt();
         d.warnAt = p.warnAt();
-        d.createdAt = Times.now();
+        d.createdAt = clock.now();
         d.updatedAt = d.createdAt;
         if (p.fulfilledByReport()) {
             // 5.1: the report itself is the notification of the platform; late when past the grace
@@ -105,7 +108,7 @@ public class DutyReconciler {
             d.state = DutyState.PENDING;
             d.notRequiredReason = null;
             d.decidedBy = null;
-            d.updatedAt = Times.now();
+            d.updatedAt = clock.now();
             return timeline.append(incident.id, actor, TimelineKind.DUTY_REQUIRED, d.ruleId + " (" + d.source
                     + ") is required after all: due " + d.dueAt.toInstant(), null, Map.of("dutyId", d.id))
                     .replaceWithVoid();
@@ -120,7 +123,7 @@ public class DutyReconciler {
         d.state = DutyState.NOT_REQUIRED;
         d.notRequiredReason = reason;
         d.decidedBy = NotificationDuty.SYSTEM;
-        d.updatedAt = Times.now();
+        d.updatedAt = clock.now();
         return timeline.append(incident.id, actor, TimelineKind.DUTY_NOT_REQUIRED, d.ruleId + " (" + d.source
                 + ") not required: " + reason, null, Map.of("dutyId", d.id)).replaceWithVoid();
     }

@@ -3,12 +3,13 @@ package com.privacyplatform.breach.duty;
 import com.privacyplatform.breach.config.BreachConfig;
 import com.privacyplatform.breach.duty.DutyRequests.CompletionRequest;
 import com.privacyplatform.breach.incident.Incident;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -23,17 +24,19 @@ public class DutyService {
     private final DutyRepository duties;
     private final Timeline timeline;
     private final BreachConfig config;
+    private final PlatformClock clock;
 
-    public DutyService(DutyRepository duties, Timeline timeline, BreachConfig config) {
+    public DutyService(DutyRepository duties, Timeline timeline, BreachConfig config, PlatformClock clock) {
         this.duties = duties;
         this.timeline = timeline;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Records that the notification was made; partners for their own incidents, officers for any. */
     public Uni<NotificationDuty> complete(Incident incident, UUID dutyId, CompletionRequest request, AuditActor actor) {
-        OffsetDateTime now = Times.now();
-        OffsetDateTime completedAt = request.completedAt() == null ? now : Times.utc(request.completedAt());
+        OffsetDateTime now = clock.now();
+        OffsetDateTime completedAt = request.completedAt() == null ? now : Utc.utc(request.completedAt());
         if (completedAt.isAfter(now.plus(config.clockSkew()))) {
             throw invalid("completedAt", "must not be in the future");
         }
@@ -60,7 +63,7 @@ public class DutyService {
             d.state = DutyState.NOT_REQUIRED;
             d.notRequiredReason = reason.strip();
             d.decidedBy = actor.actor();
-            d.updatedAt = Times.now();
+            d.updatedAt = clock.now();
             return timeline.append(incident.id, actor, TimelineKind.DUTY_WAIVED, d.ruleId + " (" + d.source
                     + ") waived: not required", d.notRequiredReason, Map.of("dutyId", d.id, "ruleId", d.ruleId))
                     .replaceWith(d);

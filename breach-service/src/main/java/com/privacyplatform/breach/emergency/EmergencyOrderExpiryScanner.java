@@ -1,11 +1,11 @@
 package com.privacyplatform.breach.emergency;
 
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.text.TextRedactor;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -27,11 +27,14 @@ public class EmergencyOrderExpiryScanner {
     private final EmergencyOrderRepository orders;
     private final EmergencyOrderService service;
     private final Outbox outbox;
+    private final PlatformClock clock;
 
-    public EmergencyOrderExpiryScanner(EmergencyOrderRepository orders, EmergencyOrderService service, Outbox outbox) {
+    public EmergencyOrderExpiryScanner(EmergencyOrderRepository orders, EmergencyOrderService service, Outbox outbox,
+            PlatformClock clock) {
         this.orders = orders;
         this.service = service;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "emergency-order-expiry-scan", every = "${breach.orders.expiry-scan-every}",
@@ -43,7 +46,7 @@ public class EmergencyOrderExpiryScanner {
     /** One scan in its own transaction; returns how many orders it ended. */
     @Enforces(value = "3.4.j", note = "temporary measures end at their expiry, and the gateway is told")
     public Uni<Integer> scan() {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = clock.now();
         return Panache.withTransaction(() -> orders.expiredButActive(now, BATCH).chain(list -> expire(list, now)));
     }
 

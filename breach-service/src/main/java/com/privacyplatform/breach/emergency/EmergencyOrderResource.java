@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import static com.privacyplatform.breach.support.Times.instant;
+import static com.privacyplatform.commons.time.Utc.instant;
 
 /** Emergency measures on a partner's interface (3.4.j): ordered and lifted by compliance officers. */
 @Path("/emergency-orders")

@@ -2,7 +2,6 @@ package com.privacyplatform.breach.emergency;
 
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
 import com.privacyplatform.breach.incident.IncidentRepository;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.text.TextRedactor;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
@@ -14,6 +13,8 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -37,9 +38,11 @@ public class EmergencyOrderService {
     private final AuditTrail audit;
     private final Outbox outbox;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public EmergencyOrderService(EmergencyOrderRepository orders, EmergencyOrderValidation validation,
-            IncidentRepository incidents, Timeline timeline, AuditTrail audit, Outbox outbox, Caller caller) {
+            IncidentRepository incidents, Timeline timeline, AuditTrail audit, Outbox outbox, Caller caller,
+            PlatformClock clock) {
         this.orders = orders;
         this.validation = validation;
         this.incidents = incidents;
@@ -47,6 +50,7 @@ public class EmergencyOrderService {
         this.audit = audit;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = {"3.4.j", "5.2"}, note = "temporary closure, flow/frequency restraint, data access suspension")
@@ -69,7 +73,7 @@ public class EmergencyOrderService {
             return orders.persist(o)
                     .chain(() -> outbox.publish(RestrictionEvents.RESTRICTED, o.partnerId.toString(),
                             new RestrictionEvents.Restricted(o.id, o.partnerId, o.incidentId, o.kind,
-                                    o.requestsPerSecond, o.requestsPerPeriod, o.period, Times.instant(o.expiresAt),
+                                    o.requestsPerSecond, o.requestsPerPeriod, o.period, Utc.instant(o.expiresAt),
                                     TextRedactor.redact(o.reason), o.orderedAt.toInstant())))
                     .chain(() -> record(o, actor, TimelineKind.EMERGENCY_ORDERED, o.kind + " ordered"
                             + (o.expiresAt == null ? " until lifted" : " until " + o.expiresAt.toInstant()), o.reason))
@@ -84,7 +88,7 @@ public class EmergencyOrderService {
                 throw ProblemException.conflict("the order is " + o.state + " already");
             }
             o.state = EmergencyOrderState.LIFTED;
-            o.endedAt = Times.now();
+            o.endedAt = clock.now();
             o.endedBy = actor.actor();
             o.endReason = reason.strip();
             return outbox.publish(RestrictionEvents.RESTORED, o.partnerId.toString(), new RestrictionEvents.Restored(
@@ -119,7 +123,7 @@ public class EmergencyOrderService {
                         .replaceWithVoid());
     }
 
-    private static EmergencyOrder newOrder(OrderRequest r, AuditActor actor) {
+    private EmergencyOrder newOrder(OrderRequest r, AuditActor actor) {
         EmergencyOrder o = new EmergencyOrder();
         o.id = Ids.newId();
         o.partnerId = r.partnerId();
@@ -128,11 +132,11 @@ public class EmergencyOrderService {
         o.requestsPerSecond = r.requestsPerSecond();
         o.requestsPerPeriod = r.requestsPerPeriod();
         o.period = r.period() == null ? null : Duration.parse(r.period().strip()).toString();
-        o.expiresAt = Times.utc(r.expiresAt());
+        o.expiresAt = Utc.utc(r.expiresAt());
         o.reason = r.reason().strip();
         o.state = EmergencyOrderState.ACTIVE;
         o.orderedBy = actor.actor();
-        o.orderedAt = Times.now();
+        o.orderedAt = clock.now();
         return o;
     }
 }

@@ -1,9 +1,9 @@
 package com.privacyplatform.breach.emergency;
 
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -16,6 +16,12 @@ public class EmergencyOrderValidation {
 
     static final Duration MIN_PERIOD = Duration.ofSeconds(1);
     static final Duration MAX_PERIOD = Duration.ofDays(1);
+
+    private final PlatformClock clock;
+
+    public EmergencyOrderValidation(PlatformClock clock) {
+        this.clock = clock;
+    }
 
     public void check(OrderRequest r) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -42,7 +48,7 @@ public class EmergencyOrderValidation {
         if (frequency && r.period() != null && !r.period().isBlank()) {
             checkPeriod(r.period().strip(), errors);
         }
-        if (r.expiresAt() != null && !r.expiresAt().isAfter(Times.now())) {
+        if (r.expiresAt() != null && !r.expiresAt().isAfter(clock.now())) {
             errors.add(new Problem.FieldError("expiresAt", "must be in the future"));
         }
         if (!errors.isEmpty()) {

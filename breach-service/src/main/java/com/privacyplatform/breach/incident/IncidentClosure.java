@@ -2,7 +2,6 @@ package com.privacyplatform.breach.incident;
 
 import com.privacyplatform.breach.duty.DutyRepository;
 import com.privacyplatform.breach.duty.NotificationDuty;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
@@ -10,6 +9,7 @@ import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -27,15 +27,17 @@ public class IncidentClosure {
     private final Timeline timeline;
     private final Outbox outbox;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public IncidentClosure(IncidentService incidents, IncidentRepository repository, DutyRepository duties,
-            Timeline timeline, Outbox outbox, Caller caller) {
+            Timeline timeline, Outbox outbox, Caller caller, PlatformClock clock) {
         this.incidents = incidents;
         this.repository = repository;
         this.duties = duties;
         this.timeline = timeline;
         this.outbox = outbox;
         this.caller = caller;
+        this.clock = clock;
     }
 
     public Uni<Incident> close(UUID id, String ifMatch, String remediationSummary) {
@@ -49,7 +51,7 @@ public class IncidentClosure {
                             "complete or waive the pending duties first: " + String.join(", ", pending));
                 }
                 i.state = IncidentState.CLOSED;
-                i.closedAt = Times.now();
+                i.closedAt = clock.now();
                 i.closedBy = actor.actor();
                 i.remediationSummary = remediationSummary.strip();
                 i.updatedAt = i.closedAt;

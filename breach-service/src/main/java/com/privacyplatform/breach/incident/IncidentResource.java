@@ -6,7 +6,6 @@ import com.privacyplatform.breach.incident.IncidentRequests.ClosureRequest;
 import com.privacyplatform.breach.incident.IncidentRequests.ReportRequest;
 import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
@@ -14,6 +13,7 @@ import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -62,9 +62,11 @@ public class IncidentResource {
     private final IncidentResponder responder;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public IncidentResource(IncidentService service, IncidentUpdates updates, IncidentClosure closure,
-            IncidentRepository incidents, IncidentResponder responder, Idempotency idempotency, Caller caller) {
+            IncidentRepository incidents, IncidentResponder responder, Idempotency idempotency, Caller caller,
+            PlatformClock clock) {
         this.service = service;
         this.updates = updates;
         this.closure = closure;
@@ -72,6 +74,7 @@ public class IncidentResource {
         this.responder = responder;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
@@ -111,7 +114,7 @@ public class IncidentResource {
             }
             filter = new IncidentFilter(filter.state(), filter.severity(), own, filter.overdueDuty());
         }
-        return incidents.page(filter, Times.now(), after, size + 1)
+        return incidents.page(filter, clock.now(), after, size + 1)
                 .map(list -> Cursors.page(list, size, i -> i.id.toString()))
                 .chain(page -> responder.views(page.items()).map(views -> new Page<>(views, page.nextCursor())));
     }

@@ -3,7 +3,7 @@ package com.privacyplatform.breach.incident;
 import com.privacyplatform.breach.duty.DutyRepository;
 import com.privacyplatform.breach.incident.IncidentViews.DutySummary;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
-import com.privacyplatform.breach.support.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -16,14 +16,16 @@ public class IncidentResponder {
 
     private final IncidentViewMapper mapper;
     private final DutyRepository duties;
+    private final PlatformClock clock;
 
-    public IncidentResponder(IncidentViewMapper mapper, DutyRepository duties) {
+    public IncidentResponder(IncidentViewMapper mapper, DutyRepository duties, PlatformClock clock) {
         this.mapper = mapper;
         this.duties = duties;
+        this.clock = clock;
     }
 
     public Uni<List<IncidentView>> views(List<Incident> incidents) {
-        return duties.summaries(incidents.stream().map(i -> i.id).toList(), Times.now())
+        return duties.summaries(incidents.stream().map(i -> i.id).toList(), clock.now())
                 .map(summaries -> incidents.stream()
                         .map(i -> mapper.view(i, summaries.getOrDefault(i.id, DutySummary.NONE))).toList());
     }

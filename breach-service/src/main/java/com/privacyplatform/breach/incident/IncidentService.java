@@ -6,7 +6,6 @@ import com.privacyplatform.breach.config.BreachConfig;
 import com.privacyplatform.breach.duty.DutyReconciler;
 import com.privacyplatform.breach.incident.IncidentRequests.ReportRequest;
 import com.privacyplatform.breach.support.JsonColumns;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineEntry;
 import com.privacyplatform.breach.timeline.TimelineKind;
@@ -16,6 +15,8 @@ import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -40,9 +41,11 @@ public class IncidentService {
     private final Outbox outbox;
     private final Caller caller;
     private final BreachConfig config;
+    private final PlatformClock clock;
 
     public IncidentService(IncidentRepository incidents, IncidentValidation validation, SeverityRules severityRules,
-            DutyReconciler duties, Timeline timeline, Outbox outbox, Caller caller, BreachConfig config) {
+            DutyReconciler duties, Timeline timeline, Outbox outbox, Caller caller, BreachConfig config,
+            PlatformClock clock) {
         this.incidents = incidents;
         this.validation = validation;
         this.severityRules = severityRules;
@@ -51,13 +54,14 @@ public class IncidentService {
         this.outbox = outbox;
         this.caller = caller;
         this.config = config;
+        this.clock = clock;
     }
 
     /** 5.1: the partner notifies the platform; a report later than the grace after discoveredAt is flagged. */
     @Enforces(value = {"5.1", "5.1.a", "5.1.b"}, note = "partners report violations and breaches; late reports flagged")
     public Uni<Incident> report(ReportRequest request) {
         UUID partnerId = caller.requirePartnerId();
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = clock.now();
         IncidentValidation.Errors errors = validation.start();
         List<String> categories = errors.categories(request.categories());
         List<String> jurisdictions = errors.jurisdictions(request.jurisdictions());
@@ -71,8 +75,8 @@ public class IncidentService {
         i.partnerId = partnerId;
         i.kind = request.kind();
         i.state = IncidentState.OPEN;
-        i.discoveredAt = Times.utc(request.discoveredAt());
-        i.occurredAt = Times.utc(request.occurredAt());
+        i.discoveredAt = Utc.utc(request.discoveredAt());
+        i.occurredAt = Utc.utc(request.occurredAt());
         i.reportedAt = now;
         i.lateReport = reportDelay(i).compareTo(config.platformReportGrace()) > 0;
         i.description = request.description().strip();

@@ -2,13 +2,14 @@ package com.privacyplatform.breach.incident;
 
 import com.privacyplatform.breach.assessment.Severity;
 import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -31,17 +32,20 @@ public class IncidentUpdates {
     private final IncidentValidation validation;
     private final Timeline timeline;
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public IncidentUpdates(IncidentService incidents, IncidentValidation validation, Timeline timeline, Caller caller) {
+    public IncidentUpdates(IncidentService incidents, IncidentValidation validation, Timeline timeline, Caller caller,
+            PlatformClock clock) {
         this.incidents = incidents;
         this.validation = validation;
         this.timeline = timeline;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = "5.1", note = "phased reports: later updates add facts")
     public Uni<Incident> update(UUID id, String ifMatch, UpdateRequest request) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = clock.now();
         IncidentValidation.Errors errors = validation.start();
         List<String> categories = request.categories() == null ? null : errors.categories(request.categories());
         List<String> jurisdictions = request.jurisdictions() == null ? null
@@ -77,7 +81,7 @@ public class IncidentUpdates {
             changes.put("kind", change(i.kind, r.kind()));
             i.kind = r.kind();
         }
-        OffsetDateTime occurredAt = Times.utc(r.occurredAt());
+        OffsetDateTime occurredAt = Utc.utc(r.occurredAt());
         if (occurredAt != null && !occurredAt.isEqual(i.occurredAt == null ? OffsetDateTime.MIN : i.occurredAt)) {
             changes.put("occurredAt", change(i.occurredAt == null ? null : i.occurredAt.toInstant().toString(),
                     occurredAt.toInstant().toString()));

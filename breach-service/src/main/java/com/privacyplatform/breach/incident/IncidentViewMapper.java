@@ -9,7 +9,7 @@ import com.privacyplatform.breach.incident.IncidentViews.OverrideView;
 import com.privacyplatform.breach.text.FreeText;
 import jakarta.enterprise.context.RequestScoped;
 
-import static com.privacyplatform.breach.support.Times.instant;
+import static com.privacyplatform.commons.time.Utc.instant;
 
 /** Incident views for the current caller: free text in clear for the reporting partner only (3.2.d). */
 @RequestScoped

@@ -1,10 +1,10 @@
 package com.privacyplatform.breach.timeline;
 
 import com.privacyplatform.breach.support.JsonColumns;
-import com.privacyplatform.breach.support.Times;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -17,9 +17,11 @@ import java.util.UUID;
 public class Timeline {
 
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public Timeline(AuditTrail audit) {
+    public Timeline(AuditTrail audit, PlatformClock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Call inside a transaction. {@code data} is serialised as JSON (ids and facts); may be null. */
@@ -28,7 +30,7 @@ public class Timeline {
         TimelineEntry entry = new TimelineEntry();
         entry.id = Ids.newId();
         entry.incidentId = incidentId;
-        entry.recordedAt = Times.now();
+        entry.recordedAt = clock.now();
         entry.category = kind.category();
         entry.kind = kind;
         entry.actor = actor.actor();

@@ -13,6 +13,7 @@ import com.privacyplatform.testing.EventTap;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.breach.support.Scans;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The escalation scan: breach.duty-due when a duty is about to lapse, breach.duty-lapsed once it lapsed - once each. */
@@ -28,6 +30,14 @@ class EscalationTest {
 
     @Inject
     DutyEscalationScanner scanner;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     @Test
     @Verifies(value = "5.1", exercises = {"DutyReconciler#create", "DutyEscalationScanner#scan", "DutyPlanner#plan"})
@@ -48,9 +58,8 @@ class EscalationTest {
             assertThat(due.get("source").asText()).isEqualTo("GDPR Art. 33(1)");
             assertThat(due.get("recipient").asText()).isEqualTo("REGULATOR");
 
-            // time passes: the GDPR duty lapses as well, and is announced once more - as lapsed
-            TestDb.execute("UPDATE notification_duty SET due_at = now() - interval '1 minute', warn_at = now()"
-                    + " - interval '1 hour' WHERE incident_id = '" + id + "' AND rule_id = 'GDPR-33-SA'");
+            // time passes: the GDPR duty (due in 12 h) lapses as well, and is announced once more - as lapsed
+            clock.advance(Duration.ofHours(13));
             Scans.run(scanner::scan);
             Scans.run(scanner::scan);
             List<JsonNode> second = dutyEvents(events.allFor(id, Duration.ofSeconds(3)));
@@ -89,8 +98,7 @@ class EscalationTest {
         String dutyId = (String) Incidents.duty(id, "GDPR-33-SA").get("id");
         As.partnerA().body(Map.of("reference", "notified early"))
                 .post("/incidents/" + id + "/duties/" + dutyId + "/completion").then().statusCode(200);
-        TestDb.execute("UPDATE notification_duty SET due_at = now() - interval '1 minute', warn_at = now()"
-                + " - interval '1 hour' WHERE id = '" + dutyId + "'");
+        clock.advance(Duration.ofHours(73)); // past its 72 h
         Scans.run(scanner::scan);
         assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE subject = ? AND type LIKE 'breach.duty-%'",
                 id)).isZero();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.breach.support.As;
 import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.testing.EventTap;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.breach.support.Incidents;
 import com.privacyplatform.breach.support.Scans;
 import com.privacyplatform.testing.TestDb;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** 3.4.j emergency measures: each order and its end reach the broker for the gateway to enforce. */
@@ -34,6 +36,14 @@ class EmergencyOrderTest {
 
     @Inject
     EmergencyOrderExpiryScanner expiry;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     @Test
     @Verifies(value = {"3.4.j", "5.2"}, exercises = {"EmergencyOrderExpiryScanner#scan", "EmergencyOrderService#order", "EmergencyOrderResource#order"})
@@ -74,8 +84,7 @@ class EmergencyOrderTest {
                             "period", "PT1M", "expiresAt", Instant.now().plus(1, ChronoUnit.HOURS).toString())))
                     .post("/emergency-orders").then().statusCode(201).body("period", equalTo("PT1M"))
                     .extract().path("id");
-            TestDb.execute("UPDATE emergency_order SET expires_at = now() - interval '1 second' WHERE id = '"
-                    + orderId + "'");
+            clock.advance(Duration.ofHours(1).plusMinutes(1)); // past its expiry
             assertThat(Scans.run(expiry::scan)).isGreaterThanOrEqualTo(1);
             Scans.run(expiry::scan);
             List<JsonNode> received = events.allFor(partner, Duration.ofSeconds(3));

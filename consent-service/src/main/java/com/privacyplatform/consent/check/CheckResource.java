@@ -7,6 +7,7 @@ import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.consent.check.CheckRequests.CheckDecision;
 import com.privacyplatform.consent.check.CheckRequests.CheckRequest;
 import com.privacyplatform.consent.check.CheckRequests.CheckView;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,11 +41,13 @@ public class CheckResource {
     private final CheckService checks;
     private final Caller caller;
     private final ProjectionSync projections;
+    private final PlatformClock clock;
 
-    public CheckResource(CheckService checks, Caller caller, ProjectionSync projections) {
+    public CheckResource(CheckService checks, Caller caller, ProjectionSync projections, PlatformClock clock) {
         this.checks = checks;
         this.caller = caller;
         this.projections = projections;
+        this.clock = clock;
     }
 
     @POST
@@ -79,7 +81,7 @@ public class CheckResource {
         projections.requireBuilt(PartnerReconciliation.PROJECTION);
         return checks.check(partnerId, request.subjectId(), request.purpose(), request.category(), request.recipient())
                 .map(r -> new CheckView(r.allowed() ? CheckDecision.ALLOW : CheckDecision.DENY, r.reason(),
-                        r.reason().clause(), r.consentId(), r.expiresAt(), r.legalBasis(), Instant.now()));
+                        r.reason().clause(), r.consentId(), r.expiresAt(), r.legalBasis(), clock.instant()));
     }
 
     /** A partner checks for itself only; officers and platform services name the partner. */

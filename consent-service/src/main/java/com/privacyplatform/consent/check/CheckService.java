@@ -1,12 +1,12 @@
 package com.privacyplatform.consent.check;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.consent.config.ConsentConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -22,15 +22,17 @@ public class CheckService {
 
     private final CheckRepository repository;
     private final Duration timeout;
+    private final PlatformClock clock;
 
     @Inject
-    public CheckService(CheckRepository repository, ConsentConfig config) {
-        this(repository, config.check().timeout());
+    public CheckService(CheckRepository repository, ConsentConfig config, PlatformClock clock) {
+        this(repository, config.check().timeout(), clock);
     }
 
-    CheckService(CheckRepository repository, Duration timeout) {
+    CheckService(CheckRepository repository, Duration timeout, PlatformClock clock) {
         this.repository = repository;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     public Uni<CheckResult> check(UUID partnerId, String subjectId, String purpose, String category) {
@@ -48,7 +50,7 @@ public class CheckService {
             read = Uni.createFrom().failure(e);
         }
         return read.ifNoItem().after(timeout).fail()
-                .map(row -> CheckDecider.decide(row, purpose, Instant.now()))
+                .map(row -> CheckDecider.decide(row, purpose, clock.instant()))
                 .onFailure().recoverWithItem(e -> {
                     // no personal values in the log: the failure's kind only
                     LOG.warnf("consent check unavailable (%s); answering DENY", e.getClass().getSimpleName());

@@ -4,6 +4,7 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.record.Cause;
 import com.privacyplatform.consent.record.Consent;
@@ -11,7 +12,6 @@ import com.privacyplatform.consent.record.ConsentEvents;
 import com.privacyplatform.consent.record.ConsentRepository;
 import com.privacyplatform.consent.record.ConsentState;
 import com.privacyplatform.consent.record.HistoryEntry;
-import com.privacyplatform.consent.record.RecordService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -36,12 +36,15 @@ public class ExpiryScanner {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final int batchSize;
+    private final PlatformClock clock;
 
-    public ExpiryScanner(ConsentRepository consents, Outbox outbox, AuditTrail audit, ConsentConfig config) {
+    public ExpiryScanner(ConsentRepository consents, Outbox outbox, AuditTrail audit, ConsentConfig config,
+            PlatformClock clock) {
         this.consents = consents;
         this.outbox = outbox;
         this.audit = audit;
         this.batchSize = config.expiry().batchSize();
+        this.clock = clock;
     }
 
     @Scheduled(identity = "consent-expiry-scan", every = "${consent.expiry.every:1m}", delayed = "10s",
@@ -58,7 +61,7 @@ public class ExpiryScanner {
 
     @Enforces(value = "3.2.a", note = "an expired consent no longer allows processing")
     Uni<Integer> expireBatch() {
-        OffsetDateTime now = RecordService.now();
+        OffsetDateTime now = clock.now();
         return Panache.getSession().chain(s -> s.createNativeQuery("SELECT id FROM consent WHERE state = 'GRANTED'"
                                 + " AND expires_at <= :now ORDER BY expires_at LIMIT :n FOR UPDATE SKIP LOCKED", UUID.class)
                         .setParameter("now", now).setParameter("n", batchSize).getResultList())

@@ -5,6 +5,7 @@ import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.consent.record.DecisionEnds.End;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class CollectionTiming {
      */
     @Enforces({"1.2", "3.5.a", "3.2.b"})
     static void requireAfterLastEnds(RecordRequest r, Map<String, End> latestEnds) {
-        OffsetDateTime collected = RecordService.utc(r.collectedAt());
+        OffsetDateTime collected = Utc.utc(r.collectedAt());
         List<FieldError> errors = new ArrayList<>();
         End first = null;
         for (int i = 0; i < r.purposes().size(); i++) {

@@ -8,6 +8,8 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.consent.config.ConsentConfig;
 import com.privacyplatform.consent.partner.PartnerReconciliation;
 import com.privacyplatform.consent.partner.ProjectionRepository;
@@ -22,8 +24,6 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,9 +49,11 @@ public class RecordService {
     private final Caller caller;
     private final ConsentConfig config;
     private final ProjectionSync projections;
+    private final PlatformClock clock;
 
     public RecordService(ConsentRepository consents, ProjectionRepository projection, RecipientCodec recipients,
-            Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config, ProjectionSync projections) {
+            Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config, ProjectionSync projections,
+            PlatformClock clock) {
         this.projections = projections;
         this.consents = consents;
         this.projection = projection;
@@ -60,6 +62,7 @@ public class RecordService {
         this.audit = audit;
         this.caller = caller;
         this.config = config;
+        this.clock = clock;
     }
 
     /** How a decision came in: recorded by the partner, or imported by an officer as a documented migration. */
@@ -109,7 +112,7 @@ public class RecordService {
 
     private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin,
             Optional<PartnerState> partner) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RecordValidation.validate(request, now, config.record().maxClockSkew());
         // 503 until the partner projection is first built from the registry (issue 18.2)
         projections.requireBuilt(PartnerReconciliation.PROJECTION);
@@ -120,7 +123,7 @@ public class RecordService {
         List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
         return consents.decisionsOf(partnerId, request.subjectId(), purposes)
                 .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
-                        DecisionEnds.latestByPurpose(earlier, utc(now))))
+                        DecisionEnds.latestByPurpose(earlier, Utc.utc(now))))
                 .chain(earlier -> recordAll(partnerId, request, origin, liveByPurpose(earlier)));
     }
 
@@ -146,7 +149,7 @@ public class RecordService {
         String recipientJson = recipients.toJson(given);
         List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
                 .map(x -> new ConsentEvents.EventRecipient(x.name(), x.country(), x.kind())).toList();
-        OffsetDateTime at = now();
+        OffsetDateTime at = clock.now();
         // one decision per purpose, one after another on the one session
         return Multi.createFrom().iterable(request.purposes())
                 .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
@@ -205,8 +208,8 @@ public class RecordService {
         c.language = RecordValidation.languageTag(r.language());
         c.channel = r.channel();
         c.jurisdiction = r.jurisdiction();
-        c.collectedAt = utc(r.collectedAt());
-        c.expiresAt = r.expiresAt() == null ? null : utc(r.expiresAt());
+        c.collectedAt = Utc.utc(r.collectedAt());
+        c.expiresAt = r.expiresAt() == null ? null : Utc.utc(r.expiresAt());
         c.recipients = recipientJson;
         c.recordedAt = at;
         c.stateChangedAt = at;
@@ -218,13 +221,5 @@ public class RecordService {
         return new ConsentEvents.Decided(c.id, c.partnerId, c.subjectId, c.purpose, List.of(c.categories), c.sensitive,
                 c.legalBasis, c.method, c.jurisdiction, c.noticeVersion, !recipients.isEmpty(), recipients, supersedes,
                 c.collectedAt.toInstant(), c.expiresAt == null ? null : c.expiresAt.toInstant(), c.recordedAt.toInstant());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static OffsetDateTime now() {
-        return utc(Instant.now());
     }
 }

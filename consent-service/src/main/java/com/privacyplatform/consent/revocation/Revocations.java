@@ -4,13 +4,13 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.consent.record.Cause;
 import com.privacyplatform.consent.record.Consent;
 import com.privacyplatform.consent.record.ConsentEvents;
 import com.privacyplatform.consent.record.ConsentRepository;
 import com.privacyplatform.consent.record.ConsentState;
 import com.privacyplatform.consent.record.HistoryEntry;
-import com.privacyplatform.consent.record.RecordService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +36,13 @@ public class Revocations {
     private final ConsentRepository consents;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public Revocations(ConsentRepository consents, Outbox outbox, AuditTrail audit) {
+    public Revocations(ConsentRepository consents, Outbox outbox, AuditTrail audit, PlatformClock clock) {
         this.consents = consents;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Revokes a GRANTED consent; call inside a transaction with a managed entity. */
@@ -49,7 +51,7 @@ public class Revocations {
         if (c.state != ConsentState.GRANTED) {
             throw new IllegalStateException("only a GRANTED consent can be revoked, not " + c.state);
         }
-        OffsetDateTime at = RecordService.now();
+        OffsetDateTime at = clock.now();
         c.state = ConsentState.REVOKED;
         c.stateChangedAt = at;
         return HistoryEntry.of(c, ConsentState.GRANTED, cause, reason, actor, requestId, at).persist()
@@ -80,7 +82,7 @@ public class Revocations {
                 throw new IllegalStateException("only a GRANTED consent can be revoked, not " + c.state);
             }
         }
-        OffsetDateTime at = RecordService.now();
+        OffsetDateTime at = clock.now();
         List<Object> history = new ArrayList<>(granted.size());
         List<Outbox.Event> events = new ArrayList<>(granted.size());
         List<AuditTrail.Entry> audits = new ArrayList<>(granted.size());

@@ -3,7 +3,9 @@ package com.privacyplatform.consent.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.api.clause.Verifies;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,12 +17,13 @@ import org.junit.jupiter.api.Test;
 class CheckFailsClosedTest {
 
     private static final UUID PARTNER = UUID.randomUUID();
+    private static final PlatformClock CLOCK = new PlatformClock(Clock.systemUTC());
 
     @Test
     @Verifies(value = "3.4.b", exercises = "CheckService#check")
     void aDatabaseErrorIsADenialNeverAnAllow() {
         CheckService service = new CheckService(repository(Uni.createFrom().failure(new IllegalStateException("db down"))),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), CLOCK);
         CheckResult result = service.check(PARTNER, "s", "analytics", "user.device.identifier").await().indefinitely();
         assertThat(result.allowed()).isFalse();
         assertThat(result.reason()).isEqualTo(CheckReason.CHECK_UNAVAILABLE);
@@ -29,7 +32,7 @@ class CheckFailsClosedTest {
     @Test
     @Verifies(value = "3.4.b", exercises = "CheckService#check")
     void aSlowReadIsADenialAfterTheTimeout() {
-        CheckService service = new CheckService(repository(Uni.createFrom().nothing()), Duration.ofMillis(100));
+        CheckService service = new CheckService(repository(Uni.createFrom().nothing()), Duration.ofMillis(100), CLOCK);
         CheckResult result = service.check(PARTNER, "s", "analytics", "user.device.identifier")
                 .await().atMost(Duration.ofSeconds(5));
         assertThat(result.reason()).isEqualTo(CheckReason.CHECK_UNAVAILABLE);
@@ -44,7 +47,7 @@ class CheckFailsClosedTest {
                 throw new IllegalStateException("pool closed");
             }
         };
-        assertThat(new CheckService(throwing, Duration.ofSeconds(1)).check(PARTNER, "s", "analytics", "x")
+        assertThat(new CheckService(throwing, Duration.ofSeconds(1), CLOCK).check(PARTNER, "s", "analytics", "x")
                 .await().indefinitely().reason()).isEqualTo(CheckReason.CHECK_UNAVAILABLE);
     }
 

@@ -4,7 +4,7 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.retention.RetentionBasis;
@@ -30,13 +30,15 @@ public class AttestationIssuer {
     private final RetentionBasisRepository bases;
     private final AttestationSigner signer;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
     public AttestationIssuer(AttestationRepository attestations, RetentionBasisRepository bases,
-            AttestationSigner signer, AuditTrail audit) {
+            AttestationSigner signer, AuditTrail audit, PlatformClock clock) {
         this.audit = audit;
         this.attestations = attestations;
         this.bases = bases;
         this.signer = signer;
+        this.clock = clock;
     }
 
     /** Call inside the completion's transaction; anything but a completed DELETION task is left alone. */
@@ -55,7 +57,7 @@ public class AttestationIssuer {
             a.requestId = r.id;
             a.partnerId = t.partnerId;
             a.subjectId = t.subjectId;
-            a.issuedAt = Times.now();
+            a.issuedAt = clock.now();
             a.keyId = signer.keys().activeKeyId();
             List<RetentionBasis> sorted = list.stream().sorted(Comparator.comparing(b -> b.id.toString())).toList();
             a.jws = signer.sign(a.id.toString(), t.subjectId, Date.from(a.issuedAt.toInstant()),

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.deadline;
 
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.Utc;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -105,6 +105,6 @@ public final class DeadlineRules {
 
     /** The last instant of a due day (UTC). */
     public static OffsetDateTime endOf(LocalDate day) {
-        return Times.endOf(day).atOffset(ZoneOffset.UTC);
+        return Utc.endOf(day).atOffset(ZoneOffset.UTC);
     }
 }

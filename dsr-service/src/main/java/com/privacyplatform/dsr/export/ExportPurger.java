@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.export;
 
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +14,11 @@ public class ExportPurger {
     private static final Logger LOG = Logger.getLogger(ExportPurger.class);
 
     private final ExportRepository exports;
+    private final PlatformClock clock;
 
-    public ExportPurger(ExportRepository exports) {
+    public ExportPurger(ExportRepository exports, PlatformClock clock) {
         this.exports = exports;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "export-purge", every = "${dsr.export-purge:1h}", delayed = "1m",
@@ -26,7 +29,7 @@ public class ExportPurger {
 
     /** Erases every expired export in one transaction; returns how many. */
     public Uni<Integer> purge() {
-        return Panache.withTransaction(exports::purgeExpired)
+        return Panache.withTransaction(() -> exports.purgeExpired(clock.now()))
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.infof("erased %d expired access export(s)", n);

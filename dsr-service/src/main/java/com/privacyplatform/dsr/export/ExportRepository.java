@@ -3,6 +3,7 @@ package com.privacyplatform.dsr.export;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,9 +14,10 @@ public class ExportRepository implements PanacheRepositoryBase<AccessExport, UUI
         return list("requestId = ?1 order by createdAt, id", requestId);
     }
 
-    /** Erases the sealed content of every expired export; returns how many were erased. */
-    public Uni<Integer> purgeExpired() {
+    /** Erases the sealed content of every export expired at {@code now}; returns how many were erased. */
+    public Uni<Integer> purgeExpired(OffsetDateTime now) {
         return getSession().chain(s -> s.createNativeQuery("UPDATE access_export SET sealed = NULL, nonce = NULL,"
-                + " purged_at = now() WHERE expires_at <= now() AND purged_at IS NULL").executeUpdate());
+                + " purged_at = :now WHERE expires_at <= :now AND purged_at IS NULL").setParameter("now", now)
+                .executeUpdate());
     }
 }

@@ -6,7 +6,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.config.DsrConfig;
 import com.privacyplatform.dsr.crypto.Sealed;
 import com.privacyplatform.dsr.crypto.ValueCipher;
@@ -34,12 +34,15 @@ public class ExportService {
     private final ValueCipher cipher;
     private final ObjectMapper mapper;
     private final DsrConfig config;
+    private final PlatformClock clock;
 
-    public ExportService(ExportRepository exports, ValueCipher cipher, ObjectMapper mapper, DsrConfig config) {
+    public ExportService(ExportRepository exports, ValueCipher cipher, ObjectMapper mapper, DsrConfig config,
+            PlatformClock clock) {
         this.exports = exports;
         this.cipher = cipher;
         this.mapper = mapper;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Seals and stores the partner's export for the task; call inside the completing transaction. */
@@ -66,7 +69,7 @@ public class ExportService {
         e.nonce = sealed.nonce();
         e.sealed = sealed.ciphertext();
         e.sizeBytes = json.length;
-        e.createdAt = Times.now();
+        e.createdAt = clock.now();
         e.expiresAt = e.createdAt.plus(config.export().ttl());
         return exports.persist(e);
     }
@@ -77,7 +80,7 @@ public class ExportService {
             return Uni.createFrom().nullItem();
         }
         return exports.ofRequest(source(r)).map(list -> {
-            OffsetDateTime now = Times.now();
+            OffsetDateTime now = clock.now();
             List<AccessExport> live = list.stream().filter(e -> isLive(e, now)).toList();
             return new ExportSummaryView(list.size(), !live.isEmpty(), live.stream().map(e -> e.expiresAt)
                     .max(Comparator.naturalOrder()).map(OffsetDateTime::toInstant).orElse(null));
@@ -93,7 +96,7 @@ public class ExportService {
             if (list.isEmpty()) {
                 throw ProblemException.conflict("no partner has delivered its export yet");
             }
-            OffsetDateTime now = Times.now();
+            OffsetDateTime now = clock.now();
             List<ExportPartView> parts = list.stream().filter(e -> isLive(e, now)).map(this::open).toList();
             if (parts.isEmpty()) {
                 throw ProblemException.of(410, "export-expired", "Export expired",

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.holding;
 
 import com.privacyplatform.api.vocabulary.Vocabulary;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentEnded;
 import com.privacyplatform.dsr.events.ConsumedEvents.ConsentGranted;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +20,12 @@ public class HoldingProjection {
 
     private final HoldingRepository holdings;
     private final Recipients recipients;
+    private final PlatformClock clock;
 
-    public HoldingProjection(HoldingRepository holdings, Recipients recipients) {
+    public HoldingProjection(HoldingRepository holdings, Recipients recipients, PlatformClock clock) {
         this.holdings = holdings;
         this.recipients = recipients;
+        this.clock = clock;
     }
 
     public Uni<ConsentHolding> granted(ConsentGranted event, OffsetDateTime at) {
@@ -40,7 +42,7 @@ public class HoldingProjection {
             h.method = event.method();
             h.collectedAt = event.collectedAt() == null ? null : event.collectedAt().atOffset(ZoneOffset.UTC);
             h.grantedAt = utc(at);
-            h.updatedAt = Times.now();
+            h.updatedAt = clock.now();
             if (existing == null) {
                 h.status = HoldingStatus.ACTIVE;
                 return holdings.persist(h);
@@ -65,7 +67,7 @@ public class HoldingProjection {
             h.status = status;
             h.endedAt = utc(at);
             h.endedByRequestId = event.requestId();
-            h.updatedAt = Times.now();
+            h.updatedAt = clock.now();
             return existing == null ? holdings.persist(h) : Uni.createFrom().item(h);
         });
     }
@@ -113,7 +115,7 @@ public class HoldingProjection {
                 h.endedAt = f.endedAt() == null ? null : f.endedAt().atOffset(ZoneOffset.UTC);
                 h.endedByRequestId = f.endedByRequestId();
             }
-            h.updatedAt = Times.now();
+            h.updatedAt = clock.now();
             Change change = new Change(true, ended);
             return existing == null ? holdings.persist(h).replaceWith(change) : Uni.createFrom().item(change);
         });
@@ -123,8 +125,8 @@ public class HoldingProjection {
         return a == null ? b == null : b != null && a.toInstant().equals(b.toInstant());
     }
 
-    private static OffsetDateTime utc(OffsetDateTime at) {
-        return (at == null ? Times.now() : at.withOffsetSameInstant(ZoneOffset.UTC));
+    private OffsetDateTime utc(OffsetDateTime at) {
+        return (at == null ? clock.now() : at.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private static void requireIds(boolean present) {

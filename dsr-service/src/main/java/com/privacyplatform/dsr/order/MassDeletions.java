@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.order;
 
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.ConsumedEvents.BreachDeletionOrdered;
 import com.privacyplatform.dsr.events.ConsumedEvents.PartnerTerminated;
 import com.privacyplatform.dsr.holding.ConsentHolding;
@@ -43,12 +43,15 @@ public class MassDeletions {
     private final FanOutJobs jobs;
     private final Recipients recipients;
     private final BatchOrders batch;
+    private final PlatformClock clock;
 
-    public MassDeletions(DeletionOrders orders, FanOutJobs jobs, Recipients recipients, BatchOrders batch) {
+    public MassDeletions(DeletionOrders orders, FanOutJobs jobs, Recipients recipients, BatchOrders batch,
+            PlatformClock clock) {
         this.orders = orders;
         this.jobs = jobs;
         this.recipients = recipients;
         this.batch = batch;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +63,7 @@ public class MassDeletions {
     @Enforces(value = "3.5.d", note = "deletion tasks for every subject of a terminated partner, minus retention bases")
     public Uni<Boolean> terminated(PartnerTerminated event, UUID eventId) {
         UUID partner = requirePartner(event.partnerId());
-        Instant at = event.at() == null ? Times.now().toInstant() : event.at();
+        Instant at = event.at() == null ? clock.instant() : event.at();
         return orders.claim(DeletionOrders.TERMINATION, partner, partner, List.of(), event.reason(), eventId)
                 .call(claimed -> claimed ? jobs.open(new FanOutJobs.Key(DeletionOrders.TERMINATION, partner, partner),
                         at) : Uni.createFrom().voidItem());
@@ -76,7 +79,7 @@ public class MassDeletions {
         List<String> categories = event.categories() == null ? List.of() : List.copyOf(event.categories());
         return orders.claim(DeletionOrders.BREACH, event.incidentId(), partner, categories, event.reason(), eventId)
                 .call(claimed -> claimed ? jobs.open(new FanOutJobs.Key(DeletionOrders.BREACH, event.incidentId(),
-                        partner), Times.now().toInstant()) : Uni.createFrom().voidItem());
+                        partner), clock.instant()) : Uni.createFrom().voidItem());
     }
 
     /**

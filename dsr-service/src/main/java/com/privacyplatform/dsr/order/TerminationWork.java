@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.order;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.workflow.Actors;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,10 +35,12 @@ public class TerminationWork {
 
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public TerminationWork(Outbox outbox, AuditTrail audit) {
+    public TerminationWork(Outbox outbox, AuditTrail audit, PlatformClock clock) {
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Call inside a transaction, after a termination request completed or the fan-out ended. */
@@ -56,7 +58,7 @@ public class TerminationWork {
     }
 
     private Uni<Void> complete(Mutiny.Session s, UUID partnerId, int requests) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = clock.now();
         return s.createNativeQuery("UPDATE deletion_order SET completed_at = :now WHERE kind = 'TERMINATION'"
                         + " AND ref = :partner AND partner_id = :partner")
                 .setParameter("now", now).setParameter("partner", partnerId).executeUpdate()

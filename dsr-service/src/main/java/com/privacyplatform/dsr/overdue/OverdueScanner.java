@@ -3,7 +3,9 @@ package com.privacyplatform.dsr.overdue;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.overdue.OverdueNotices;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.Timeline;
@@ -31,17 +33,23 @@ import java.util.function.Function;
 public class OverdueScanner {
 
     static final int BATCH = 500;
+    /** The kinds of notices ({@code overdue_notice.kind}). */
+    static final String REQUEST = "request";
+    static final String TASK = "task";
 
     private final OverdueNotices notices;
     private final Outbox outbox;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public OverdueScanner(OverdueNotices notices, Outbox outbox, Timeline timeline, AuditTrail audit) {
+    public OverdueScanner(OverdueNotices notices, Outbox outbox, Timeline timeline, AuditTrail audit,
+            PlatformClock clock) {
         this.notices = notices;
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "dsr-overdue-scan", every = "${dsr.overdue-scan:5m}", delayed = "30s",
@@ -57,21 +65,21 @@ public class OverdueScanner {
 
     @Enforces(value = {"3.5.b", "3.5.c"}, note = "missed deadlines are escalated once per request and task")
     public Uni<Integer> emitDueNotices() {
-        LocalDate today = Times.today();
-        OffsetDateTime now = Times.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = clock.today();
+        OffsetDateTime now = clock.now().truncatedTo(ChronoUnit.SECONDS);
         return overdueRequests(today).chain(requests -> each(requests, this::emit))
                 .chain(n -> overdueTasks(now).chain(tasks -> each(tasks, this::emit)).map(m -> n + m));
     }
 
     private Uni<Boolean> emit(DsrRequest r) {
-        DsrEvents.Overdue data = new DsrEvents.Overdue(r.id, null, null, r.dueOn, Times.endOf(r.dueOn));
-        return notices.claim(OverdueNotices.REQUEST, r.id, r.dueOn, r.id, null).chain(claimed -> !claimed
+        DsrEvents.Overdue data = new DsrEvents.Overdue(r.id, null, null, r.dueOn, Utc.endOf(r.dueOn));
+        return notices.claim(REQUEST, r.id, r.dueOn, null, clock.now()).chain(claimed -> !claimed
                 ? Uni.createFrom().item(false)
                 : outbox.publish(DsrEvents.OVERDUE, r.id.toString(), data)
-                        .call(eventId -> notices.attach(OverdueNotices.REQUEST, r.id, r.dueOn, eventId))
+                        .call(eventId -> notices.attach(REQUEST, r.id, r.dueOn, eventId))
                         .invoke(() -> {
                             if (r.overdueSince == null) {
-                                r.overdueSince = Times.now();
+                                r.overdueSince = clock.now();
                             }
                         })
                         .call(() -> timeline.add(r.id, Timeline.OVERDUE, Actors.SYSTEM.actor(),
@@ -83,13 +91,13 @@ public class OverdueScanner {
 
     private Uni<Boolean> emit(DsrTask t) {
         DsrEvents.Overdue data = new DsrEvents.Overdue(t.requestId, t.id, t.partnerId, t.dueOn, t.dueAt.toInstant());
-        return notices.claim(OverdueNotices.TASK, t.id, t.dueOn, t.requestId, t.partnerId).chain(claimed -> !claimed
+        return notices.claim(TASK, t.id, t.dueOn, t.partnerId, clock.now()).chain(claimed -> !claimed
                 ? Uni.createFrom().item(false)
                 : outbox.publish(DsrEvents.OVERDUE, t.requestId.toString(), data)
-                        .call(eventId -> notices.attach(OverdueNotices.TASK, t.id, t.dueOn, eventId))
+                        .call(eventId -> notices.attach(TASK, t.id, t.dueOn, eventId))
                         .invoke(() -> {
                             if (t.overdueSince == null) {
-                                t.overdueSince = Times.now();
+                                t.overdueSince = clock.now();
                             }
                         })
                         .call(() -> timeline.add(t.requestId, t.id, t.partnerId, Timeline.TASK_OVERDUE,

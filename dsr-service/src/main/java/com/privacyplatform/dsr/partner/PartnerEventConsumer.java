@@ -2,7 +2,7 @@ package com.privacyplatform.dsr.partner;
 
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.ConsumedEvents;
 import com.privacyplatform.dsr.events.ConsumedEvents.PartnerJurisdictionData;
 import com.privacyplatform.dsr.order.MassDeletions;
@@ -24,11 +24,14 @@ public class PartnerEventConsumer {
     private final EventConsumer consumer;
     private final MassDeletions deletions;
     private final PartnerJurisdictions jurisdictions;
+    private final PlatformClock clock;
 
-    public PartnerEventConsumer(EventConsumer consumer, MassDeletions deletions, PartnerJurisdictions jurisdictions) {
+    public PartnerEventConsumer(EventConsumer consumer, MassDeletions deletions, PartnerJurisdictions jurisdictions,
+            PlatformClock clock) {
         this.consumer = consumer;
         this.deletions = deletions;
         this.jurisdictions = jurisdictions;
+        this.clock = clock;
     }
 
     @Incoming("partner-events")
@@ -43,7 +46,7 @@ public class PartnerEventConsumer {
             case ConsumedEvents.PARTNER_ACTIVATED, ConsumedEvents.PARTNER_SCOPE_CHANGED -> {
                 PartnerJurisdictionData data = event.data(PartnerJurisdictionData.class);
                 OffsetDateTime asOf = data.at() != null ? data.at().atOffset(ZoneOffset.UTC)
-                        : event.time() != null ? event.time() : Times.now();
+                        : event.time() != null ? event.time() : clock.now();
                 yield jurisdictions.announce(data.partnerId(), data.jurisdiction(), asOf);
             }
             default -> Uni.createFrom().voidItem();

@@ -1,12 +1,12 @@
 package com.privacyplatform.dsr.request;
 
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.config.DsrConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,9 +21,11 @@ public class CorrectionPurger {
     private static final Logger LOG = Logger.getLogger(CorrectionPurger.class);
 
     private final DsrConfig config;
+    private final PlatformClock clock;
 
-    public CorrectionPurger(DsrConfig config) {
+    public CorrectionPurger(DsrConfig config, PlatformClock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "correction-purge", every = "${dsr.correction-purge:1h}", delayed = "1m",
@@ -34,13 +36,14 @@ public class CorrectionPurger {
 
     /** Erases the correction values of every request over for longer than the retention; returns how many. */
     public Uni<Integer> purge() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.correctionRetention());
+        OffsetDateTime now = clock.now();
+        OffsetDateTime before = now.minus(config.correctionRetention());
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "UPDATE dsr_request SET corrections_key_id = NULL, corrections_nonce = NULL,"
-                                + " corrections_sealed = NULL, corrections_purged_at = now()"
+                                + " corrections_sealed = NULL, corrections_purged_at = :now"
                                 + " WHERE corrections_sealed IS NOT NULL AND ((status = 'COMPLETED' AND completed_at < :before)"
                                 + " OR (status = 'DECLINED' AND updated_at < :before))")
-                        .setParameter("before", before)
+                        .setParameter("before", before).setParameter("now", now)
                         .executeUpdate()))
                 .invoke(n -> {
                     if (n > 0) {

@@ -7,7 +7,8 @@ import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.ExtensionDecision;
 import com.privacyplatform.dsr.deadline.DeadlineCalculator.Refusal;
 import com.privacyplatform.dsr.deadline.DeadlineRules;
@@ -46,9 +47,10 @@ public class Extensions {
     private final Timeline timeline;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public Extensions(RequestRepository requests, TaskRepository tasks, Deadlines deadlines, Outbox outbox,
-            Timeline timeline, AuditTrail audit, Caller caller) {
+            Timeline timeline, AuditTrail audit, Caller caller, PlatformClock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.deadlines = deadlines;
@@ -56,6 +58,7 @@ public class Extensions {
         this.timeline = timeline;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = {"3.5.b", "3.5.c"},
@@ -83,8 +86,8 @@ public class Extensions {
      * days go beyond a limit, or nothing can move. The result maps each moved task (or null: the request).
      */
     private Map<DsrTask, LocalDate> decide(DsrRequest r, List<DsrTask> open, ExtensionRequest body) {
-        LocalDate receivedOn = Times.utcDate(r.receivedAt);
-        LocalDate today = Times.today();
+        LocalDate receivedOn = Utc.date(r.receivedAt);
+        LocalDate today = clock.today();
         if (r.extendedAt != null) {
             throw refused(r, Refusal.ALREADY_EXTENDED, body, List.of(r.policyId));
         }
@@ -126,7 +129,7 @@ public class Extensions {
 
     private Uni<DsrRequest> apply(DsrRequest r, List<DsrTask> open, Map<DsrTask, LocalDate> moves, String reason) {
         LocalDate previous = r.dueOn;
-        r.extendedAt = Times.now();
+        r.extendedAt = clock.now();
         r.extensionReason = reason;
         r.extendedBy = caller.auditActor().actor();
         r.updatedAt = r.extendedAt;

@@ -7,7 +7,7 @@ import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.crypto.ValueCipher;
 import com.privacyplatform.dsr.request.RequestRepository.RequestFilter;
 import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
@@ -55,9 +55,11 @@ public class RequestResource {
     private final Idempotency idempotency;
     private final Idempotency.Replay replay;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public RequestResource(RequestService service, Extensions extensions, RequestRepository requests,
-            Timeline timeline, RequestViewMapper views, Idempotency idempotency, ValueCipher cipher, Caller caller) {
+            Timeline timeline, RequestViewMapper views, Idempotency idempotency, ValueCipher cipher, Caller caller,
+            PlatformClock clock) {
         this.service = service;
         this.extensions = extensions;
         this.requests = requests;
@@ -68,6 +70,7 @@ public class RequestResource {
         // a keyed fingerprint and the Location only, and a replay renders the request anew
         this.replay = new Idempotency.Replay(cipher::fingerprint, this::replayed);
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** The request this caller created under the key (a partner's submission too, which it cannot GET). */
@@ -112,7 +115,7 @@ public class RequestResource {
         RequestFilter filter = new RequestFilter(subject, QueryParams.enumOf("status", status, RequestStatus.class),
                 QueryParams.enumOf("type", type, RequestType.class),
                 QueryParams.enumOf("origin", origin, RequestOrigin.class), QueryParams.uuid("partnerId", partnerId),
-                QueryParams.bool("overdue", overdue), Times.today());
+                QueryParams.bool("overdue", overdue), clock.today());
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return requests.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, r -> Cursors.timeAndId(r.submittedAt, r.id)))

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.deadline.DeadlinePolicy;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.request.RequestViews.ExportSummaryView;
@@ -35,35 +36,38 @@ public class RequestViewMapper {
     private final CorrectionSeal corrections;
     private final Deadlines deadlines;
     private final ObjectMapper mapper;
+    private final PlatformClock clock;
 
-    public RequestViewMapper(Caller caller, CorrectionSeal corrections, Deadlines deadlines, ObjectMapper mapper) {
+    public RequestViewMapper(Caller caller, CorrectionSeal corrections, Deadlines deadlines, ObjectMapper mapper,
+            PlatformClock clock) {
         this.caller = caller;
         this.corrections = corrections;
         this.deadlines = deadlines;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     public RequestView view(DsrRequest r, List<DsrTask> tasks, RevocationView revocation, ExportSummaryView export) {
-        LocalDate today = Times.today();
-        OffsetDateTime now = Times.now();
+        LocalDate today = clock.today();
+        OffsetDateTime now = clock.now();
         DeadlinePolicy policy = deadlines.policies().byId(r.policyId);
         ExtensionView extension = r.extendedAt == null ? null
                 : new ExtensionView(r.extensionReason, r.extendedAt.toInstant(), r.originalDueOn);
-        Instant confirmed = r.receiptConfirmationDueOn == null ? null : Times.instant(r.receivedAt);
+        Instant confirmed = r.receiptConfirmationDueOn == null ? null : Utc.instant(r.receivedAt);
         return new RequestView(r.id, r.subjectId, r.type, r.origin, r.status, r.outcome, r.jurisdiction,
                 r.jurisdictions, new PolicyView(policy.id(), policy.law(), r.policyVersion),
-                Times.instant(r.submittedAt),
-                Times.instant(r.receivedAt), confirmed, r.receiptConfirmationDueOn, r.dueOn, Times.endOf(r.dueOn),
+                Utc.instant(r.submittedAt),
+                Utc.instant(r.receivedAt), confirmed, r.receiptConfirmationDueOn, r.dueOn, Utc.endOf(r.dueOn),
                 r.originalDueOn, r.isOverdue(today), extension, r.linkedRequestId, r.onBehalfPartnerId,
                 r.requestedPartnerIds == null ? null : r.requestedPartnerIds.stream().map(UUID::fromString).toList(),
                 correctionsFor(r), tasks.stream().map(t -> summary(t, now)).toList(), revocation, export,
-                Times.instant(r.completedAt), Times.instant(r.updatedAt), r.version);
+                Utc.instant(r.completedAt), Utc.instant(r.updatedAt), r.version);
     }
 
     public RequestSummaryView summary(DsrRequest r) {
         return new RequestSummaryView(r.id, r.subjectId, r.type, r.origin, r.status, r.outcome, r.jurisdiction,
-                r.policyId, Times.instant(r.submittedAt), r.dueOn, r.isOverdue(Times.today()), r.extendedAt != null,
-                r.linkedRequestId, Times.instant(r.completedAt));
+                r.policyId, Utc.instant(r.submittedAt), r.dueOn, r.isOverdue(clock.today()), r.extendedAt != null,
+                r.linkedRequestId, Utc.instant(r.completedAt));
     }
 
     public TimelineEntryView view(TimelineEntry e) {
@@ -84,7 +88,7 @@ public class RequestViewMapper {
         RejectionView rejection = t.status == TaskStatus.REJECTED ? RejectionView.of(t) : null;
         return new TaskSummaryView(t.id, t.partnerId, t.kind, recipient, t.categories, t.retainedCategories, t.status,
                 t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(now),
-                Times.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);
+                Utc.instant(t.resolvedAt), t.isLate(), json(t.evidence), rejection);
     }
 
     public JsonNode json(String text) {

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.request;
 
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +33,12 @@ public class Timeline {
     public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
     public static final String COMPLETED = "COMPLETED";
 
+    private final PlatformClock clock;
+
+    public Timeline(PlatformClock clock) {
+        this.clock = clock;
+    }
+
     public Uni<Void> add(UUID requestId, String kind, String actor, String detail) {
         return add(requestId, null, null, kind, actor, detail);
     }
@@ -43,14 +49,14 @@ public class Timeline {
     }
 
     /** An entry to store with others in one batch (the caller persists it). */
-    public static TimelineEntry entry(UUID requestId, UUID taskId, UUID partnerId, String kind, String actor,
+    public TimelineEntry entry(UUID requestId, UUID taskId, UUID partnerId, String kind, String actor,
             String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.id = Ids.newId();
         entry.requestId = requestId;
         entry.taskId = taskId;
         entry.partnerId = partnerId;
-        entry.at = Times.now();
+        entry.at = clock.now();
         entry.kind = kind;
         entry.actor = actor;
         entry.detail = detail;

@@ -7,7 +7,7 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.holding.HoldingRepository;
 import com.privacyplatform.dsr.order.DeletionOrders;
 import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
@@ -41,14 +41,16 @@ public class RetentionBasisService {
     private final DeletionOrders orders;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public RetentionBasisService(RetentionBasisRepository bases, HoldingRepository holdings, DeletionOrders orders,
-            AuditTrail audit, Caller caller) {
+            AuditTrail audit, Caller caller, PlatformClock clock) {
         this.bases = bases;
         this.holdings = holdings;
         this.orders = orders;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = "3.5.d", note = "retention after termination only on an approved law or the subject's"
@@ -94,7 +96,7 @@ public class RetentionBasisService {
         b.retentionPeriod = blankToNull(request.retentionPeriod());
         b.status = status;
         b.recordedBy = caller.auditActor().actor();
-        b.recordedAt = Times.now();
+        b.recordedAt = clock.now();
         return bases.persist(b).call(() -> audit.record(caller.auditActor(), "retention-basis.recorded",
                 "retention-basis", b.id.toString(), Details.of("legalBasis", b.legalBasis, "status", b.status,
                         "subject", subject != null, "category", category)));

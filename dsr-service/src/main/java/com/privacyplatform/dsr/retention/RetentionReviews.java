@@ -6,7 +6,7 @@ import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
 import com.privacyplatform.dsr.support.Details;
@@ -25,12 +25,15 @@ public class RetentionReviews {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public RetentionReviews(RetentionBasisRepository bases, Outbox outbox, AuditTrail audit, Caller caller) {
+    public RetentionReviews(RetentionBasisRepository bases, Outbox outbox, AuditTrail audit, Caller caller,
+            PlatformClock clock) {
         this.bases = bases;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @Enforces(value = "3.5.d", note = "a legal obligation exempts data from deletion only once an officer approved it")
@@ -46,7 +49,7 @@ public class RetentionReviews {
             }
             b.status = approve ? RetentionStatus.APPROVED : RetentionStatus.REFUSED;
             b.reviewedBy = caller.auditActor().actor();
-            b.reviewedAt = Times.now();
+            b.reviewedAt = clock.now();
             b.reviewNote = cleanNote;
             DsrEvents.RetentionBasisReviewed event = new DsrEvents.RetentionBasisReviewed(b.id, b.partnerId,
                     b.subjectId, b.category, b.legalBasis, b.retentionPeriod, b.status.name(),

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.retention;
 
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.Utc;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +27,7 @@ public final class RetentionViews {
         static RetentionBasisView of(RetentionBasis b) {
             return new RetentionBasisView(b.id, b.partnerId, b.subjectId, b.category, b.legalBasis, b.explanation,
                     b.consentId, b.law, b.retentionPeriod, b.status, b.recordedBy, b.recordedAt.toInstant(),
-                    b.reviewedBy, Times.instant(b.reviewedAt), b.reviewNote, b.version);
+                    b.reviewedBy, Utc.instant(b.reviewedAt), b.reviewNote, b.version);
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.review;
 
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.TaskKind;
@@ -20,9 +20,9 @@ public record RejectionReviewView(UUID taskId, UUID requestId, UUID partnerId, S
 
     static RejectionReviewView of(DsrTask t, String legalBasis, String explanation, UUID retentionBasisId) {
         return new RejectionReviewView(t.id, t.requestId, t.partnerId, t.subjectId, t.type, t.kind, t.categories,
-                t.status, legalBasis, explanation, retentionBasisId, Times.instant(t.rejectionRequestedAt),
+                t.status, legalBasis, explanation, retentionBasisId, Utc.instant(t.rejectionRequestedAt),
                 t.rejectionRequestedBy, t.dueAt.toInstant(), t.reviewDecision, t.reviewNote, t.reviewedBy,
-                Times.instant(t.reviewedAt), t.version);
+                Utc.instant(t.reviewedAt), t.version);
     }
 
     static RejectionReviewView of(DsrTask t) {

@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.scorecard;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +37,11 @@ public class RequestScorecardResource {
     }
 
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public RequestScorecardResource(Caller caller) {
+    public RequestScorecardResource(Caller caller, PlatformClock clock) {
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -50,7 +52,7 @@ public class RequestScorecardResource {
             + " a partner reads its own")
     public Uni<RequestScorecardView> get(@PathParam("partnerId") UUID partnerId) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
-        OffsetDateTime now = Times.now().truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = clock.now().truncatedTo(ChronoUnit.SECONDS);
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         SELECT count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED')),
                                count(*) FILTER (WHERE status IN ('OPEN', 'CLAIMED') AND due_at < :now),
@@ -64,7 +66,7 @@ public class RequestScorecardResource {
                 .setParameter("now", now).setParameter("partner", partnerId)
                 .getSingleResult())
                 .map(row -> new RequestScorecardView(partnerId, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]),
-                        n(row[5]), n(row[6]), Times.now().toInstant()));
+                        n(row[5]), n(row[6]), clock.instant()));
     }
 
     private static long n(Object value) {

@@ -6,7 +6,7 @@ import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.TaskRepository.TaskFilter;
 import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
@@ -46,12 +46,15 @@ public class TaskResource {
     private final TaskRepository tasks;
     private final TaskViewMapper views;
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public TaskResource(TaskService service, TaskRepository tasks, TaskViewMapper views, Caller caller) {
+    public TaskResource(TaskService service, TaskRepository tasks, TaskViewMapper views, Caller caller,
+            PlatformClock clock) {
         this.service = service;
         this.tasks = tasks;
         this.views = views;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -64,7 +67,7 @@ public class TaskResource {
         int size = Cursors.limit(limit);
         TaskFilter filter = new TaskFilter(QueryParams.enumOf("status", status, TaskStatus.class),
                 QueryParams.enumOf("type", type, RequestType.class), QueryParams.uuid("requestId", requestId),
-                QueryParams.bool("overdue", overdue), Times.now());
+                QueryParams.bool("overdue", overdue), clock.now());
         Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
         return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
                         size + 1)

@@ -1,6 +1,7 @@
 package com.privacyplatform.dsr.task;
 
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.request.Correction;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestViewMapper;
@@ -16,9 +17,11 @@ import java.util.List;
 public class TaskViewMapper {
 
     private final RequestViewMapper requests;
+    private final PlatformClock clock;
 
-    public TaskViewMapper(RequestViewMapper requests) {
+    public TaskViewMapper(RequestViewMapper requests, PlatformClock clock) {
         this.requests = requests;
+        this.clock = clock;
     }
 
     /** @param r the task's request for the single-task read (origin, corrections); null in lists */
@@ -30,9 +33,9 @@ public class TaskViewMapper {
                 t.reviewedBy, t.reviewedAt.toInstant());
         return new TaskView(t.id, t.requestId, t.partnerId, t.subjectId, t.type, t.kind, r == null ? null : r.origin,
                 instruction(t), recipient, t.categories, t.purposes, t.retainedCategories, corrections, t.status,
-                t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(Times.now()),
-                Times.instant(t.claimedAt), t.claimedBy,
-                Times.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection, review,
+                t.policyId, t.jurisdiction, t.jurisdictions, t.dueOn, t.dueAt.toInstant(), t.isOverdue(clock.now()),
+                Utc.instant(t.claimedAt), t.claimedBy,
+                Utc.instant(t.resolvedAt), t.isLate(), requests.json(t.evidence), rejection, review,
                 t.createdAt.toInstant(), t.version);
     }
 

@@ -33,14 +33,18 @@ public class BatchOrders {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Completion completion;
+    private final FanOut fanOut;
+    private final Timeline timeline;
 
     public BatchOrders(RequestRecords records, DeadlineAssignment deadlines, Outbox outbox, AuditTrail audit,
-            Completion completion) {
+            Completion completion, FanOut fanOut, Timeline timeline) {
         this.records = records;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.audit = audit;
         this.completion = completion;
+        this.fanOut = fanOut;
+        this.timeline = timeline;
     }
 
     /**
@@ -73,14 +77,14 @@ public class BatchOrders {
             deadlines.apply(r, r.submittedAt, w);
             String detail = RequestRecords.submittedDetail(r);
             events.add(new Outbox.Event(DsrEvents.SUBMITTED, r.id.toString(), RequestRecords.submitted(r)));
-            entries.add(Timeline.entry(r.id, null, null, Timeline.SUBMITTED, actor.actor(), detail));
+            entries.add(timeline.entry(r.id, null, null, Timeline.SUBMITTED, actor.actor(), detail));
             audits.add(new AuditTrail.Entry("dsr-request.submitted", "dsr-request", r.id.toString(), detail));
             for (TaskPlan plan : w.plans()) {
-                DsrTask t = FanOut.newTask(r, plan, actor);
+                DsrTask t = fanOut.newTask(r, plan, actor);
                 String taskDetail = FanOut.detail(t);
                 tasks.add(t);
                 events.add(new Outbox.Event(DsrEvents.TASK_CREATED, r.id.toString(), FanOut.created(r, t)));
-                entries.add(Timeline.entry(r.id, t.id, t.partnerId,
+                entries.add(timeline.entry(r.id, t.id, t.partnerId,
                         plan.exempt() ? Timeline.TASK_EXEMPT : Timeline.TASK_CREATED, actor.actor(), taskDetail));
                 audits.add(new AuditTrail.Entry("dsr-task.created", "dsr-task", t.id.toString(), taskDetail));
             }

@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.workflow;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.order.TerminationWork;
 import com.privacyplatform.dsr.request.RequestOrigin;
@@ -37,15 +37,17 @@ public class Completion {
     private final Timeline timeline;
     private final AuditTrail audit;
     private final TerminationWork terminations;
+    private final PlatformClock clock;
 
     public Completion(RequestRepository requests, TaskRepository tasks, Outbox outbox, Timeline timeline,
-            AuditTrail audit, TerminationWork terminations) {
+            AuditTrail audit, TerminationWork terminations, PlatformClock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
         this.terminations = terminations;
+        this.clock = clock;
     }
 
     /**
@@ -64,7 +66,7 @@ public class Completion {
             }
             nextDue(list).filter(due -> !due.equals(r.dueOn)).ifPresent(due -> {
                 r.dueOn = due;
-                r.updatedAt = Times.now();
+                r.updatedAt = clock.now();
             });
             return Uni.createFrom().voidItem();
         });
@@ -77,8 +79,8 @@ public class Completion {
     }
 
     /** A request without tasks (a revocation) is late when it completes after its due day. */
-    static boolean lateWithoutTasks(DsrRequest r) {
-        return r.dueOn != null && Times.today().isAfter(r.dueOn);
+    boolean lateWithoutTasks(DsrRequest r) {
+        return r.dueOn != null && clock.today().isAfter(r.dueOn);
     }
 
     /** @param late a task was resolved after its deadline (or a request without tasks after its due day) */
@@ -97,7 +99,7 @@ public class Completion {
             boolean late, AuditActor actor) {
         r.status = RequestStatus.COMPLETED;
         r.outcome = outcome;
-        r.completedAt = Times.now();
+        r.completedAt = clock.now();
         r.updatedAt = r.completedAt;
         DsrEvents.Completed event = new DsrEvents.Completed(r.id, r.subjectId, r.type.name(), outcome.name(),
                 completed, rejected, exempt, late, r.completedAt.toInstant());

@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.workflow;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.holding.HoldingRepository;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestRepository;
@@ -28,9 +28,10 @@ public class Confirmations {
     private final DeadlineAssignment deadlines;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
     public Confirmations(RequestRepository requests, HoldingRepository holdings, RequestRecords records,
-            WorkStarter work, DeadlineAssignment deadlines, Timeline timeline, AuditTrail audit) {
+            WorkStarter work, DeadlineAssignment deadlines, Timeline timeline, AuditTrail audit, PlatformClock clock) {
         this.requests = requests;
         this.holdings = holdings;
         this.records = records;
@@ -38,6 +39,7 @@ public class Confirmations {
         this.deadlines = deadlines;
         this.timeline = timeline;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<DsrRequest> answer(DsrRequest r, boolean confirmed, AuditActor actor) {
@@ -47,7 +49,7 @@ public class Confirmations {
         }
         if (!confirmed) {
             r.status = RequestStatus.DECLINED;
-            r.completedAt = Times.now();
+            r.completedAt = clock.now();
             r.updatedAt = r.completedAt;
             return timeline.add(r.id, Timeline.DECLINED, actor.actor(), null)
                     .call(() -> audit.record(actor, "dsr-request.declined", "dsr-request", r.id.toString(), null))
@@ -60,7 +62,7 @@ public class Confirmations {
 
     /** The clock starts now (receipt of a valid request); deadlines follow the holdings as they are now. */
     private Uni<DsrRequest> start(DsrRequest r, AuditActor actor) {
-        OffsetDateTime receivedAt = Times.now();
+        OffsetDateTime receivedAt = clock.now();
         return holdings.ofSubject(r.subjectId)
                 .chain(held -> work.prepare(r, held, Addressees.of(r)))
                 .chain(planned -> deadlines.schedule(r, receivedAt, planned))

@@ -1,7 +1,8 @@
 package com.privacyplatform.dsr.workflow;
 
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.dsr.deadline.Deadline;
 import com.privacyplatform.dsr.deadline.DeadlineRules;
 import com.privacyplatform.dsr.deadline.Deadlines;
@@ -35,10 +36,12 @@ public class DeadlineAssignment {
 
     private final Deadlines deadlines;
     private final PartnerJurisdictions partners;
+    private final PlatformClock clock;
 
-    public DeadlineAssignment(Deadlines deadlines, PartnerJurisdictions partners) {
+    public DeadlineAssignment(Deadlines deadlines, PartnerJurisdictions partners, PlatformClock clock) {
         this.deadlines = deadlines;
         this.partners = partners;
+        this.clock = clock;
     }
 
     /** The work with every deadline set, for a receipt at {@code receivedAt}. */
@@ -80,7 +83,7 @@ public class DeadlineAssignment {
         r.originalDueOn = d.dueOn();
         r.latestDueOn = d.latestDueOn();
         r.receiptConfirmationDueOn = d.receiptConfirmationDueOn();
-        r.updatedAt = Times.now();
+        r.updatedAt = clock.now();
     }
 
     /** A request awaiting the subject's confirmation: which law would apply (the clock starts at confirmation). */
@@ -94,7 +97,7 @@ public class DeadlineAssignment {
 
     private Work compute(DsrRequest r, OffsetDateTime receivedAt, Work work, Map<UUID, String> partnerLaw) {
         DeadlineRules rules = deadlines.rules();
-        LocalDate receivedOn = Times.utcDate(receivedAt);
+        LocalDate receivedOn = Utc.date(receivedAt);
         String origin = r.origin.name();
         List<TaskPlan> plans = work.plans().stream().map(p -> p.withDeadline(p.kind() == TaskKind.RECIPIENT
                 ? rules.forRecipient(receivedAt)

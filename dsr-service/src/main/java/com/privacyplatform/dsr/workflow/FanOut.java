@@ -4,7 +4,7 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.deadline.Deadline;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.DsrRequest;
@@ -25,12 +25,14 @@ public class FanOut {
     private final Outbox outbox;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public FanOut(TaskRepository tasks, Outbox outbox, Timeline timeline, AuditTrail audit) {
+    public FanOut(TaskRepository tasks, Outbox outbox, Timeline timeline, AuditTrail audit, PlatformClock clock) {
         this.tasks = tasks;
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<List<DsrTask>> create(DsrRequest r, List<TaskPlan> plans, AuditActor actor) {
@@ -50,7 +52,7 @@ public class FanOut {
     }
 
     /** The task row of a plan (not yet stored); also used by {@link BatchOrders}. */
-    static DsrTask newTask(DsrRequest r, TaskPlan plan, AuditActor actor) {
+    DsrTask newTask(DsrRequest r, TaskPlan plan, AuditActor actor) {
         DsrTask t = new DsrTask();
         t.id = Ids.newId();
         t.requestId = r.id;
@@ -73,7 +75,7 @@ public class FanOut {
         t.originalDueOn = due.dueOn();
         t.latestDueOn = due.latestDueOn();
         t.dueAt = due.dueAt();
-        t.createdAt = Times.now();
+        t.createdAt = clock.now();
         t.updatedAt = t.createdAt;
         if (plan.exempt()) {
             t.resolvedAt = t.createdAt;

@@ -5,7 +5,7 @@ import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestRepository;
@@ -33,14 +33,16 @@ public class RejectionReviews {
     private final Outbox outbox;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
     public RejectionReviews(RequestRepository requests, TaskWork work, Outbox outbox, Timeline timeline,
-            AuditTrail audit) {
+            AuditTrail audit, PlatformClock clock) {
         this.requests = requests;
         this.work = work;
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Enforces(value = {"3.5.c", "3.5.d"}, note = "a refusal to delete holds only once the officer approved it")
@@ -53,7 +55,7 @@ public class RejectionReviews {
             t.reviewDecision = approve ? APPROVED : REFUSED;
             t.reviewNote = note;
             t.reviewedBy = officer.actor();
-            t.reviewedAt = Times.now();
+            t.reviewedAt = clock.now();
             String detail = Details.of("decision", t.reviewDecision, "note", note);
             Uni<Void> recorded = audit.record(officer, approve ? "dsr-task.rejection-approved"
                     : "dsr-task.rejection-refused", "dsr-task", t.id.toString(),

@@ -4,7 +4,7 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.ids.Ids;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.crypto.ValueCipher;
 import com.privacyplatform.dsr.deadline.Deadlines;
 import com.privacyplatform.dsr.events.DsrEvents;
@@ -29,9 +29,10 @@ public class RequestRecords {
     private final Outbox outbox;
     private final Timeline timeline;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
     public RequestRecords(RequestRepository requests, ValueCipher cipher, CorrectionSeal corrections,
-            Deadlines deadlines, Outbox outbox, Timeline timeline, AuditTrail audit) {
+            Deadlines deadlines, Outbox outbox, Timeline timeline, AuditTrail audit, PlatformClock clock) {
         this.requests = requests;
         this.fingerprints = new Fingerprints(cipher);
         this.corrections = corrections;
@@ -39,6 +40,7 @@ public class RequestRecords {
         this.outbox = outbox;
         this.timeline = timeline;
         this.audit = audit;
+        this.clock = clock;
     }
 
     String fingerprint(Submission s) {
@@ -59,7 +61,7 @@ public class RequestRecords {
         r.jurisdictions = List.of();
         r.policyVersion = deadlines.policies().version(); // the policy itself: DeadlineAssignment, or the original
         r.fingerprint = fingerprints.of(s);
-        r.submittedAt = Times.now();
+        r.submittedAt = clock.now();
         r.updatedAt = r.submittedAt;
         corrections.seal(r, s.corrections());
         return r;

@@ -80,7 +80,7 @@ public class Revocations {
                 .chain(() -> progress(r.id))
                 .chain(p -> p[0] == p[1] && r.status == RequestStatus.OPEN
                         ? completion.finish(r, RequestOutcome.FULFILLED, 0, 0, 0,
-                                Completion.lateWithoutTasks(r), actor)
+                                completion.lateWithoutTasks(r), actor)
                         : Uni.createFrom().voidItem()));
     }
 

@@ -8,7 +8,7 @@ import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.problem.ProblemException;
-import com.privacyplatform.dsr.Times;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.attestation.AttestationIssuer;
 import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.export.ExportService;
@@ -39,9 +39,11 @@ public class TaskWork {
     private final AuditTrail audit;
     private final ObjectMapper mapper;
     private final AttestationIssuer attestations;
+    private final PlatformClock clock;
 
     public TaskWork(RequestRepository requests, ExportService exports, Completion completion, Outbox outbox,
-            Timeline timeline, AuditTrail audit, ObjectMapper mapper, AttestationIssuer attestations) {
+            Timeline timeline, AuditTrail audit, ObjectMapper mapper, AttestationIssuer attestations,
+            PlatformClock clock) {
         this.attestations = attestations;
         this.requests = requests;
         this.exports = exports;
@@ -50,6 +52,7 @@ public class TaskWork {
         this.timeline = timeline;
         this.audit = audit;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     public Uni<DsrTask> claim(DsrTask t, AuditActor actor) {
@@ -58,7 +61,7 @@ public class TaskWork {
                 throw ProblemException.conflict("the task is " + t.status + "; only an OPEN task can be claimed");
             }
             t.status = TaskStatus.CLAIMED;
-            t.claimedAt = Times.now();
+            t.claimedAt = clock.now();
             t.claimedBy = actor.actor();
             t.updatedAt = t.claimedAt;
             return timeline.add(r.id, t.id, t.partnerId, Timeline.TASK_CLAIMED, actor.actor(), null)
@@ -103,7 +106,7 @@ public class TaskWork {
             t.rejectionLegalBasis = legalBasis;
             t.rejectionExplanation = explanation;
             t.rejectionRetentionBasisId = retentionBasisId;
-            t.rejectionRequestedAt = Times.now();
+            t.rejectionRequestedAt = clock.now();
             t.rejectionRequestedBy = actor.actor();
             t.updatedAt = t.rejectionRequestedAt;
             String detail = Details.of("legalBasis", legalBasis, "retentionBasisId", retentionBasisId);
@@ -127,7 +130,7 @@ public class TaskWork {
         t.status = TaskStatus.REJECTED;
         t.resolvedAt = t.rejectionRequestedAt;
         t.resolvedBy = t.rejectionRequestedBy;
-        t.updatedAt = Times.now();
+        t.updatedAt = clock.now();
         return finish(r, t, TaskStatus.REJECTED, t.rejectionLegalBasis, officer);
     }
 
@@ -137,7 +140,7 @@ public class TaskWork {
         t.evidence = evidence;
         t.rejectionLegalBasis = legalBasis;
         t.rejectionExplanation = explanation;
-        t.resolvedAt = Times.now();
+        t.resolvedAt = clock.now();
         t.resolvedBy = actor.actor();
         t.updatedAt = t.resolvedAt;
         return finish(r, t, status, legalBasis, actor);

@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.privacyplatform.api.clause.Verifies;
+import com.privacyplatform.dsr.config.DsrConfig;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -19,6 +21,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,17 @@ class AccessExportTest {
 
     @Inject
     ExportPurger purger;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    DsrConfig config;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     @BeforeAll
     static void delivered() {
@@ -84,9 +98,9 @@ class AccessExportTest {
         UUID partner = Fixtures.newPartner();
         Fixtures.holding(partner, LATE, "user.name");
         UUID expired = Flows.subjectSubmits(LATE, RequestType.ACCESS);
+        clock.rewind(config.export().ttl().plusMinutes(1)); // delivered longer ago than an export lives
         Flows.partnerExports(Fixtures.taskOf(expired, partner, "PARTNER"), "{\"name\":\"Li Na\"}");
-        TestDb.execute("UPDATE access_export SET expires_at = now() - interval '1 minute' WHERE request_id = '"
-                + expired + "'");
+        clock.reset();
         given().get("/requests/" + expired + "/export").then().statusCode(410)
                 .body("type", equalTo("https://privacy-platform.example/problems/export-expired"));
         given().get("/requests/" + expired).then().body("export.available", equalTo(false));

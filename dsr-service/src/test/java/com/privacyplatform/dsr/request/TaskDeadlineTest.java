@@ -16,6 +16,7 @@ import com.privacyplatform.dsr.support.Events;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
 import com.privacyplatform.dsr.support.Publish;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -30,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +50,14 @@ class TaskDeadlineTest {
 
     @Inject
     OverdueScanner scanner;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     private Deadline expected(String... jurisdictions) {
         return deadlines.rules().earliest(List.of(jurisdictions), "SUBJECT", LocalDate.now(ZoneOffset.UTC));
@@ -202,10 +212,9 @@ class TaskDeadlineTest {
         assertThat(view.getString(task(partner.toString()) + "policyId")).isEqualTo("GDPR");
         assertThat(view.getString("dueOn")).isEqualTo(gdpr.dueOn().toString()); // the recipient's is its own
 
-        // an hour's deadline is missed within the day: the task is overdue, the request is not
+        // the recipient's 72 hours pass: its task is overdue, the request (due in a month) is not
         UUID recipientTask = Fixtures.taskOf(request, partner, "RECIPIENT");
-        TestDb.execute("UPDATE dsr_task SET due_on = CAST(now() AT TIME ZONE 'UTC' AS date), due_at = now() -"
-                + " interval '1 minute' WHERE id = '" + recipientTask + "'");
+        clock.advance(Duration.ofHours(72).plusMinutes(1));
         try (Events events = new Events("dsr.overdue")) {
             VertxContextSupport.subscribeAndAwait(() -> scanner.scan());
             JsonNode overdue = events.forSubject(request.toString(), 1, Duration.ofSeconds(10)).get(0).get("data");

@@ -10,12 +10,15 @@ import com.privacyplatform.dsr.request.CorrectionPurger;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.support.Fixtures;
 import com.privacyplatform.dsr.support.Flows;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Sealed correction values are erased once their request is over plus {@code dsr.correction-retention}. */
@@ -27,17 +30,22 @@ class CorrectionPurgeTest {
     @Inject
     CorrectionPurger purger;
 
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
     @Test
     @TestSecurity(user = SUBJECT, roles = "data-subject")
     void correctionValuesOfARequestOverForLongerThanTheRetentionAreErasedAndTheOthersStay() {
         UUID partner = Fixtures.newPartner();
         Fixtures.holding(partner, SUBJECT, "user.contact.email", "user.name", "user.contact.phone_number");
-        UUID longDone = correction(partner, "user.contact.email", "old.mail@example.com");
-        UUID recentlyDone = correction(partner, "user.name", "Chen Jie");
-        UUID stillOpen = correction(partner, "user.contact.phone_number", "+8613700001111");
-        finished(longDone, 31);
-        finished(recentlyDone, 29);
-        TestDb.execute("UPDATE dsr_request SET submitted_at = now() - interval '90 days' WHERE id = '" + stillOpen + "'");
+        UUID stillOpen = correctionDaysAgo(90, partner, "user.contact.phone_number", "+8613700001111", false);
+        UUID longDone = correctionDaysAgo(31, partner, "user.contact.email", "old.mail@example.com", true);
+        UUID recentlyDone = correctionDaysAgo(29, partner, "user.name", "Chen Jie", true);
 
         int erased = Flows.await(() -> purger.purge());
 
@@ -53,13 +61,18 @@ class CorrectionPurgeTest {
                 .body("corrections[0].value", equalTo("+8613700001111"));
     }
 
-    private static UUID correction(UUID partner, String field, String value) {
-        return Flows.subjectSubmits(SUBJECT, RequestType.CORRECTION, List.of(partner), List.of(new Correction(field, value)));
-    }
-
-    /** The request completed {@code days} ago (its tasks' work is not the point here). */
-    private static void finished(UUID request, int days) {
-        TestDb.execute("UPDATE dsr_request SET status = 'COMPLETED', outcome = 'FULFILLED', completed_at = now() - interval '"
-                + days + " days' WHERE id = '" + request + "'");
+    /** A correction submitted {@code days} ago and, when {@code finished}, completed by the partner then. */
+    private UUID correctionDaysAgo(int days, UUID partner, String field, String value, boolean finished) {
+        clock.rewind(Duration.ofDays(days));
+        try {
+            UUID request = Flows.subjectSubmits(SUBJECT, RequestType.CORRECTION, List.of(partner),
+                    List.of(new Correction(field, value)));
+            if (finished) {
+                Flows.partnerCorrects(Fixtures.taskOf(request, partner, "PARTNER"));
+            }
+            return request;
+        } finally {
+            clock.reset();
+        }
     }
 }

@@ -112,7 +112,11 @@ public final class Fixtures {
         return json.append(']').toString();
     }
 
-    /** Moves a request's (and its unresolved tasks') deadline into the past. */
+    /**
+     * Moves a request's (and its unresolved tasks') deadline into the past in the database. Not by the
+     * clock: a month's move would make every test's requests in the shared test database overdue at
+     * once (thousands of tasks), and the scans' batches would not reach this one.
+     */
     public static void dueDaysAgo(UUID requestId, int days) {
         String due = "CAST(now() AT TIME ZONE 'UTC' AS date) - " + days;
         TestDb.execute("UPDATE dsr_request SET due_on = " + due + ", original_due_on = " + due + " WHERE id = '"

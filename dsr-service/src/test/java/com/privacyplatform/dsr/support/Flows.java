@@ -8,6 +8,7 @@ import com.privacyplatform.dsr.request.RequestOrigin;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.Evidence;
+import com.privacyplatform.dsr.task.TaskRequests.CorrectionRecord;
 import com.privacyplatform.dsr.task.TaskRequests.DeletionStatement;
 import com.privacyplatform.dsr.task.TaskRequests.RecipientNotice;
 import com.privacyplatform.dsr.workflow.RejectionReviews;
@@ -63,6 +64,13 @@ public final class Flows {
     public static void partnerNotifies(UUID taskId) {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
         Evidence evidence = new Evidence(null, new RecipientNotice(at, at, "dp team", "L-1"), null, null, null);
+        resolve(taskId, t -> work().complete(t, evidence, null, actor(t)));
+    }
+
+    /** The partner completes a CORRECTION task: the values were corrected. */
+    public static void partnerCorrects(UUID taskId) {
+        Evidence evidence = new Evidence(null, null, new CorrectionRecord(OffsetDateTime.now(ZoneOffset.UTC)
+                .minusMinutes(1), "dp team", List.of("crm")), null, null);
         resolve(taskId, t -> work().complete(t, evidence, null, actor(t)));
     }
 

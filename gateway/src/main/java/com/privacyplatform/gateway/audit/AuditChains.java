@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.CorrelationIds;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.vertx.core.Future;
@@ -50,14 +51,16 @@ public class AuditChains {
     private final ObjectMapper json;
     private final long timeoutMs;
     private final HttpClient client;
+    private final PlatformClock clock;
 
-    public AuditChains(RouteTable routes, Vertx vertx, ObjectMapper json, GatewayConfig config) {
+    public AuditChains(RouteTable routes, Vertx vertx, ObjectMapper json, GatewayConfig config, PlatformClock clock) {
         this.routes = routes;
         this.vertx = vertx;
         this.json = json;
         this.timeoutMs = config.audit().verificationTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(8)
                 .setConnectTimeout(3000));
+        this.clock = clock;
     }
 
     void register(@Observes Router router) {
@@ -77,7 +80,7 @@ public class AuditChains {
         List<Future<ServiceChainView>> checks = services.entrySet().stream()
                 .map(service -> verify(service.getKey(), service.getValue(), headers)).toList();
         Future.join(checks).onComplete(done -> {
-            ObjectNode report = report(checks.stream().map(Future::result).toList(), Instant.now());
+            ObjectNode report = report(checks.stream().map(Future::result).toList(), clock.instant());
             rc.response().putHeader("Content-Type", "application/json").end(report.toString());
         });
     }

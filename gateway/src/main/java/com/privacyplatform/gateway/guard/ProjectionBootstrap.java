@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.projection.SourcePages;
 import com.privacyplatform.commons.projection.SourcePages.Source;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,9 +57,10 @@ public class ProjectionBootstrap {
 
     private final Map<String, Instant> lastSync = new ConcurrentHashMap<>();
     private final Counter drift;
+    private final PlatformClock clock;
 
     public ProjectionBootstrap(GatewayConfig config, OidcClient oidc, SourcePages sources,
-            RestrictionProjection projection, MeterRegistry meters) {
+            RestrictionProjection projection, MeterRegistry meters, PlatformClock clock) {
         this.drift = Counter.builder("platform.projection.drift.repaired")
                 .description("Projection entries a reconciliation with the source had to repair")
                 .tag("projection", PROJECTION).register(meters);
@@ -66,6 +68,7 @@ public class ProjectionBootstrap {
         this.oidc = oidc;
         this.sources = sources;
         this.projection = projection;
+        this.clock = clock;
     }
 
     /** After {@link RestrictionProjection#load} (default observer priority 2500). */
@@ -92,7 +95,7 @@ public class ProjectionBootstrap {
 
     /** Loads each snapshot that was never loaded by this process or whose last load is older than resync-interval. */
     Uni<Void> syncDue() {
-        Instant due = Instant.now().minus(config.projection().resyncInterval());
+        Instant due = clock.instant().minus(config.projection().resyncInterval());
         Uni<Void> registry = isDue(RestrictionProjection.REGISTRY, due) ? guarded(RestrictionProjection.REGISTRY,
                 this::registry) : Uni.createFrom().voidItem();
         Uni<Void> breach = isDue(RestrictionProjection.BREACH, due) ? guarded(RestrictionProjection.BREACH,
@@ -131,7 +134,7 @@ public class ProjectionBootstrap {
      */
     private Uni<Sync> reconciled(String source, Supplier<Uni<Sync>> sync) {
         return Uni.createFrom().deferred(sync::get).invoke(result -> {
-            boolean first = lastSync.put(source, Instant.now()) == null;
+            boolean first = lastSync.put(source, clock.instant()) == null;
             if (first) {
                 LOG.infof("restrictions projection: %s snapshot applied (%d item(s))", source, result.items());
             } else if (result.repaired() > 0) {
@@ -180,7 +183,7 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Sync> breach() {
-        OffsetDateTime askedAt = RestrictionProjection.now();
+        OffsetDateTime askedAt = clock.now();
         return sources.all(source(config.projection().breachUrl(), "/emergency-orders", "active=true"), token(),
                         JsonNode.class)
                 .chain(items -> {

@@ -3,6 +3,7 @@ package com.privacyplatform.gateway.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -61,12 +62,14 @@ public class RestrictionProjection {
     private final EventConsumer consumer;
     private final Pool pool;
     private final PartnerControls controls;
+    private final PlatformClock clock;
 
-    public RestrictionProjection(EventConsumer consumer, GatewayConfig config, Pool pool) {
+    public RestrictionProjection(EventConsumer consumer, GatewayConfig config, Pool pool, PlatformClock clock) {
         this.consumer = consumer;
         this.pool = pool;
         boolean gate = config.projection().bootstrap() && config.projection().failClosed();
         this.controls = new PartnerControls(gate ? Set.of(REGISTRY, BREACH) : Set.of());
+        this.clock = clock;
     }
 
     public PartnerControls controls() {
@@ -150,7 +153,7 @@ public class RestrictionProjection {
         JsonNode data = event.data(JsonNode.class);
         UUID partnerId = UUID.fromString(data.path("partnerId").asText());
         Instant at = data.hasNonNull("at") ? Instant.parse(data.get("at").asText())
-                : event.time() != null ? event.time().toInstant() : Instant.now();
+                : event.time() != null ? event.time().toInstant() : clock.instant();
         return switch (event.type()) {
             case "partner.activated" -> status(partnerId, "ACTIVE", data.path("reason").asText(null), at);
             case "partner.suspended", "partner.reinstated", "partner.terminated" ->
@@ -181,7 +184,7 @@ public class RestrictionProjection {
                         + " status_at = EXCLUDED.status_at, updated_at = EXCLUDED.updated_at"
                         + " WHERE gateway_partner_status.status_at <= EXCLUDED.status_at")
                 .setParameter("id", partnerId).setParameter("status", status).setParameter("reason", reason)
-                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("now", now()).executeUpdate())
+                .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("now", clock.now()).executeUpdate())
                 .invoke(updated -> {
                     // only what the table took: an older fact than the stored one changes nothing here
                     // either (memory keeps the stored time of the status, as every other replica's does)
@@ -204,7 +207,7 @@ public class RestrictionProjection {
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_partner_discharge"
                         + " (partner_id, discharged_at, updated_at) VALUES (:id, :at, :now) ON CONFLICT DO NOTHING")
                 .setParameter("id", partnerId).setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .setParameter("now", now()).executeUpdate())
+                .setParameter("now", clock.now()).executeUpdate())
                 .invoke(() -> controls.discharged(partnerId, at)).map(inserted -> inserted > 0);
     }
 
@@ -230,7 +233,7 @@ public class RestrictionProjection {
                         + " ON CONFLICT (order_id) DO UPDATE SET active = false, updated_at = EXCLUDED.updated_at"
                         + " WHERE gateway_restriction.active")
                 .setParameter("order", orderId).setParameter("partner", partnerId).setParameter("kind", kind)
-                .setParameter("now", now()).executeUpdate())
+                .setParameter("now", clock.now()).executeUpdate())
                 .invoke(() -> controls.restore(partnerId, orderId)).replaceWithVoid();
     }
 
@@ -260,19 +263,19 @@ public class RestrictionProjection {
         return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO gateway_projection_sync"
                         + " (source, synced_at, items) VALUES (:source, :now, :items) ON CONFLICT (source)"
                         + " DO UPDATE SET synced_at = EXCLUDED.synced_at, items = EXCLUDED.items")
-                .setParameter("source", source).setParameter("items", items).setParameter("now", now())
+                .setParameter("source", source).setParameter("items", items).setParameter("now", clock.now())
                 .executeUpdate())
                 .invoke(() -> controls.synced(source)).replaceWithVoid();
     }
 
-    private static Uni<Integer> insertIfAbsent(Mutiny.Session s, RestrictionRow row) {
+    private Uni<Integer> insertIfAbsent(Mutiny.Session s, RestrictionRow row) {
         return s.createNativeQuery("INSERT INTO gateway_restriction (order_id, partner_id, kind, requests_per_second,"
                         + " requests_per_period, period, expires_at, reason, active, updated_at) VALUES (:order, :partner,"
                         + " :kind, :rps, :rpp, :period, :expires, :reason, true, :now) ON CONFLICT (order_id) DO NOTHING")
                 .setParameter("order", row.orderId).setParameter("partner", row.partnerId).setParameter("kind", row.kind)
                 .setParameter("rps", row.requestsPerSecond).setParameter("rpp", row.requestsPerPeriod)
                 .setParameter("period", row.period).setParameter("expires", row.expiresAt)
-                .setParameter("reason", row.reason).setParameter("now", now()).executeUpdate();
+                .setParameter("reason", row.reason).setParameter("now", clock.now()).executeUpdate();
     }
 
     /** An order as the event {@code partner.interface-restricted} or the breach snapshot describes it. */
@@ -288,11 +291,6 @@ public class RestrictionProjection {
         row.reason = data.path("reason").asText(null);
         row.active = true;
         return row;
-    }
-
-    /** The gateway's clock for every {@code updated_at}: {@code askedAt} of a snapshot is compared with it. */
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private static Integer intOrNull(JsonNode node) {

@@ -6,6 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import com.privacyplatform.gateway.guard.PartnerControls;
@@ -26,7 +27,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -52,14 +52,16 @@ public class ApiRoutes {
     private final RestrictionProjection projection;
     private final RateLimiter limiter;
     private final GatewayConfig config;
+    private final PlatformClock clock;
 
     public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
-            GatewayConfig config) {
+            GatewayConfig config, PlatformClock clock) {
         this.routes = routes;
         this.proxies = proxies;
         this.projection = projection;
         this.limiter = limiter;
         this.config = config;
+        this.clock = clock;
     }
 
     void register(@Observes Router router) {
@@ -162,7 +164,7 @@ public class ApiRoutes {
                 Problems.send(rc, ProblemType.FORBIDDEN, "the partner token carries no valid partner_id claim");
                 return false;
             }
-            PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), Instant.now(),
+            PartnerControls.Verdict verdict = projection.controls().verdict(partnerId.get(), clock.instant(),
                     PartnerRoutes.use(rc.request().method().name(), apiPath));
             if (verdict instanceof PartnerControls.Block block) {
                 Problems.send(rc, block.status(), block.slug(), block.title(), block.detail(), block.clause());

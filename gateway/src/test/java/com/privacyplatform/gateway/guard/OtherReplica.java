@@ -2,6 +2,7 @@ package com.privacyplatform.gateway.guard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.events.EventConsumer;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.gateway.config.GatewayConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -23,8 +24,8 @@ public final class OtherReplica {
     private final RestrictionProjection projection;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OtherReplica(EventConsumer consumer, GatewayConfig config, Pool pool) {
-        this.projection = new RestrictionProjection(consumer, config, pool);
+    public OtherReplica(EventConsumer consumer, GatewayConfig config, Pool pool, PlatformClock clock) {
+        this.projection = new RestrictionProjection(consumer, config, pool, clock);
     }
 
     public PartnerControls controls() {

@@ -1,29 +1,34 @@
 package com.privacyplatform.registry.assessment;
 
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.assessment.AssessmentViews.AuditView;
 import com.privacyplatform.registry.assessment.AssessmentViews.FindingView;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-/** Builds audit and finding views. */
-final class AssessmentMapper {
+/** Builds audit and finding views; whether a finding is overdue goes by the platform clock's day. */
+@ApplicationScoped
+class AssessmentMapper {
 
-    private AssessmentMapper() {
+    private final PlatformClock clock;
+
+    AssessmentMapper(PlatformClock clock) {
+        this.clock = clock;
     }
 
-    static AuditView view(Assessment a, List<AuditFinding> findings) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    AuditView view(Assessment a, List<AuditFinding> findings) {
+        LocalDate today = clock.today();
         return new AuditView(a.id, a.partnerId, a.status, instant(a.scheduledStart), instant(a.noticeGivenAt),
                 a.scope, a.thirdPartyAuditor, findings.stream().map(f -> view(f, today)).toList(), a.closureSummary,
                 instant(a.closedAt), a.costBearer, a.scheduledBy, instant(a.createdAt), instant(a.updatedAt),
                 a.version);
     }
 
-    static FindingView view(AuditFinding f) {
-        return view(f, LocalDate.now(ZoneOffset.UTC));
+    FindingView view(AuditFinding f) {
+        return view(f, clock.today());
     }
 
     /** 4.3: overdue = past the deadline and still waiting for the partner. */

@@ -48,15 +48,17 @@ public class AssessmentResource {
     private final PartnerService partners;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final AssessmentMapper mapper;
 
     public AssessmentResource(AssessmentService service, AssessmentRepository assessments, FindingRepository findings,
-            PartnerService partners, Idempotency idempotency, Caller caller) {
+            PartnerService partners, Idempotency idempotency, Caller caller, AssessmentMapper mapper) {
         this.service = service;
         this.assessments = assessments;
         this.findings = findings;
         this.partners = partners;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @POST
@@ -72,7 +74,7 @@ public class AssessmentResource {
                 List.of("POST /partners/" + id + "/audits", request),
                 () -> service.schedule(id, request).map(a -> Response
                         .created(URI.create("/partners/" + id + "/audits/" + a.id))
-                        .tag(etag(a)).entity(AssessmentMapper.view(a, List.of())).build()));
+                        .tag(etag(a)).entity(mapper.view(a, List.of())).build()));
     }
 
     @GET
@@ -88,7 +90,7 @@ public class AssessmentResource {
                 .chain(page -> findings.forAssessments(page.items().stream().map(a -> a.id).toList())
                         .map(all -> all.stream().collect(Collectors.groupingBy(f -> f.assessmentId)))
                         .map(byAudit -> new Page<>(page.items().stream()
-                                .map(a -> AssessmentMapper.view(a, byAudit.getOrDefault(a.id, List.of()))).toList(),
+                                .map(a -> mapper.view(a, byAudit.getOrDefault(a.id, List.of()))).toList(),
                                 page.nextCursor())));
     }
 
@@ -118,7 +120,7 @@ public class AssessmentResource {
 
     private Uni<Response> ok(Assessment a) {
         return findings.forAssessments(List.of(a.id))
-                .map(list -> Response.ok(AssessmentMapper.view(a, list)).tag(etag(a)).build());
+                .map(list -> Response.ok(mapper.view(a, list)).tag(etag(a)).build());
     }
 
     private static EntityTag etag(Assessment a) {

@@ -7,6 +7,8 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.registry.assessment.AssessmentRequests.ClosureRequest;
 import com.privacyplatform.registry.assessment.AssessmentRequests.ScheduleRequest;
 import com.privacyplatform.registry.config.RegistryConfig;
@@ -17,8 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,21 +32,23 @@ public class AssessmentService {
     private final RegistryConfig config;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public AssessmentService(PartnerService partners, AssessmentRepository assessments, FindingRepository findings,
-            RegistryConfig config, AuditTrail audit, Caller caller) {
+            RegistryConfig config, AuditTrail audit, Caller caller, PlatformClock clock) {
         this.partners = partners;
         this.assessments = assessments;
         this.findings = findings;
         this.config = config;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** Call inside a transaction. */
     @Enforces({"4.1", "4.2"})
     public Uni<Assessment> schedule(UUID partnerId, ScheduleRequest request) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         requireNotice(now, request.scheduledStart());
         return partners.load(partnerId).chain(p -> {
             requireNotTerminated(p);
@@ -54,8 +56,7 @@ public class AssessmentService {
             a.id = Ids.newId();
             a.partnerId = p.id;
             a.status = AssessmentStatus.SCHEDULED;
-            a.scheduledStart = request.scheduledStart().withOffsetSameInstant(ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.MICROS);
+            a.scheduledStart = Utc.utc(request.scheduledStart());
             a.noticeGivenAt = now;
             a.scope = request.scope().strip();
             a.thirdPartyAuditor = blankToNull(request.thirdPartyAuditor());
@@ -83,7 +84,7 @@ public class AssessmentService {
                 }
                 return findings.countMaterial(a.id);
             }).chain(material -> {
-                OffsetDateTime now = now();
+                OffsetDateTime now = clock.now();
                 a.status = AssessmentStatus.CLOSED;
                 a.costBearer = costBearer(material);
                 a.closureSummary = request.summary().strip();
@@ -128,8 +129,8 @@ public class AssessmentService {
 
     /** 4.4: nothing is recorded against the partner before the notified start. */
     @Enforces("4.4")
-    static void requireStarted(Assessment a) {
-        if (now().isBefore(a.scheduledStart)) {
+    void requireStarted(Assessment a) {
+        if (clock.now().isBefore(a.scheduledStart)) {
             throw ProblemException.conflict("the audit starts at " + a.scheduledStart.toInstant()
                     + " as notified; it cannot record findings or close before");
         }
@@ -143,9 +144,5 @@ public class AssessmentService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

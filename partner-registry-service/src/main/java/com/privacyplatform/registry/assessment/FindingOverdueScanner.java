@@ -4,14 +4,13 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.registry.inspection.OverdueNotices;
+import com.privacyplatform.commons.overdue.OverdueNotices;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * 4.3: finds audit findings past their rectification deadline that still await the partner and
@@ -29,12 +28,15 @@ public class FindingOverdueScanner {
     private final OverdueNotices notices;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public FindingOverdueScanner(FindingRepository findings, OverdueNotices notices, Outbox outbox, AuditTrail audit) {
+    public FindingOverdueScanner(FindingRepository findings, OverdueNotices notices, Outbox outbox, AuditTrail audit,
+            PlatformClock clock) {
         this.findings = findings;
         this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "audit-finding-overdue-scan", every = "${registry.overdue-scan:5m}", delayed = "30s",
@@ -51,7 +53,7 @@ public class FindingOverdueScanner {
     /** One scan in the caller's transaction (at most {@value #BATCH} notices; the next run continues). */
     @Enforces(value = "4.3", note = "findings past their rectification deadline are announced once")
     public Uni<Integer> emitDueNotices() {
-        return findings.overdueWithoutNotice(LocalDate.now(ZoneOffset.UTC), BATCH)
+        return findings.overdueWithoutNotice(clock.today(), BATCH)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(this::emit) // one session: never concurrently
                 .collect().asList()
@@ -61,7 +63,7 @@ public class FindingOverdueScanner {
     private Uni<Boolean> emit(AuditFinding f) {
         AssessmentEvents.AuditFindingOverdue data = new AssessmentEvents.AuditFindingOverdue(f.partnerId,
                 f.assessmentId, f.id, f.severity, f.material, f.rectificationDue);
-        return notices.claim(KIND, f.id, f.rectificationDue, f.partnerId).chain(claimed -> !claimed
+        return notices.claim(KIND, f.id, f.rectificationDue, f.partnerId, clock.now()).chain(claimed -> !claimed
                 ? Uni.createFrom().item(false)
                 : outbox.publish(AssessmentEvents.FINDING_OVERDUE, f.partnerId.toString(), data)
                         .call(eventId -> notices.attach(KIND, f.id, f.rectificationDue, eventId))

@@ -40,11 +40,13 @@ public class FindingResource {
     private final FindingService service;
     private final Idempotency idempotency;
     private final Caller caller;
+    private final AssessmentMapper mapper;
 
-    public FindingResource(FindingService service, Idempotency idempotency, Caller caller) {
+    public FindingResource(FindingService service, Idempotency idempotency, Caller caller, AssessmentMapper mapper) {
         this.service = service;
         this.idempotency = idempotency;
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @POST
@@ -60,7 +62,7 @@ public class FindingResource {
                 List.of("POST /partners/" + id + "/audits/" + auditId + "/findings", request),
                 () -> service.record(id, auditId, request).map(f -> Response
                         .created(URI.create("/partners/" + id + "/audits/" + auditId + "/findings/" + f.id))
-                        .tag(etag(f)).entity(AssessmentMapper.view(f)).build()));
+                        .tag(etag(f)).entity(mapper.view(f)).build()));
     }
 
     @GET
@@ -104,7 +106,7 @@ public class FindingResource {
     }
 
     private Response ok(AuditFinding f) {
-        return Response.ok(AssessmentMapper.view(f)).tag(etag(f)).build();
+        return Response.ok(mapper.view(f)).tag(etag(f)).build();
     }
 
     private static EntityTag etag(AuditFinding f) {

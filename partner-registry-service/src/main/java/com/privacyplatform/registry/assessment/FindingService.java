@@ -7,14 +7,13 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.assessment.AssessmentRequests.FindingRequest;
 import com.privacyplatform.registry.assessment.AssessmentRequests.RectificationRequest;
 import com.privacyplatform.registry.assessment.AssessmentRequests.VerificationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,25 +25,28 @@ public class FindingService {
     private final FindingRepository findings;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
-    public FindingService(AssessmentService assessments, FindingRepository findings, AuditTrail audit, Caller caller) {
+    public FindingService(AssessmentService assessments, FindingRepository findings, AuditTrail audit, Caller caller,
+            PlatformClock clock) {
         this.assessments = assessments;
         this.findings = findings;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** Call inside a transaction. Touches the audit so a concurrent closure fails on its version. */
     @Enforces({"4.1", "4.3"})
     public Uni<AuditFinding> record(UUID partnerId, UUID auditId, FindingRequest request) {
-        if (!request.rectificationDue().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+        if (!request.rectificationDue().isAfter(clock.today())) {
             throw ProblemException.validation("the rectification deadline has passed already",
                     List.of(new Problem.FieldError("rectificationDue", "must be a day after today")));
         }
         return assessments.load(partnerId, auditId).chain(a -> {
             AssessmentService.requireOpen(a);
-            AssessmentService.requireStarted(a);
-            OffsetDateTime now = AssessmentService.now();
+            assessments.requireStarted(a);
+            OffsetDateTime now = clock.now();
             AuditFinding f = new AuditFinding();
             f.id = Ids.newId();
             f.assessmentId = a.id;
@@ -76,7 +78,7 @@ public class FindingService {
             }
             f.status = FindingStatus.RECTIFICATION_SUBMITTED;
             f.rectificationSummary = request.summary().strip();
-            f.rectificationSubmittedAt = AssessmentService.now();
+            f.rectificationSubmittedAt = clock.now();
             f.updatedAt = f.rectificationSubmittedAt;
             return changed(f, "audit-finding.rectification-submitted");
         });
@@ -99,7 +101,7 @@ public class FindingService {
             }
             f.status = accepted ? FindingStatus.VERIFIED : FindingStatus.REOPENED;
             f.verificationNote = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-            f.verifiedAt = AssessmentService.now();
+            f.verifiedAt = clock.now();
             f.updatedAt = f.verifiedAt;
             return changed(f, accepted ? "audit-finding.verified" : "audit-finding.reopened");
         });

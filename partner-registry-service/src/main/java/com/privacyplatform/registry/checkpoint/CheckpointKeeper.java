@@ -4,6 +4,7 @@ import com.privacyplatform.commons.audit.CheckpointView;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,10 +22,12 @@ public class CheckpointKeeper {
 
     private final EventConsumer consumer;
     private final KeptCheckpointRepository kept;
+    private final PlatformClock clock;
 
-    public CheckpointKeeper(EventConsumer consumer, KeptCheckpointRepository kept) {
+    public CheckpointKeeper(EventConsumer consumer, KeptCheckpointRepository kept, PlatformClock clock) {
         this.consumer = consumer;
         this.kept = kept;
+        this.clock = clock;
     }
 
     @Incoming("audit-checkpoints")
@@ -40,6 +43,6 @@ public class CheckpointKeeper {
         CheckpointView checkpoint = event.data(CheckpointView.class);
         return kept.findById(checkpoint.id())
                 .chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : kept.persist(KeptCheckpoint.of(checkpoint)).replaceWithVoid());
+                        : kept.persist(KeptCheckpoint.of(checkpoint, clock.now())).replaceWithVoid());
     }
 }

@@ -41,7 +41,7 @@ public class KeptCheckpoint {
     @Column(name = "received_at", nullable = false)
     public OffsetDateTime receivedAt;
 
-    static KeptCheckpoint of(CheckpointView v) {
+    static KeptCheckpoint of(CheckpointView v, OffsetDateTime receivedAt) {
         KeptCheckpoint k = new KeptCheckpoint();
         k.id = v.id();
         k.source = v.source();
@@ -51,7 +51,7 @@ public class KeptCheckpoint {
         k.keyId = v.keyId();
         k.algorithm = v.algorithm();
         k.signature = v.signature();
-        k.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        k.receivedAt = receivedAt;
         return k;
     }
 

@@ -6,14 +6,12 @@ import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.processor.PartnerLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,12 +36,15 @@ public class ClientRetirement {
     private final PartnerLocks locks;
     private final PartnerClients clients;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
-    public ClientRetirement(EventConsumer consumer, PartnerLocks locks, PartnerClients clients, AuditTrail audit) {
+    public ClientRetirement(EventConsumer consumer, PartnerLocks locks, PartnerClients clients, AuditTrail audit,
+            PlatformClock clock) {
         this.consumer = consumer;
         this.locks = locks;
         this.clients = clients;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Incoming("termination-work")
@@ -69,7 +70,7 @@ public class ClientRetirement {
             return Uni.createFrom().voidItem();
         }
         return clients.disable(partner.oidcClientId).chain(found -> {
-            partner.clientDisabledAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            partner.clientDisabledAt = clock.now();
             return audit.record(SYSTEM, "partner.client-disabled", "partner", partnerId.toString(),
                     "{\"clientFound\":" + found + "}");
         }).replaceWithVoid();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.config.RegistryConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +40,13 @@ public class PartnerClients {
     private final Keycloak keycloak;
     private final RegistryConfig.PartnerClients config;
     private final ObjectMapper mapper;
+    private final PlatformClock clock;
 
-    public PartnerClients(Keycloak keycloak, RegistryConfig config, ObjectMapper mapper) {
+    public PartnerClients(Keycloak keycloak, RegistryConfig config, ObjectMapper mapper, PlatformClock clock) {
         this.keycloak = keycloak;
         this.config = config.partnerClients();
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     /** The request's credential, checked (400 naming {@code field}...); null stays null. */
@@ -54,7 +57,7 @@ public class PartnerClients {
     /** The view of what was issued; the secret is in it only when one was just generated. */
     public CredentialView view(String clientId, Issued issued) {
         return new CredentialView(clientId, issued.method(), issued.secret(), issued.jwksUrl(), tokenLifetimeSeconds(),
-                java.time.Instant.now());
+                clock.instant());
     }
 
     /** What Keycloak now holds for the partner; {@code secret} only when one was just issued. */

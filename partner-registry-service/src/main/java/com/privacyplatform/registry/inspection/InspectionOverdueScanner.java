@@ -4,13 +4,14 @@ import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
+import com.privacyplatform.commons.overdue.OverdueNotices;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -29,13 +30,15 @@ public class InspectionOverdueScanner {
     private final OverdueNotices notices;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final PlatformClock clock;
 
     public InspectionOverdueScanner(InspectionDueQueries due, OverdueNotices notices, Outbox outbox,
-            AuditTrail audit) {
+            AuditTrail audit, PlatformClock clock) {
         this.due = due;
         this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "inspection-overdue-scan", every = "${registry.overdue-scan:5m}", delayed = "30s",
@@ -52,7 +55,7 @@ public class InspectionOverdueScanner {
     /** One scan in the caller's transaction (at most {@value #BATCH} notices; the next run continues). */
     @Enforces(value = "3.4.e", note = "overdue self-inspections are announced once per due date")
     public Uni<Integer> emitDueNotices() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         return due.overdueWithoutNotice(today, BATCH)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(this::emit) // one session: never concurrently
@@ -64,7 +67,7 @@ public class InspectionOverdueScanner {
         UUID partnerId = overdue.partnerId();
         InspectionEvents.InspectionOverdue data = new InspectionEvents.InspectionOverdue(partnerId,
                 overdue.dueOn(), overdue.lastPeriodEnd());
-        return notices.claim(KIND, partnerId, overdue.dueOn(), partnerId).chain(claimed -> !claimed
+        return notices.claim(KIND, partnerId, overdue.dueOn(), partnerId, clock.now()).chain(claimed -> !claimed
                 ? Uni.createFrom().item(false)
                 : outbox.publish(InspectionEvents.OVERDUE, partnerId.toString(), data)
                         .call(eventId -> notices.attach(KIND, partnerId, overdue.dueOn(), eventId))

@@ -4,6 +4,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.inspection.SelfInspectionViews.OverdueInspectionView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OverdueInspectionResource {
 
     private final InspectionDueQueries due;
+    private final PlatformClock clock;
 
-    public OverdueInspectionResource(InspectionDueQueries due) {
+    public OverdueInspectionResource(InspectionDueQueries due, PlatformClock clock) {
         this.due = due;
+        this.clock = clock;
     }
 
     @GET
@@ -43,7 +45,7 @@ public class OverdueInspectionResource {
         Cursors.DateAndId after = Cursors.decodeDateAndId(cursor);
         LocalDate afterDue = after == null ? null : after.on();
         UUID afterId = after == null ? null : after.id();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         return due.overdue(today, afterDue, afterId, size + 1)
                 .map(list -> Cursors.page(list, size, d -> Cursors.dateAndId(d.dueOn(), d.partnerId())))
                 .map(page -> new Page<>(page.items().stream().map(d -> new OverdueInspectionView(d.partnerId(),

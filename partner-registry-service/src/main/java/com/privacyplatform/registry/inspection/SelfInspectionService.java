@@ -6,6 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.inspection.SelfInspectionRequests.FindingRequest;
 import com.privacyplatform.registry.inspection.SelfInspectionRequests.SubmitRequest;
 import com.privacyplatform.registry.partner.Partner;
@@ -13,9 +14,6 @@ import com.privacyplatform.registry.partner.PartnerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,14 +29,16 @@ public class SelfInspectionService {
     private final SelfInspectionMapper mapper;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public SelfInspectionService(PartnerService partners, SelfInspectionRepository inspections,
-            SelfInspectionMapper mapper, AuditTrail audit, Caller caller) {
+            SelfInspectionMapper mapper, AuditTrail audit, Caller caller, PlatformClock clock) {
         this.partners = partners;
         this.inspections = inspections;
         this.mapper = mapper;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** Call inside a transaction. */
@@ -67,7 +67,7 @@ public class SelfInspectionService {
         inspection.periodEnd = request.periodEnd();
         mapper.fill(inspection, request);
         inspection.submittedBy = caller.auditActor().actor();
-        inspection.submittedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        inspection.submittedAt = clock.now();
         String details = "{\"partnerId\":\"" + p.id + "\",\"periodEnd\":\"" + inspection.periodEnd
                 + "\",\"failedItems\":" + inspection.failedItems + ",\"findings\":"
                 + request.findingsOrEmpty().size() + "}";
@@ -77,9 +77,9 @@ public class SelfInspectionService {
                 .call(inspections::flush);
     }
 
-    private static void requireConsistentDates(SubmitRequest request) {
+    private void requireConsistentDates(SubmitRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         if (request.periodEnd().isBefore(request.periodStart())) {
             errors.add(new Problem.FieldError("periodEnd", "must not be before periodStart"));
         }
@@ -119,5 +119,4 @@ public class SelfInspectionService {
                     List.of(new Problem.FieldError("findings", "required when a checklist item FAILed")));
         }
     }
-
 }

@@ -9,6 +9,7 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.credential.CredentialRules;
 import com.privacyplatform.registry.credential.CredentialView;
 import com.privacyplatform.registry.credential.PartnerClients;
@@ -19,8 +20,6 @@ import com.privacyplatform.registry.scope.ScopeRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,15 +33,17 @@ public class PartnerService {
     private final AuditTrail audit;
     private final Caller caller;
     private final PartnerClients clients;
+    private final PlatformClock clock;
 
     public PartnerService(PartnerRepository partners, ScopeRepository scopes, Outbox outbox, AuditTrail audit,
-            Caller caller, PartnerClients clients) {
+            Caller caller, PartnerClients clients, PlatformClock clock) {
         this.partners = partners;
         this.scopes = scopes;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
         this.clients = clients;
+        this.clock = clock;
     }
 
     /** An onboarded partner and the credential of its client; {@code clientCreated}: Keycloak has a new client. */
@@ -65,7 +66,7 @@ public class PartnerService {
                 throw ProblemException.conflict("a partner with OIDC client id " + request.oidcClientId()
                         + " is already registered (" + id + ")");
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = clock.now();
             Partner p = new Partner();
             p.id = id;
             p.legalName = request.legalName().strip();
@@ -97,7 +98,7 @@ public class PartnerService {
             p.legalName = request.legalName().strip();
             p.jurisdiction = request.jurisdiction();
             applyContact(p, request.contact());
-            p.updatedAt = now();
+            p.updatedAt = clock.now();
         }).call(p -> audit.record(caller.auditActor(), "partner.updated", "partner", id.toString(),
                 "{\"fields\":[\"legalName\",\"jurisdiction\",\"contact\"]}"))
                 .call(partners::flush); // the view's version/ETag must be the one just written
@@ -118,7 +119,7 @@ public class PartnerService {
             p.officerEmail = request.email();
             p.officerPhone = request.phone();
             p.officerDepartment = request.department().strip();
-            p.officerUpdatedAt = now();
+            p.officerUpdatedAt = clock.now();
             p.updatedAt = p.officerUpdatedAt;
             // the audit record names no personal value: who changed it, when, and whether one was replaced
             return audit.record(caller.auditActor(), "partner.security-officer-named", "partner", id.toString(),
@@ -138,7 +139,7 @@ public class PartnerService {
                 requireSecurityOfficer(p);
             }
             PartnerStatus from = p.status;
-            OffsetDateTime now = now();
+            OffsetDateTime now = clock.now();
             p.status = to;
             p.statusReason = reason.strip();
             p.statusChangedAt = now;
@@ -224,9 +225,5 @@ public class PartnerService {
         p.contactName = contact.name().strip();
         p.contactEmail = contact.email().strip();
         p.contactPhone = contact.phone() == null || contact.phone().isBlank() ? null : contact.phone().strip();
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

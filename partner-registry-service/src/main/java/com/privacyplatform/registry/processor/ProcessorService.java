@@ -7,16 +7,15 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
+import com.privacyplatform.commons.time.Utc;
 import com.privacyplatform.registry.processor.ProcessorRequests.AttestationRequest;
 import com.privacyplatform.registry.processor.ProcessorRequests.ProcessorRequest;
 import com.privacyplatform.registry.scope.ScopeRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,14 +33,16 @@ public class ProcessorService {
     private final ScopeRepository scopes;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public ProcessorService(PartnerLocks partnerLocks, ProcessorRepository processors, ScopeRepository scopes,
-            AuditTrail audit, Caller caller) {
+            AuditTrail audit, Caller caller, PlatformClock clock) {
         this.partnerLocks = partnerLocks;
         this.processors = processors;
         this.scopes = scopes;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /** Call inside a transaction; the processor starts PROPOSED. */
@@ -51,7 +52,7 @@ public class ProcessorService {
         return partnerLocks.lockVisible(partnerId).chain(partner -> {
             PartnerLocks.requireOpen(partner);
             return requireInsideScope(partner.id, request).chain(() -> {
-                OffsetDateTime now = now();
+                OffsetDateTime now = clock.now();
                 Processor p = new Processor();
                 p.id = Ids.newId();
                 p.partnerId = partner.id;
@@ -84,7 +85,7 @@ public class ProcessorService {
                     p.clearAttestation();
                 }
                 apply(p, request);
-                p.updatedAt = now();
+                p.updatedAt = clock.now();
                 return record(p, "processor.updated", "{\"attestationCleared\":" + otherParty + "}");
             }).replaceWith(p);
         })).call(processors::flush);
@@ -93,7 +94,7 @@ public class ProcessorService {
     /** 3.3.b: records the entrusted party's attestation of equivalent protection (replaces an earlier one). */
     @Enforces("3.3.b")
     public Uni<Processor> attest(UUID partnerId, UUID processorId, String ifMatch, AttestationRequest request) {
-        if (request.attestedAt().isAfter(Instant.now().plus(SKEW))) {
+        if (request.attestedAt().isAfter(clock.instant().plus(SKEW))) {
             throw ProblemException.validation("attestation in the future",
                     List.of(new Problem.FieldError("attestedAt", "must not be in the future")));
         }
@@ -105,9 +106,9 @@ public class ProcessorService {
             }
             boolean renewed = p.isAttested();
             p.attestedBy = request.attestedBy().strip();
-            p.attestedAt = request.attestedAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            p.attestedAt = Utc.utc(request.attestedAt());
             p.attestationDocument = request.documentReference().strip();
-            p.attestationRecordedAt = now();
+            p.attestationRecordedAt = clock.now();
             p.updatedAt = p.attestationRecordedAt;
             // the audit entry names no one: only that an attestation was recorded or renewed
             return record(p, "processor.attested", "{\"renewed\":" + renewed + "}").replaceWith(p);
@@ -143,9 +144,5 @@ public class ProcessorService {
         p.legalBasis = request.legalBasis();
         p.legalBasisDetail = request.legalBasisDetail() == null || request.legalBasisDetail().isBlank() ? null
                 : request.legalBasisDetail().strip();
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,6 +5,7 @@ import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.scope.ScopeRepository;
 import com.privacyplatform.registry.transfer.TransferRepository;
@@ -23,10 +24,11 @@ public class ProcessorTransitions {
     private final TransferRepository transfers;
     private final AuditTrail audit;
     private final Caller caller;
+    private final PlatformClock clock;
 
     public ProcessorTransitions(PartnerLocks partnerLocks, ProcessorService processors,
             ProcessorRepository repository, ScopeRepository scopes, TransferRepository transfers, AuditTrail audit,
-            Caller caller) {
+            Caller caller, PlatformClock clock) {
         this.partnerLocks = partnerLocks;
         this.processors = processors;
         this.repository = repository;
@@ -34,6 +36,7 @@ public class ProcessorTransitions {
         this.transfers = transfers;
         this.audit = audit;
         this.caller = caller;
+        this.clock = clock;
     }
 
     /**
@@ -79,7 +82,7 @@ public class ProcessorTransitions {
         ProcessorStatus from = p.status;
         p.status = to;
         p.statusReason = reason.strip();
-        p.statusChangedAt = ProcessorService.now();
+        p.statusChangedAt = clock.now();
         p.statusChangedBy = caller.auditActor().actor();
         p.updatedAt = p.statusChangedAt;
         return audit.record(caller.auditActor(), "processor." + (to == ProcessorStatus.ACTIVE ? "approved"

@@ -8,6 +8,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerEvents;
 import com.privacyplatform.registry.partner.PartnerRepository;
@@ -19,9 +20,6 @@ import com.privacyplatform.registry.scope.ScopeRequests.ScopeRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +42,10 @@ public class ScopeService {
     private final AuditTrail audit;
     private final Caller caller;
     private final Instance<ScopeNarrowingGuard> guards;
+    private final PlatformClock clock;
 
     public ScopeService(PartnerService partnerService, PartnerRepository partners, ScopeRepository scopes,
-            Outbox outbox, AuditTrail audit, Caller caller, Instance<ScopeNarrowingGuard> guards) {
+            Outbox outbox, AuditTrail audit, Caller caller, Instance<ScopeNarrowingGuard> guards, PlatformClock clock) {
         this.partnerService = partnerService;
         this.partners = partners;
         this.scopes = scopes;
@@ -54,6 +53,7 @@ public class ScopeService {
         this.audit = audit;
         this.caller = caller;
         this.guards = guards;
+        this.clock = clock;
     }
 
     @Enforces({"3.1.a", "3.1.b", "3.2.a"})
@@ -80,7 +80,7 @@ public class ScopeService {
             requireOpen(p);
             p.admAuthorized = request.authorized();
             p.admReason = request.reason().strip();
-            p.admChangedAt = now();
+            p.admChangedAt = clock.now();
             // withdrawing removes every profiling purpose from the scope: the guards must accept the narrower scope
             List<String> profiling = Vocabulary.get().profilingPurposes();
             Uni<Void> removal = request.authorized() ? Uni.createFrom().voidItem()
@@ -97,7 +97,7 @@ public class ScopeService {
 
     private Uni<Partner> changed(Partner p, String action, String details) {
         p.scopeVersion++;
-        p.updatedAt = now();
+        p.updatedAt = clock.now();
         return scopes.scopeOf(p.id)
                 .call(scope -> outbox.publish(PartnerEvents.SCOPE_CHANGED, p.id.toString(),
                         new PartnerEvents.ScopeChanged(p.id, p.status, p.jurisdiction, p.scopeVersion, scope,
@@ -172,9 +172,5 @@ public class ScopeService {
         if (p.status == PartnerStatus.TERMINATED) {
             throw ProblemException.conflict("the partner is TERMINATED; its scope can no longer change");
         }
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

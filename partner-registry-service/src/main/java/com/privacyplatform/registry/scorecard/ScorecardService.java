@@ -3,6 +3,7 @@ package com.privacyplatform.registry.scorecard;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.assessment.FindingRepository;
 import com.privacyplatform.registry.assessment.FindingTally;
 import com.privacyplatform.registry.inspection.InspectionDue;
@@ -10,9 +11,7 @@ import com.privacyplatform.registry.inspection.InspectionDueQueries;
 import com.privacyplatform.registry.partner.PartnerService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +36,21 @@ public class ScorecardService {
     private final InspectionDueQueries inspections;
     private final FindingRepository findings;
     private final ScorecardFeedCounts fed;
+    private final PlatformClock clock;
 
     public ScorecardService(PartnerService partners, InspectionDueQueries inspections, FindingRepository findings,
-            ScorecardFeedCounts fed) {
+            ScorecardFeedCounts fed, PlatformClock clock) {
         this.partners = partners;
         this.inspections = inspections;
         this.findings = findings;
         this.fed = fed;
+        this.clock = clock;
     }
 
     /** One partner's card; 404 when the caller may not see the partner. */
     @Enforces("4.6")
     public Uni<ScorecardView> of(UUID partnerId) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         return partners.load(partnerId).chain(p -> inspections.of(p.id))
                 .chain(due -> findings.tally(due.partnerId(), today).chain(tallies -> fed.of(due.partnerId())
                         .map(counts -> card(due, tallies.isEmpty() ? FindingTally.none(due.partnerId()) : tallies.get(0),
@@ -59,7 +60,7 @@ public class ScorecardService {
     /** Cards of partners that are not TERMINATED, highest risk first, then by partner id. */
     @Enforces("4.6")
     public Uni<Page<ScorecardView>> list(RiskLevel riskLevel, ScorecardCursor after, int limit) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         return inspections.ofOpenPartners().chain(dues -> findings.tally(null, today).chain(tallies -> fed.of(null)
                 .map(counts -> {
             Map<UUID, FindingTally> byPartner = tallies.stream()
@@ -76,13 +77,13 @@ public class ScorecardService {
         })));
     }
 
-    private static ScorecardView card(InspectionDue due, FindingTally tally, ScorecardFeedCounts.Counts counts,
+    private ScorecardView card(InspectionDue due, FindingTally tally, ScorecardFeedCounts.Counts counts,
             LocalDate today) {
         ScorecardInputs in = ScorecardInputs.of(due, tally, counts, today);
         RiskRules.Risk risk = RiskRules.assess(in);
         return new ScorecardView(due.partnerId(), due.legalName(), due.partnerStatus(), risk.level(), risk.reasons(),
                 due.applies() ? due.dueOn() : null, due.lastPeriodEnd(), due.daysOverdue(today), tally.open(),
                 tally.overdue(), tally.overdueMaterial(), tally.overdueCritical(), in.openBreaches(),
-                in.lateBreachReports(), in.overdueRequests(), Instant.now());
+                in.lateBreachReports(), in.overdueRequests(), clock.instant());
     }
 }

@@ -9,6 +9,7 @@ import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
+import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerEvents;
 import com.privacyplatform.registry.partner.PartnerRepository;
@@ -19,8 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +42,10 @@ public class TransferService {
     private final Instance<TransferRevocationGuard> guards;
     private final ApprovedTransfers approved;
     private final Outbox outbox;
+    private final PlatformClock clock;
 
     public TransferService(PartnerRepository partners, TransferRepository transfers, AuditTrail audit, Caller caller,
-            Instance<TransferRevocationGuard> guards, ApprovedTransfers approved, Outbox outbox) {
+            Instance<TransferRevocationGuard> guards, ApprovedTransfers approved, Outbox outbox, PlatformClock clock) {
         this.partners = partners;
         this.transfers = transfers;
         this.audit = audit;
@@ -53,6 +53,7 @@ public class TransferService {
         this.guards = guards;
         this.approved = approved;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Call inside a transaction; the transfer starts PENDING_APPROVAL. */
@@ -64,7 +65,7 @@ public class TransferService {
                 throw ProblemException.validation("not a cross-border transfer", List.of(new Problem.FieldError(
                         "destinationCountry", "is the partner's own jurisdiction; only transfers abroad are recorded")));
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = clock.now();
             Transfer t = new Transfer();
             t.id = Ids.newId();
             t.partnerId = p.id;
@@ -99,7 +100,7 @@ public class TransferService {
                 TransferStatus from = t.status;
                 t.status = to;
                 t.statusReason = reason.strip();
-                t.statusChangedAt = now();
+                t.statusChangedAt = clock.now();
                 t.statusChangedBy = caller.auditActor().actor();
                 t.updatedAt = t.statusChangedAt;
                 return record(t, "transfer." + to.name().toLowerCase(Locale.ROOT),
@@ -174,9 +175,5 @@ public class TransferService {
             throw ProblemException.validation("the transfer names unknown countries, categories or mechanisms", errors);
         }
         return new ArrayList<>(new LinkedHashSet<>(request.categories()));
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -9,18 +9,30 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** 4.3 and 4.5 as the compliance officer sees them: findings, verification, closure and the cost bearer. */
 @QuarkusTest
 @TestSecurity(user = "olivia", roles = "compliance-officer")
 class AssessmentFindingTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     static String finding(String severity, boolean material, Object due) {
         return """
@@ -38,7 +50,7 @@ class AssessmentFindingTest {
         String body = finding("HIGH", true, ComplianceFixtures.today().plusDays(30));
         record(partner, audit, body).then().statusCode(409).contentType("application/problem+json");
 
-        TestDb.execute("UPDATE assessment SET scheduled_start = now() - interval '1 hour' WHERE id = '" + audit + "'");
+        clock.advance(Duration.ofDays(20).plusHours(1)); // the notified start has passed
         Response created = record(partner, audit, body);
         created.then().statusCode(201)
                 .header("Location", endsWith("/audits/" + audit + "/findings/" + created.path("id")))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.events.EventsConfig;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -39,9 +38,10 @@ public class AuditCheckpoints {
     private final Vertx vertx;
     private final AuditConfig.Checkpoints config;
     private final String source;
+    private final PlatformClock clock;
 
     public AuditCheckpoints(CheckpointKeys keys, AuditChainer chainer, Outbox outbox, ObjectMapper mapper,
-            Vertx vertx, AuditConfig config, EventsConfig events) {
+            Vertx vertx, AuditConfig config, EventsConfig events, PlatformClock clock) {
         this.keys = keys;
         this.chainer = chainer;
         this.outbox = outbox;
@@ -49,6 +49,7 @@ public class AuditCheckpoints {
         this.vertx = vertx;
         this.config = config.checkpoints();
         this.source = events.source();
+        this.clock = clock;
     }
 
     /**
@@ -102,7 +103,7 @@ public class AuditCheckpoints {
 
     private Uni<CheckpointView> store(Mutiny.Session session, long seq, String hash) {
         UUID id = Ids.newId();
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime at = clock.now();
         CheckpointView unsigned = new CheckpointView(id, source, seq, hash, at.toInstant(), keys.keyId(),
                 CheckpointKeys.ALGORITHM, null);
         CheckpointView signed = new CheckpointView(id, source, seq, hash, at.toInstant(), keys.keyId(),

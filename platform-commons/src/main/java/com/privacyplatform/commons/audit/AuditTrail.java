@@ -1,12 +1,11 @@
 package com.privacyplatform.commons.audit;
 
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -27,6 +26,12 @@ public class AuditTrail {
             + " (id, recorded_at, actor, actor_role, action, target_type, target_id, details) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS text))";
 
+    private final PlatformClock clock;
+
+    public AuditTrail(PlatformClock clock) {
+        this.clock = clock;
+    }
+
     /**
      * @param details a short machine-readable description (e.g. JSON of changed field names or
      *                the new status); never personal values
@@ -45,7 +50,7 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now();
         return Panache.getSession().chain(session -> insert(session, actor, entries, 0, now));
     }
 

@@ -9,6 +9,7 @@ import com.rabbitmq.client.GetResponse;
 import io.quarkus.arc.Arc;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,14 +140,15 @@ final class BrokerSession implements AutoCloseable {
      * key = queue name), persistent, and waits for the broker's confirm. The delivery count of the
      * quorum queue starts again; {@code x-death} stays as the message's history.
      */
-    void republish(DeadLetter letter, String queue) throws IOException, InterruptedException, TimeoutException {
+    void republish(DeadLetter letter, String queue, Instant at)
+            throws IOException, InterruptedException, TimeoutException {
         channel.confirmSelect();
         Map<String, Object> headers = new HashMap<>();
         if (letter.properties().getHeaders() != null) {
             headers.putAll(letter.properties().getHeaders());
         }
         headers.remove("x-delivery-count");
-        headers.put("x-replayed-at", java.time.Instant.now().toString());
+        headers.put("x-replayed-at", at.toString());
         AMQP.BasicProperties props = letter.properties().builder().headers(headers).deliveryMode(2).build();
         channel.basicPublish("", queue, true, props, letter.body());
         channel.waitForConfirmsOrDie(5000);

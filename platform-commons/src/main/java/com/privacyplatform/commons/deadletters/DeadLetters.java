@@ -16,13 +16,13 @@ import com.privacyplatform.commons.deadletters.DeadLetterViews.DiscardView;
 import com.privacyplatform.commons.deadletters.DeadLetterViews.ReplayView;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,15 +49,17 @@ public class DeadLetters {
     private final ObjectMapper mapper;
     private final AuditTrail audit;
     private final Vertx vertx;
+    private final PlatformClock clock;
 
     public DeadLetters(ConsumerQueues queues, DeadLetterConfig config, Config mpConfig, ObjectMapper mapper,
-            AuditTrail audit, Vertx vertx) {
+            AuditTrail audit, Vertx vertx, PlatformClock clock) {
         this.queues = queues;
         this.config = config;
         this.mpConfig = mpConfig;
         this.mapper = mapper;
         this.audit = audit;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     public Uni<DeadLetterQueuesView> queues() {
@@ -105,7 +107,7 @@ public class DeadLetters {
     /** Publishes the message to the queue it failed on, records it, then takes it off the dead-letter queue. */
     public Uni<ReplayView> replay(String queue, String messageId, AuditActor actor) {
         ConsumerQueue q = consumerQueue(queue);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         return blocking(() -> {
             BrokerSession session = open();
             try {
@@ -115,7 +117,7 @@ public class DeadLetters {
                             + "; it is replayed only to the queue it failed on");
                 }
                 session.messageCount(q.queue()); // the queue exists: a publish to a missing one would be dropped
-                session.republish(letter, q.queue());
+                session.republish(letter, q.queue(), now);
                 return new Held(session, letter);
             } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
                 session.close();
@@ -134,7 +136,7 @@ public class DeadLetters {
     /** Records the discard with its reason, then takes the message off the dead-letter queue for good. */
     public Uni<DiscardView> discard(String queue, String messageId, String reason, AuditActor actor) {
         ConsumerQueue q = consumerQueue(queue);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         return blocking(() -> {
             BrokerSession session = open();
             try {

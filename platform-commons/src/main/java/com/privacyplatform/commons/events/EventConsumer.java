@@ -2,6 +2,7 @@ package com.privacyplatform.commons.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.retention.RetentionConfig;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -50,9 +50,10 @@ public class EventConsumer {
     private final Vertx vertx;
     private final EventTracing tracing;
     private final MeterRegistry meters;
+    private final PlatformClock clock;
 
     public EventConsumer(Inbox inbox, ObjectMapper mapper, RetentionConfig retention, EventsConfig events, Vertx vertx,
-            EventTracing tracing, MeterRegistry meters) {
+            EventTracing tracing, MeterRegistry meters, PlatformClock clock) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.retention = retention;
@@ -60,6 +61,7 @@ public class EventConsumer {
         this.vertx = vertx;
         this.tracing = tracing;
         this.meters = meters;
+        this.clock = clock;
     }
 
     /**
@@ -162,7 +164,7 @@ public class EventConsumer {
 
     private boolean beyondHorizon(ReceivedEvent event) {
         OffsetDateTime time = event.time();
-        return time != null && time.toInstant().isBefore(retention.replayHorizon(Instant.now()));
+        return time != null && time.toInstant().isBefore(retention.replayHorizon(clock.instant()));
     }
 
     private Uni<Void> refuse(Message<byte[]> message, String consumer, ReceivedEvent event) {

@@ -3,12 +3,11 @@ package com.privacyplatform.commons.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,10 +32,12 @@ public class Outbox {
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
+    private final PlatformClock clock;
 
-    public Outbox(ObjectMapper mapper, EventsConfig config) {
+    public Outbox(ObjectMapper mapper, EventsConfig config, PlatformClock clock) {
         this.mapper = mapper;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -46,8 +47,7 @@ public class Outbox {
      * @return the event id
      */
     public Uni<UUID> publish(String type, String subject, Object data) {
-        OutboxEvent row = row(new Event(type, subject, data), OffsetDateTime.now(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS));
+        OutboxEvent row = row(new Event(type, subject, data), clock.now());
         return Panache.getSession()
                 .chain(session -> session.persist(row).chain(session::flush))
                 .replaceWith(row.id);
@@ -67,7 +67,7 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now();
         List<OutboxEvent> rows = events.stream().map(e -> row(e, now)).toList(); // serialise all before writing any
         return Panache.getSession()
                 .chain(session -> session.flush().chain(() -> insert(session, rows, 0)))

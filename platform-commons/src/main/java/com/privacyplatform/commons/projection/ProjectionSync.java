@@ -3,6 +3,7 @@ package com.privacyplatform.commons.projection;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
+import com.privacyplatform.commons.time.PlatformClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -44,12 +45,14 @@ public class ProjectionSync {
     private final Pool pool;
     private final Duration reconcileInterval;
     private final Duration retryInterval;
+    private final PlatformClock clock;
 
-    public ProjectionSync(Instance<Reconciler> reconcilers, Pool pool, MeterRegistry meters,
+    public ProjectionSync(Instance<Reconciler> reconcilers, Pool pool, MeterRegistry meters, PlatformClock clock,
             @ConfigProperty(name = "platform.projections.reconcile-interval", defaultValue = "10M")
             Duration reconcileInterval,
             @ConfigProperty(name = "platform.projections.retry-interval", defaultValue = "5S") Duration retryInterval) {
         this.pool = pool;
+        this.clock = clock;
         this.reconcileInterval = reconcileInterval;
         this.retryInterval = retryInterval;
         for (Reconciler r : reconcilers) {
@@ -130,7 +133,7 @@ public class ProjectionSync {
 
     private boolean due(Entry e) {
         return e.firstSyncedAt == null || e.lastReconciledAt == null
-                || e.lastReconciledAt.plus(reconcileInterval).isBefore(Instant.now());
+                || e.lastReconciledAt.plus(reconcileInterval).isBefore(clock.instant());
     }
 
     /** Reads the stored state (another replica may have built or reconciled the projection meanwhile). */
@@ -153,12 +156,12 @@ public class ProjectionSync {
                 .map(written -> building ? 0 : written)
                 .chain(repaired -> pool.preparedQuery("INSERT INTO platform_projection_sync (projection,"
                                 + " first_synced_at, last_reconciled_at, last_repaired, repaired_total, reconciliations)"
-                                + " VALUES ($1, now(), now(), $2, $2, 1) ON CONFLICT (projection) DO UPDATE SET"
-                                + " last_reconciled_at = now(), last_repaired = $2, repaired_total ="
+                                + " VALUES ($1, $3, $3, $2, $2, 1) ON CONFLICT (projection) DO UPDATE SET"
+                                + " last_reconciled_at = $3, last_repaired = $2, repaired_total ="
                                 + " platform_projection_sync.repaired_total + $2, reconciliations ="
                                 + " platform_projection_sync.reconciliations + 1 RETURNING first_synced_at,"
                                 + " last_reconciled_at, last_repaired, repaired_total, reconciliations")
-                        .execute(Tuple.of(e.projection(), repaired))
+                        .execute(Tuple.of(e.projection(), repaired, clock.now()))
                         .invoke(rows -> {
                             rows.forEach(row -> e.apply(row, false));
                             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();

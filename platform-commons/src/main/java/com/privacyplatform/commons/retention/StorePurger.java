@@ -1,11 +1,11 @@
 package com.privacyplatform.commons.retention;
 
+import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,9 +20,11 @@ public class StorePurger {
     private static final Logger LOG = Logger.getLogger(StorePurger.class);
 
     private final RetentionConfig config;
+    private final PlatformClock clock;
 
-    public StorePurger(RetentionConfig config) {
+    public StorePurger(RetentionConfig config, PlatformClock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** What one purge deleted. */
@@ -36,7 +38,7 @@ public class StorePurger {
     }
 
     public Uni<Purged> purge() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         OffsetDateTime sentBefore = now.minus(config.outboxSent());
         OffsetDateTime processedBefore = now.minus(config.inbox());
         return drain("DELETE FROM platform_outbox WHERE seq IN (SELECT seq FROM platform_outbox"
