@@ -73,7 +73,8 @@ PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
 
 start_service() { # database
-  "$JAVA" -Xmx256m -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
+  # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options, split on spaces
+  "$JAVA" -Xmx256m ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
     -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$1" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$1" \
     -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
