@@ -16,11 +16,3 @@ bench_prod_environment() {
   export DB_PASSWORD=consent RABBITMQ_PASSWORD=guest PLATFORM_SERVICES_SECRET=platform-services-secret \
     CONSENT_RECEIPTS_ISSUER="http://localhost:$BENCH_PORT" PLATFORM_IDEMPOTENCY_KEY="$(openssl rand -base64 32)"
 }
-
-# The JDK ./platform up runs the services on (PLATFORM_SERVICE_JAVA_HOME, else the newest JDK in
-# /usr/lib/jvm, Temurin 25 here): a benchmark measures the service as it runs. JAVA overrides it.
-bench_java() {
-  if [[ -n "${JAVA:-}" ]]; then printf '%s\n' "$JAVA"; return; fi
-  # shellcheck source=../../platform
-  (source "$ROOT/platform" && runtime_java)
-}

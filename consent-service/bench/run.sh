@@ -21,6 +21,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the platform script's functions (bench_java, bench_analyze_while, ...); it runs no command when sourced
+# shellcheck source=../../platform
+source "$ROOT/platform"
 BENCH_DIR="$ROOT/consent-service/bench"
 JAR="${JAR:-$ROOT/consent-service/target/quarkus-app/quarkus-run.jar}"
 SIZES="${SIZES:-1000000 10000000}"

@@ -22,6 +22,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the platform script's functions (bench_java, bench_analyze_while, ...); it runs no command when sourced
+# shellcheck source=../../platform
+source "$ROOT/platform"
 BENCH_DIR="$ROOT/consent-service/bench"
 JAR="${JAR:-$ROOT/consent-service/target/quarkus-app/quarkus-run.jar}"
 TOOLS="$ROOT/consent-service/target/bench-tools"
@@ -103,13 +106,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 psql -q -f "$BENCH_DIR/write-seed.sql"
-# Production PostgreSQL analyzes growing tables on its own (autovacuum); a machine where it is off
-# (this project's CI machines: conf.d/90-ci.conf) would keep the plans of empty tables - a sequential
-# scan of the whole audit trail on every chainer run. The benchmark analyzes as autovacuum would.
-if [[ "$(psql -tAc 'SHOW autovacuum')" != on ]]; then
-  say "autovacuum is off on this server: ANALYZE every 10 s during the run instead"
-  (while kill -0 "$PID" 2>/dev/null; do psql -qc ANALYZE 2>/dev/null; sleep 10; done) &
-fi
+bench_analyze_while "$PID" 10 >/dev/null
 
 token() {
   curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=client_credentials \

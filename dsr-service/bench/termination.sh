@@ -26,6 +26,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the platform script's functions (bench_java, bench_analyze_while, ...); it runs no command when sourced
+# shellcheck source=../../platform
+source "$ROOT/platform"
 JAR="${JAR:-$ROOT/dsr-service/target/quarkus-app/quarkus-run.jar}"
 HOLDINGS="${HOLDINGS:-1000000}"
 CHUNK="${CHUNK:-500}"
@@ -74,10 +77,8 @@ for ch in consent-events partner-events breach-orders; do
     "$p.queue.x-delivery-limit=" "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false"
     "$p.dlx.declare=false")
 done
-# the JDK ./platform up runs the services on (PLATFORM_SERVICE_JAVA_HOME, else the newest in /usr/lib/jvm);
-# JAVA overrides it
 # shellcheck source=../../platform
-JAVA="${JAVA:-$(source "$ROOT/platform" && runtime_java)}"
+JAVA="$(bench_java)"
 say "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects, $JAVA)"
 "$JAVA" -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
@@ -155,14 +156,7 @@ holdings "$partner" "$HOLDINGS"
 psql -q -c "VACUUM (ANALYZE) consent_holding"
 say "loaded in $(( $(date +%s) - start )) s"
 
-# Production PostgreSQL analyzes the tables the fan-out grows (autovacuum); where it is off (this
-# project's CI machines: conf.d/90-ci.conf), plans made for empty tables would stay: the benchmark
-# analyzes as autovacuum would
-ANALYZER=""
-if [[ "$(psql -tAc 'SHOW autovacuum')" != on ]]; then
-  say "autovacuum is off on this server: ANALYZE every 20 s during the fan-out instead"
-  (while kill -0 "$PID" 2>/dev/null; do sleep 20; psql -qc ANALYZE 2>/dev/null; done) & ANALYZER=$!
-fi
+ANALYZER="$(bench_analyze_while "$PID" 20)"
 trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
 say "partner.terminated of $partner published; GET /requests/{id} in a loop meanwhile"
 get_loop "$OUT/during.txt" & LOOP=$!
@@ -200,8 +194,10 @@ echo
 echo "== dsr-service termination fan-out, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
 echo "subjects (one holding each): $HOLDINGS; chunk size $CHUNK; chunks $n_chunks"
 echo "time until every subject's deletion request and task exist: $(awk -v m="$elapsed_ms" 'BEGIN { printf "%.1f s", m / 1000 }')" \
-  "($(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') subjects/s; goal < 300 s:" \
-  "$(awk -v m="$elapsed_ms" 'BEGIN { print (m < 300000) ? "met" : "not met" }'))"
+  "($(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') subjects/s)"
+# the goal (issue 18.1) is for 1,000,000 subjects: a smaller run says what its pace would take for them
+echo "goal: 1,000,000 subjects in under 300 s (3,334 subjects/s): $(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN {
+  t = m / 1000 * 1000000 / n; printf "%s%s", (t < 300) ? "met" : "not met", (n == 1000000) ? "" : sprintf(" at this pace (%.0f s for 1,000,000, if it held)", t) }')"
 echo "requests $n_requests, tasks $n_tasks, subjects with two requests $n_twice"
 echo "dsr-service RSS: max $(( rss_max / 1024 )) MiB during the fan-out, $(( rss_end / 1024 )) MiB at its end"
 echo "GET /requests/{id}, one connection: idle $IDLE_LINE"

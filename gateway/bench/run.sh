@@ -94,7 +94,7 @@ command -v wrk >/dev/null 2>&1 || { say "installing wrk (apt-get)"; apt_install 
 command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || { say "installing nginx-light (apt-get)"; apt_install nginx-light; }
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 # the JDK ./platform up runs the services on (PLATFORM_SERVICE_JAVA_HOME, else the newest in /usr/lib/jvm)
-JAVA="$(runtime_java)"
+JAVA="$(bench_java)"
 for module in "${ORDER[@]}"; do
   [[ -f "$(service_jar "$module")" ]] && continue
   say "building the services (./mvnw -DskipTests package)"

@@ -1,5 +1,6 @@
 package com.privacyplatform.dsr.holding;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,14 @@ public class HoldingRepository implements PanacheRepositoryBase<ConsentHolding, 
         return list("partnerId = ?1 order by subjectId, consentId", partnerId);
     }
 
-    /** The partner's holdings of the subjects after {@code after} up to {@code last} (a mass order's chunk). */
+    /**
+     * The partner's holdings of the subjects after {@code after} up to {@code last} (a mass order's chunk),
+     * read-only: the chunk's flushes need not check them for changes.
+     */
     public Uni<List<ConsentHolding>> ofPartnerBetween(UUID partnerId, String after, String last) {
-        return list("partnerId = ?1 and subjectId > ?2 and subjectId <= ?3 order by subjectId, consentId", partnerId,
-                after, last);
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from ConsentHolding where partnerId = ?1"
+                + " and subjectId > ?2 and subjectId <= ?3 order by subjectId, consentId", ConsentHolding.class)
+                .setParameter(1, partnerId).setParameter(2, after).setParameter(3, last)
+                .setReadOnly(true).getResultList());
     }
 }

@@ -7,6 +7,7 @@ import com.privacyplatform.dsr.events.DsrEvents;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.RequestStatus;
 import com.privacyplatform.dsr.request.Timeline;
+import com.privacyplatform.dsr.request.TimelineEntry;
 import com.privacyplatform.dsr.task.DsrTask;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -14,19 +15,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Deletions the platform orders for many subjects at once (one chunk of a 3.5.d termination or 3.4.j
  * breach order), their tasks already planned: per subject the same request, tasks, {@code dsr.submitted}
  * / {@code dsr.task-created} events, timeline entries and audit records as a request opened one by one
  * ({@link RequestRecords#persist}, {@link FanOut#create}, {@link Completion#completeIfDone}), but written
- * with batched statements instead of a round trip per row. Call inside a transaction.
+ * with multi-row statements ({@link BatchRows}) instead of a round trip per row; the rows are not in the
+ * session afterwards. Call inside a transaction.
  */
 @ApplicationScoped
 public class BatchOrders {
-
-    /** Rows per JDBC batch for the request, task and timeline inserts. */
-    private static final int JDBC_BATCH = 250;
 
     private final RequestRecords records;
     private final DeadlineAssignment deadlines;
@@ -66,8 +66,8 @@ public class BatchOrders {
     }
 
     private Uni<List<DsrRequest>> write(List<DsrRequest> requests, List<Work> scheduled, AuditActor actor) {
-        List<Object> tasks = new ArrayList<>();
-        List<Object> entries = new ArrayList<>();
+        List<DsrTask> tasks = new ArrayList<>();
+        List<TimelineEntry> entries = new ArrayList<>();
         List<Outbox.Event> events = new ArrayList<>();
         List<AuditTrail.Entry> audits = new ArrayList<>();
         List<DsrRequest> resolved = new ArrayList<>();
@@ -89,21 +89,26 @@ public class BatchOrders {
                 audits.add(new AuditTrail.Entry("dsr-task.created", "dsr-task", t.id.toString(), taskDetail));
             }
             if (w.plans().stream().allMatch(TaskPlan::exempt)) {
-                resolved.add(r); // nothing left to do (all retained): completes at once, like WorkStarter#start
+                resolved.add(r);
             }
         }
-        List<Object> rows = new ArrayList<>(requests.size() + tasks.size() + entries.size());
-        rows.addAll(requests); // foreign-key order: requests, their tasks, then the timeline naming both
-        rows.addAll(tasks);
-        rows.addAll(entries);
+        // foreign-key order: requests, their tasks, then the timeline naming both
         return Panache.getSession()
-                .invoke(session -> session.setBatchSize(JDBC_BATCH))
-                .chain(session -> session.persistAll(rows.toArray()).chain(session::flush))
-                .chain(() -> outbox.publishAll(events))
-                .chain(() -> audit.recordAll(actor, audits))
-                .chain(() -> Multi.createFrom().iterable(resolved)
-                        .onItem().transformToUniAndConcatenate(r -> completion.completeIfDone(r, actor))
-                        .collect().last())
+                .chain(session -> session.flush()
+                        .chain(() -> BatchRows.REQUESTS.insert(session, requests))
+                        .chain(() -> BatchRows.TASKS.insert(session, tasks))
+                        .chain(() -> BatchRows.TIMELINE.insert(session, entries))
+                        .chain(() -> outbox.publishAll(events))
+                        .chain(() -> audit.recordAll(actor, audits))
+                        .chain(() -> complete(session, resolved, actor)))
                 .replaceWith(requests);
+    }
+
+    /** Requests with nothing left to do (all retained) complete at once, like WorkStarter#start. */
+    private Uni<Void> complete(Mutiny.Session session, List<DsrRequest> resolved, AuditActor actor) {
+        return Multi.createFrom().iterable(resolved)
+                .onItem().transformToUniAndConcatenate(r -> session.find(DsrRequest.class, r.id)
+                        .chain(stored -> completion.completeIfDone(stored, actor)))
+                .collect().last().replaceWithVoid();
     }
 }

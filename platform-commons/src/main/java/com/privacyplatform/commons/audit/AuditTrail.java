@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.audit;
 
+import com.privacyplatform.commons.db.MultiRowInsert;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Appends to the audit trail in the caller's current transaction (4.1, 1.8): the record commits
@@ -19,12 +19,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** Records per INSERT statement in {@link #recordAll} (8 parameters each, far below PostgreSQL's 65,535). */
-    static final int ROWS_PER_STATEMENT = 1000;
-
-    private static final String INSERT = "INSERT INTO platform_audit_record"
-            + " (id, recorded_at, actor, actor_role, action, target_type, target_id, details) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, CAST(? AS text))";
+    private static final MultiRowInsert<Row> ROWS = new MultiRowInsert<>("platform_audit_record",
+            List.of("id", "recorded_at", "actor", "actor_role", "action", "target_type", "target_id", "details"),
+            List.of("?", "?", "?", "?", "?", "?", "?", "CAST(? AS text)"),
+            (row, r) -> row.set(Ids.newId()).set(r.at()).set(r.actor().actor()).set(r.actor().role())
+                    .set(r.entry().action()).set(r.entry().targetType()).set(r.entry().targetId())
+                    .set(r.entry().details()));
 
     private final PlatformClock clock;
 
@@ -41,8 +41,8 @@ public class AuditTrail {
     }
 
     /**
-     * Appends many records of one actor in the caller's current transaction with one statement per
-     * {@value #ROWS_PER_STATEMENT} records. They are chained in the list's order (the append
+     * Appends many records of one actor in the caller's current transaction with multi-row statements
+     * ({@link MultiRowInsert}). They are chained in the list's order (the append
      * sequence is drawn in row order and the chainer links a transaction's records in that order),
      * exactly as that many {@link #record} calls in a row.
      */
@@ -51,32 +51,8 @@ public class AuditTrail {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = clock.now();
-        return Panache.getSession().chain(session -> insert(session, actor, entries, 0, now));
-    }
-
-    private Uni<Void> insert(Mutiny.Session session, AuditActor actor, List<Entry> entries, int from,
-            OffsetDateTime now) {
-        List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-        StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 1)).append(INSERT);
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append(ROW);
-        }
-        Mutiny.MutationQuery query = session.createNativeQuery(sql.toString());
-        int p = 1;
-        for (Entry e : chunk) {
-            query.setParameter(p++, Ids.newId());
-            query.setParameter(p++, now);
-            query.setParameter(p++, actor.actor());
-            query.setParameter(p++, actor.role());
-            query.setParameter(p++, e.action());
-            query.setParameter(p++, e.targetType());
-            query.setParameter(p++, e.targetId());
-            query.setParameter(p++, e.details());
-        }
-        int next = from + chunk.size();
-        return query.executeUpdate()
-                .chain(n -> next < entries.size() ? insert(session, actor, entries, next, now)
-                        : Uni.createFrom().voidItem());
+        List<Row> rows = entries.stream().map(e -> new Row(actor, now, e)).toList();
+        return Panache.getSession().chain(session -> ROWS.insert(session, rows));
     }
 
     /** One record for {@link #recordAll}: the arguments of {@link #record} after the actor. */
@@ -85,5 +61,8 @@ public class AuditTrail {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(targetType, "targetType");
         }
+    }
+
+    private record Row(AuditActor actor, OffsetDateTime at, Entry entry) {
     }
 }

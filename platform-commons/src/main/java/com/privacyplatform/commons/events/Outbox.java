@@ -2,6 +2,7 @@ package com.privacyplatform.commons.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.db.MultiRowInsert;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.time.PlatformClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Publishes domain events the only way the platform allows: as a row in the caller's current
@@ -23,12 +23,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class Outbox {
 
-    /** Rows per INSERT statement in {@link #publishAll} (7 parameters each, far below PostgreSQL's 65,535). */
-    static final int ROWS_PER_STATEMENT = 1000;
-    private static final String INSERT = "INSERT INTO platform_outbox (id, type, source, subject, occurred_at, payload,"
-            + " traceparent) VALUES ";
     /** The payload goes as text, then jsonb: a String bound as jsonb would be stored as a JSON string. */
-    private static final String ROW = "(?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?)";
+    private static final MultiRowInsert<OutboxEvent> ROWS = new MultiRowInsert<>("platform_outbox",
+            List.of("id", "type", "source", "subject", "occurred_at", "payload", "traceparent"),
+            List.of("?", "?", "?", "?", "?", "CAST(CAST(? AS text) AS jsonb)", "?"),
+            (row, e) -> row.set(e.id).set(e.type).set(e.source).set(e.subject).set(e.occurredAt).set(e.payload)
+                    .set(e.traceparent));
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
@@ -58,7 +58,7 @@ public class Outbox {
      * affected object). Same contract as {@link #publish}: each row gets a v7 id, the rows commit or
      * roll back with the caller's change, the relay sends them in {@code seq} order, which is the
      * list's order. The outbox key is an identity column, which Hibernate cannot batch, so the rows
-     * go in multi-row INSERT statements of up to {@value #ROWS_PER_STATEMENT} rows (the caller's
+     * go in multi-row INSERT statements ({@link MultiRowInsert}) (the caller's
      * pending changes are flushed first, as before any native statement).
      *
      * @return the event ids, in the list's order
@@ -70,30 +70,8 @@ public class Outbox {
         OffsetDateTime now = clock.now();
         List<OutboxEvent> rows = events.stream().map(e -> row(e, now)).toList(); // serialise all before writing any
         return Panache.getSession()
-                .chain(session -> session.flush().chain(() -> insert(session, rows, 0)))
+                .chain(session -> session.flush().chain(() -> ROWS.insert(session, rows)))
                 .replaceWith(() -> rows.stream().map(r -> r.id).toList());
-    }
-
-    private Uni<Void> insert(Mutiny.Session session, List<OutboxEvent> rows, int from) {
-        List<OutboxEvent> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-        StringBuilder sql = new StringBuilder(INSERT.length() + chunk.size() * (ROW.length() + 1)).append(INSERT);
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append(ROW);
-        }
-        Mutiny.MutationQuery query = session.createNativeQuery(sql.toString());
-        int p = 1;
-        for (OutboxEvent row : chunk) { // VALUES rows take their seq in the order written
-            query.setParameter(p++, row.id);
-            query.setParameter(p++, row.type);
-            query.setParameter(p++, row.source);
-            query.setParameter(p++, row.subject);
-            query.setParameter(p++, row.occurredAt);
-            query.setParameter(p++, row.payload);
-            query.setParameter(p++, row.traceparent);
-        }
-        int next = from + chunk.size();
-        return query.executeUpdate()
-                .chain(n -> next < rows.size() ? insert(session, rows, next) : Uni.createFrom().voidItem());
     }
 
     /** One event for {@link #publishAll}: the arguments of {@link #publish}. */

@@ -27,11 +27,11 @@ class BulkPublishTest {
     @Verifies({"4.1", "1.8"})
     void publishAllWritesEveryRowInTheCallersTransactionAndTheRelayDeliversThemInOrder() {
         String id = Widgets.create("bulk-" + UUID.randomUUID());
-        given().post("/test/widgets/" + id + "/touches/bulk?count=300").then().statusCode(204);
+        given().post("/test/widgets/" + id + "/touches/bulk?count=2300").then().statusCode(204);
 
         List<List<Object>> rows = TestDb.rows("SELECT id::text, payload->>'n', jsonb_typeof(payload) FROM platform_outbox"
                 + " WHERE type = 'widget.touched' AND subject = ? ORDER BY seq", id);
-        assertThat(rows).hasSize(300);
+        assertThat(rows).hasSize(2300); // more than one multi-row statement
         for (int i = 0; i < rows.size(); i++) {
             assertThat(UUID.fromString((String) rows.get(i).get(0)).version()).isEqualTo(7);
             assertThat(rows.get(i).get(1)).isEqualTo(Integer.toString(i + 1)); // seq order is the list's order
@@ -40,24 +40,24 @@ class BulkPublishTest {
         // the audit records are appended in the list's order, and the chainer links them in that order
         List<String> appended = TestDb.rows("SELECT details FROM platform_audit_record WHERE action = 'widget.touched'"
                 + " AND target_id = ? ORDER BY append_seq", id).stream().map(r -> (String) r.get(0)).toList();
-        assertThat(appended).hasSize(300).first().isEqualTo("{\"n\":1}");
-        assertThat(appended).last().isEqualTo("{\"n\":300}");
+        assertThat(appended).hasSize(2300).first().isEqualTo("{\"n\":1}");
+        assertThat(appended).last().isEqualTo("{\"n\":2300}");
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count("SELECT count(*) FROM platform_audit_record"
-                + " WHERE action = 'widget.touched' AND target_id = ? AND seq IS NOT NULL", id) == 300);
+                + " WHERE action = 'widget.touched' AND target_id = ? AND seq IS NOT NULL", id) == 2300);
         // the batch continues the hash chain: contiguous seq, each record names its predecessor's hash
         assertThat(TestDb.count("SELECT count(*) FROM platform_audit_record r JOIN platform_audit_record p"
                 + " ON p.seq = r.seq - 1 AND p.hash = r.prev_hash WHERE r.action = 'widget.touched'"
-                + " AND r.target_id = ?", id)).isEqualTo(300);
+                + " AND r.target_id = ?", id)).isEqualTo(2300);
         assertThat(TestDb.rows("SELECT details FROM platform_audit_record WHERE action = 'widget.touched'"
                 + " AND target_id = ? ORDER BY seq", id).stream().map(r -> (String) r.get(0)).toList())
                 .isEqualTo(appended);
 
         // the relay is unchanged: every event reaches the consumer, in the order written
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(
-                "SELECT count(*) FROM test_effect WHERE event_type = 'widget.touched' AND subject = ?", id) == 300);
+                "SELECT count(*) FROM test_effect WHERE event_type = 'widget.touched' AND subject = ?", id) == 2300);
         List<Integer> order = TestDb.rows("SELECT n FROM test_effect WHERE event_type = 'widget.touched'"
                 + " AND subject = ? ORDER BY applied_order", id).stream().map(r -> (Integer) r.get(0)).toList();
-        assertThat(order).isSorted().hasSize(300);
+        assertThat(order).isSorted().hasSize(2300);
     }
 
     @Test
