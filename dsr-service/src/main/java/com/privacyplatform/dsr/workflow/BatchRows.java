@@ -1,12 +1,9 @@
 package com.privacyplatform.dsr.workflow;
 
-import static com.privacyplatform.commons.db.MultiRowInsert.texts;
-
 import com.privacyplatform.commons.db.MultiRowInsert;
 import com.privacyplatform.dsr.request.DsrRequest;
 import com.privacyplatform.dsr.request.TimelineEntry;
 import com.privacyplatform.dsr.task.DsrTask;
-import java.util.List;
 
 /**
  * The multi-row inserts of {@link BatchOrders}: every column of a new request, task and timeline entry,
@@ -15,54 +12,67 @@ import java.util.List;
  */
 final class BatchRows {
 
-    private static final String ARRAY = "CAST(? AS text[])";
+    static final MultiRowInsert<DsrRequest> REQUESTS = new MultiRowInsert<DsrRequest>("dsr_request")
+            .column("id", "uuid", r -> r.id).column("subject_id", "text", r -> r.subjectId)
+            .column("type", "text", r -> r.type).column("origin", "text", r -> r.origin)
+            .column("origin_ref", "uuid", r -> r.originRef).column("status", "text", r -> r.status)
+            .column("outcome", "text", r -> r.outcome).column("submitted_by", "text", r -> r.submittedBy)
+            .column("on_behalf_partner_id", "uuid", r -> r.onBehalfPartnerId)
+            .column("requested_partner_ids", "text[]", r -> r.requestedPartnerIds)
+            .column("jurisdiction", "bpchar(2)", r -> r.jurisdiction)
+            .column("jurisdictions", "text[]", r -> r.jurisdictions).column("policy_id", "text", r -> r.policyId)
+            .column("policy_version", "text", r -> r.policyVersion).column("fingerprint", "text", r -> r.fingerprint)
+            .column("corrections_key_id", "text", r -> r.correctionsKeyId)
+            .column("corrections_nonce", "bytea", r -> r.correctionsNonce)
+            .column("corrections_sealed", "bytea", r -> r.correctionsSealed)
+            .column("corrections_purged_at", "timestamptz", r -> r.correctionsPurgedAt)
+            .column("linked_request_id", "uuid", r -> r.linkedRequestId)
+            .column("submitted_at", "timestamptz", r -> r.submittedAt)
+            .column("received_at", "timestamptz", r -> r.receivedAt)
+            .column("receipt_confirmation_due_on", "date", r -> r.receiptConfirmationDueOn)
+            .column("original_due_on", "date", r -> r.originalDueOn).column("due_on", "date", r -> r.dueOn)
+            .column("latest_due_on", "date", r -> r.latestDueOn)
+            .column("extended_at", "timestamptz", r -> r.extendedAt)
+            .column("extension_reason", "text", r -> r.extensionReason)
+            .column("extended_by", "text", r -> r.extendedBy)
+            .column("completed_at", "timestamptz", r -> r.completedAt)
+            .column("overdue_since", "timestamptz", r -> r.overdueSince)
+            .column("updated_at", "timestamptz", r -> r.updatedAt).column("version", "bigint", r -> r.version);
 
-    static final MultiRowInsert<DsrRequest> REQUESTS = new MultiRowInsert<>("dsr_request",
-            List.of("id", "subject_id", "type", "origin", "origin_ref", "status", "outcome", "submitted_by",
-                    "on_behalf_partner_id", "requested_partner_ids", "jurisdiction", "jurisdictions", "policy_id",
-                    "policy_version", "fingerprint", "corrections_key_id", "corrections_nonce", "corrections_sealed",
-                    "corrections_purged_at", "linked_request_id", "submitted_at", "received_at",
-                    "receipt_confirmation_due_on", "original_due_on", "due_on", "latest_due_on", "extended_at",
-                    "extension_reason", "extended_by", "completed_at", "overdue_since", "updated_at", "version"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", ARRAY, "?", ARRAY, "?", "?", "?", "?", "?", "?", "?",
-                    "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?"),
-            (row, r) -> row.set(r.id).set(r.subjectId).set(r.type.name()).set(r.origin.name()).set(r.originRef)
-                    .set(r.status.name()).set(r.outcome == null ? null : r.outcome.name()).set(r.submittedBy)
-                    .set(r.onBehalfPartnerId).set(texts(r.requestedPartnerIds)).set(r.jurisdiction)
-                    .set(texts(r.jurisdictions)).set(r.policyId).set(r.policyVersion).set(r.fingerprint)
-                    .set(r.correctionsKeyId).set(r.correctionsNonce).set(r.correctionsSealed)
-                    .set(r.correctionsPurgedAt).set(r.linkedRequestId).set(r.submittedAt).set(r.receivedAt)
-                    .set(r.receiptConfirmationDueOn).set(r.originalDueOn).set(r.dueOn).set(r.latestDueOn)
-                    .set(r.extendedAt).set(r.extensionReason).set(r.extendedBy).set(r.completedAt)
-                    .set(r.overdueSince).set(r.updatedAt).set(r.version));
+    static final MultiRowInsert<DsrTask> TASKS = new MultiRowInsert<DsrTask>("dsr_task")
+            .column("id", "uuid", t -> t.id).column("request_id", "uuid", t -> t.requestId)
+            .column("partner_id", "uuid", t -> t.partnerId).column("kind", "text", t -> t.kind)
+            .column("type", "text", t -> t.type).column("subject_id", "text", t -> t.subjectId)
+            .column("recipient_name", "text", t -> t.recipientName)
+            .column("recipient_country", "bpchar(2)", t -> t.recipientCountry)
+            .column("categories", "text[]", t -> t.categories).column("purposes", "text[]", t -> t.purposes)
+            .column("retained_categories", "text[]", t -> t.retainedCategories)
+            .column("retention_basis_ids", "text[]", t -> t.retentionBasisIds)
+            .column("status", "text", t -> t.status).column("policy_id", "text", t -> t.policyId)
+            .column("jurisdiction", "bpchar(2)", t -> t.jurisdiction)
+            .column("jurisdictions", "text[]", t -> t.jurisdictions)
+            .column("original_due_on", "date", t -> t.originalDueOn)
+            .column("latest_due_on", "date", t -> t.latestDueOn).column("due_on", "date", t -> t.dueOn)
+            .column("due_at", "timestamptz", t -> t.dueAt).column("claimed_at", "timestamptz", t -> t.claimedAt)
+            .column("claimed_by", "text", t -> t.claimedBy).column("resolved_at", "timestamptz", t -> t.resolvedAt)
+            .column("resolved_by", "text", t -> t.resolvedBy).column("evidence", "jsonb", t -> t.evidence)
+            .column("rejection_legal_basis", "text", t -> t.rejectionLegalBasis)
+            .column("rejection_explanation", "text", t -> t.rejectionExplanation)
+            .column("rejection_retention_basis_id", "uuid", t -> t.rejectionRetentionBasisId)
+            .column("rejection_requested_at", "timestamptz", t -> t.rejectionRequestedAt)
+            .column("rejection_requested_by", "text", t -> t.rejectionRequestedBy)
+            .column("review_decision", "text", t -> t.reviewDecision)
+            .column("review_note", "text", t -> t.reviewNote).column("reviewed_by", "text", t -> t.reviewedBy)
+            .column("reviewed_at", "timestamptz", t -> t.reviewedAt)
+            .column("overdue_since", "timestamptz", t -> t.overdueSince)
+            .column("created_at", "timestamptz", t -> t.createdAt)
+            .column("updated_at", "timestamptz", t -> t.updatedAt).column("version", "bigint", t -> t.version);
 
-    static final MultiRowInsert<DsrTask> TASKS = new MultiRowInsert<>("dsr_task",
-            List.of("id", "request_id", "partner_id", "kind", "type", "subject_id", "recipient_name",
-                    "recipient_country", "categories", "purposes", "retained_categories", "retention_basis_ids",
-                    "status", "policy_id", "jurisdiction", "jurisdictions", "original_due_on", "latest_due_on",
-                    "due_on", "due_at", "claimed_at", "claimed_by", "resolved_at", "resolved_by", "evidence",
-                    "rejection_legal_basis", "rejection_explanation", "rejection_retention_basis_id",
-                    "rejection_requested_at", "rejection_requested_by", "review_decision", "review_note",
-                    "reviewed_by", "reviewed_at", "overdue_since", "created_at", "updated_at", "version"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "?", ARRAY, ARRAY, ARRAY, ARRAY, "?", "?", "?", ARRAY, "?",
-                    "?", "?", "?", "?", "?", "?", "?", "CAST(CAST(? AS text) AS jsonb)", "?", "?", "?", "?", "?",
-                    "?", "?", "?", "?", "?", "?", "?", "?"),
-            (row, t) -> row.set(t.id).set(t.requestId).set(t.partnerId).set(t.kind.name()).set(t.type.name())
-                    .set(t.subjectId).set(t.recipientName).set(t.recipientCountry).set(texts(t.categories))
-                    .set(texts(t.purposes)).set(texts(t.retainedCategories))
-                    .set(texts(t.retentionBasisIds)).set(t.status.name()).set(t.policyId).set(t.jurisdiction)
-                    .set(texts(t.jurisdictions)).set(t.originalDueOn).set(t.latestDueOn).set(t.dueOn)
-                    .set(t.dueAt).set(t.claimedAt).set(t.claimedBy).set(t.resolvedAt).set(t.resolvedBy)
-                    .set(t.evidence).set(t.rejectionLegalBasis).set(t.rejectionExplanation)
-                    .set(t.rejectionRetentionBasisId).set(t.rejectionRequestedAt).set(t.rejectionRequestedBy)
-                    .set(t.reviewDecision).set(t.reviewNote).set(t.reviewedBy).set(t.reviewedAt)
-                    .set(t.overdueSince).set(t.createdAt).set(t.updatedAt).set(t.version));
-
-    static final MultiRowInsert<TimelineEntry> TIMELINE = new MultiRowInsert<>("dsr_timeline_entry",
-            List.of("id", "request_id", "task_id", "partner_id", "at", "kind", "actor", "detail"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "?"),
-            (row, e) -> row.set(e.id).set(e.requestId).set(e.taskId).set(e.partnerId).set(e.at).set(e.kind)
-                    .set(e.actor).set(e.detail));
+    static final MultiRowInsert<TimelineEntry> TIMELINE = new MultiRowInsert<TimelineEntry>("dsr_timeline_entry")
+            .column("id", "uuid", e -> e.id).column("request_id", "uuid", e -> e.requestId)
+            .column("task_id", "uuid", e -> e.taskId).column("partner_id", "uuid", e -> e.partnerId)
+            .column("at", "timestamptz", e -> e.at).column("kind", "text", e -> e.kind)
+            .column("actor", "text", e -> e.actor).column("detail", "text", e -> e.detail);
 
     private BatchRows() {
     }

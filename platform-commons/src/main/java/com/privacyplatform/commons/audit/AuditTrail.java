@@ -19,12 +19,13 @@ import java.util.Objects;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final MultiRowInsert<Row> ROWS = new MultiRowInsert<>("platform_audit_record",
-            List.of("id", "recorded_at", "actor", "actor_role", "action", "target_type", "target_id", "details"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "CAST(? AS text)"),
-            (row, r) -> row.set(Ids.newId()).set(r.at()).set(r.actor().actor()).set(r.actor().role())
-                    .set(r.entry().action()).set(r.entry().targetType()).set(r.entry().targetId())
-                    .set(r.entry().details()));
+    private static final MultiRowInsert<Row> ROWS = new MultiRowInsert<Row>("platform_audit_record")
+            .column("id", "uuid", r -> Ids.newId()).column("recorded_at", "timestamptz", Row::at)
+            .column("actor", "text", r -> r.actor().actor()).column("actor_role", "text", r -> r.actor().role())
+            .column("action", "text", r -> r.entry().action())
+            .column("target_type", "text", r -> r.entry().targetType())
+            .column("target_id", "text", r -> r.entry().targetId())
+            .column("details", "text", r -> r.entry().details());
 
     private final PlatformClock clock;
 

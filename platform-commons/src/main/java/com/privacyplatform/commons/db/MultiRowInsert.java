@@ -1,52 +1,58 @@
 package com.privacyplatform.commons.db;
 
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Writes many rows of one table in the caller's transaction with multi-row {@code INSERT ... VALUES}
- * statements: one round trip and one statement per {@code rowsPerStatement} rows, where persisting
- * entities costs the persistence context's bookkeeping for every row and a statement each (bulk effects:
- * the outbox and audit trail of many objects, a mass deletion's requests, tasks and timeline). The rows
- * go in the list's order (an identity or sequence column draws its values in that order). Entities
- * written this way are not in the session: read them again if they must change in the same transaction.
+ * Writes many rows of one table in the caller's transaction with one statement per
+ * {@value #ROWS_PER_STATEMENT} rows, where persisting entities costs the persistence context's
+ * bookkeeping for every row and a statement each (bulk effects: the outbox and audit trail of many
+ * objects, a mass deletion's requests, tasks and timeline). Each column travels as one {@code text[]}
+ * parameter, unnested and cast to the column's type in SQL:
+ * {@code INSERT INTO t (a, b) SELECT CAST(a AS uuid), CAST(b AS jsonb) FROM unnest(?, ?) WITH ORDINALITY ...}.
+ * So a statement has as many parameters as the table has columns, whatever the number of rows (binding
+ * thousands of single values cost Hibernate more than the insert itself), and its text never changes.
+ * The rows go in the list's order (an identity or sequence column draws its values in that order).
+ * Entities written this way are not in the session: read them again if they must change in the same
+ * transaction.
  *
  * @param <T> what one row is made of
  */
 public final class MultiRowInsert<T> {
 
-    /** PostgreSQL's limit of parameters in one statement. */
-    private static final int MAX_PARAMETERS = 65_535;
+    /** Rows per statement: bounds the arrays (and the memory of one statement), not the parameters. */
+    static final int ROWS_PER_STATEMENT = 5000;
 
-    private final List<String> columns;
-    private final String head;
-    private final String row;
-    private final int rowsPerStatement;
-    private final BiConsumer<Row, T> binder;
+    private final String table;
+    private final List<Column<T>> columns = new ArrayList<>();
+    private String sql;
+
+    public MultiRowInsert(String table) {
+        this.table = table;
+    }
 
     /**
-     * @param table   the table
-     * @param columns its columns, in the order the binder sets them
-     * @param values  one placeholder per column, {@code ?} or a cast such as {@code CAST(? AS text[])}
-     * @param binder  sets one row's values in column order ({@link Row#set})
+     * Adds the next column.
+     *
+     * @param name  the column
+     * @param type  its SQL type, as in a cast ({@code uuid}, {@code text[]}, {@code timestamptz}, {@code jsonb}, ...)
+     * @param value the row's value: null, a string, a number, an enum (its name), a UUID, a date or time
+     *              ({@code toString}, ISO-8601), {@code byte[]} or a collection (for an array type)
      */
-    public MultiRowInsert(String table, List<String> columns, List<String> values, BiConsumer<Row, T> binder) {
-        if (columns.isEmpty() || columns.size() != values.size()) {
-            throw new IllegalArgumentException("one value placeholder per column");
-        }
-        this.columns = List.copyOf(columns);
-        this.head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
-        this.row = "(" + String.join(", ", values) + ")";
-        this.rowsPerStatement = Math.min(1000, MAX_PARAMETERS / columns.size());
-        this.binder = binder;
+    public MultiRowInsert<T> column(String name, String type, Function<T, Object> value) {
+        columns.add(new Column<>(name, type, value));
+        sql = null;
+        return this;
     }
 
     /** The columns it writes (a test can hold them against the table's). */
     public List<String> columns() {
-        return columns;
+        return columns.stream().map(Column::name).toList();
     }
 
     /** Inserts the rows (none: nothing) through the session; call after flushing what they refer to. */
@@ -58,35 +64,83 @@ public final class MultiRowInsert<T> {
         if (from >= rows.size()) {
             return Uni.createFrom().voidItem();
         }
-        List<T> chunk = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
-        StringBuilder sql = new StringBuilder(head.length() + chunk.size() * (row.length() + 1)).append(head);
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append(row);
+        List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        Mutiny.MutationQuery query = session.createNativeQuery(sql());
+        for (int c = 0; c < columns.size(); c++) {
+            Function<T, Object> value = columns.get(c).value();
+            String[] texts = new String[chunk.size()];
+            for (int r = 0; r < texts.length; r++) {
+                texts[r] = text(value.apply(chunk.get(r)));
+            }
+            query.setParameter(c + 1, texts);
         }
-        Row values = new Row(session.createNativeQuery(sql.toString()));
-        chunk.forEach(r -> binder.accept(values, r));
         int next = from + chunk.size();
-        return values.query.executeUpdate().chain(n -> insert(session, rows, next));
+        return query.executeUpdate().chain(n -> insert(session, rows, next));
     }
 
-    /** The value of a {@code text[]} column (for {@code CAST(? AS text[])}); null for a null collection. */
-    public static String[] texts(Collection<?> items) {
-        return items == null ? null : items.stream().map(i -> i == null ? null : i.toString()).toArray(String[]::new);
+    private String sql() {
+        if (sql == null) {
+            if (columns.isEmpty()) {
+                throw new IllegalStateException("no columns for " + table);
+            }
+            List<String> names = columns();
+            List<String> aliases = new ArrayList<>();
+            List<String> casts = new ArrayList<>();
+            List<String> params = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                aliases.add("c" + c);
+                casts.add("CAST(u.c" + c + " AS " + columns.get(c).type() + ")");
+                params.add("CAST(? AS text[])");
+            }
+            sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", casts)
+                    + " FROM unnest(" + String.join(", ", params) + ") WITH ORDINALITY AS u("
+                    + String.join(", ", aliases) + ", n) ORDER BY u.n";
+        }
+        return sql;
     }
 
-    /** The values of the statement being built, set in column order row after row. */
-    public static final class Row {
-        private final Mutiny.MutationQuery query;
-        private int position = 1;
-
-        private Row(Mutiny.MutationQuery query) {
-            this.query = query;
+    /** A value as PostgreSQL reads it back with a cast to its column's type. */
+    static String text(Object value) {
+        if (value == null) {
+            return null;
         }
-
-        /** The next column's value (null allowed: the column's type comes from the table or the cast). */
-        public Row set(Object value) {
-            query.setParameter(position++, value);
-            return this;
+        if (value instanceof Enum<?> e) {
+            return e.name();
         }
+        if (value instanceof byte[] bytes) {
+            return "\\x" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof Collection<?> items) {
+            return arrayLiteral(items);
+        }
+        return value.toString();
+    }
+
+    /** A PostgreSQL array literal: elements quoted and escaped, NULL for a null element. */
+    private static String arrayLiteral(Collection<?> items) {
+        StringBuilder out = new StringBuilder("{");
+        for (Object item : items) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            String element = text(item);
+            if (element == null) {
+                out.append("NULL");
+                continue;
+            }
+            out.append('"');
+            for (int i = 0; i < element.length(); i++) {
+                char ch = element.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private record Column<T>(String name, String type, Function<T, Object> value) {
     }
 }

@@ -23,12 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    /** The payload goes as text, then jsonb: a String bound as jsonb would be stored as a JSON string. */
-    private static final MultiRowInsert<OutboxEvent> ROWS = new MultiRowInsert<>("platform_outbox",
-            List.of("id", "type", "source", "subject", "occurred_at", "payload", "traceparent"),
-            List.of("?", "?", "?", "?", "?", "CAST(CAST(? AS text) AS jsonb)", "?"),
-            (row, e) -> row.set(e.id).set(e.type).set(e.source).set(e.subject).set(e.occurredAt).set(e.payload)
-                    .set(e.traceparent));
+    private static final MultiRowInsert<OutboxEvent> ROWS = new MultiRowInsert<OutboxEvent>("platform_outbox")
+            .column("id", "uuid", e -> e.id).column("type", "text", e -> e.type)
+            .column("source", "text", e -> e.source).column("subject", "text", e -> e.subject)
+            .column("occurred_at", "timestamptz", e -> e.occurredAt).column("payload", "jsonb", e -> e.payload)
+            .column("traceparent", "text", e -> e.traceparent);
 
     private final ObjectMapper mapper;
     private final EventsConfig config;
