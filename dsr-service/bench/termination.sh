@@ -5,6 +5,7 @@
 #   dsr-service/bench/termination.sh                      # 1,000,000 subjects
 #   HOLDINGS=200000 dsr-service/bench/termination.sh      # a smaller partner
 #   CHUNK=1000 IDLE=30 dsr-service/bench/termination.sh
+#   JAVA_OPTS=-Dplatform.events.relay.batch-size=500 dsr-service/bench/termination.sh   # JVM options
 #
 # In one run, on a fresh database dsr_bench (dropped and created with psql -U postgres; never the
 # service's own database):
@@ -80,7 +81,8 @@ done
 # shellcheck source=../../platform
 JAVA="$(bench_java)"
 say "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects, $JAVA)"
-"$JAVA" -Xmx"$HEAP" -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
+# shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
+"$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
   -Dplatform.events.exchange="$EXCHANGE" -Ddsr.mass-deletion.chunk-size="$CHUNK" "${queues[@]}" \

@@ -23,12 +23,13 @@ public class HoldingRepository implements PanacheRepositoryBase<ConsentHolding, 
 
     /**
      * The partner's holdings of the subjects after {@code after} up to {@code last} (a mass order's chunk),
-     * read-only: the chunk's flushes need not check them for changes.
+     * detached from the session: plain values the chunk plans with, which its flushes need neither check
+     * for changes nor cascade over (issue 18.1).
      */
     public Uni<List<ConsentHolding>> ofPartnerBetween(UUID partnerId, String after, String last) {
         return Panache.getSession().chain(s -> s.createSelectionQuery("from ConsentHolding where partnerId = ?1"
                 + " and subjectId > ?2 and subjectId <= ?3 order by subjectId, consentId", ConsentHolding.class)
                 .setParameter(1, partnerId).setParameter(2, after).setParameter(3, last)
-                .setReadOnly(true).getResultList());
+                .setReadOnly(true).getResultList().invoke(list -> list.forEach(s::detach)));
     }
 }
