@@ -6,6 +6,7 @@
 #   HOLDINGS=200000 dsr-service/bench/termination.sh      # a smaller partner
 #   CHUNK=1000 IDLE=30 dsr-service/bench/termination.sh
 #   JAVA_OPTS=-Dplatform.events.relay.batch-size=500 dsr-service/bench/termination.sh   # JVM options
+#   DRAIN=60 dsr-service/bench/termination.sh   # wait at most 60 s for the outbox to drain (default 600)
 #
 # In one run, on a fresh database dsr_bench (dropped and created with psql -U postgres; never the
 # service's own database):
@@ -21,7 +22,8 @@
 #     bench exchange and measures the time until the fan-out has ended - every subject's DELETION
 #     request and task exist - while the same GET loop runs; samples dsr-service's RSS;
 #  5. prints: the time, subjects/s, requests and tasks counted, the RSS (max and at the end), the
-#     p50/p99 of the GET idle and during the fan-out, the outbox backlog when it ended.
+#     p50/p99 of the GET idle and during the fan-out, the outbox backlog when it ended and how long the
+#     relay then took to send it (at most DRAIN seconds).
 # Needs: PostgreSQL on 127.0.0.1:5432 (superuser postgres by local trust or PGPASSWORD), Keycloak with
 # the demo realm on 8180, RabbitMQ on 5672 (guest), amqp-publish (Debian amqp-tools), openssl, jq.
 set -euo pipefail
@@ -34,6 +36,7 @@ JAR="${JAR:-$ROOT/dsr-service/target/quarkus-app/quarkus-run.jar}"
 HOLDINGS="${HOLDINGS:-1000000}"
 CHUNK="${CHUNK:-500}"
 IDLE="${IDLE:-20}"
+DRAIN="${DRAIN:-600}"
 HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8094}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-9094}"
@@ -192,6 +195,16 @@ COUNTS="$(psql -tA -F ' ' -c "SELECT (SELECT count(*) FROM dsr_request WHERE ori
 read -r n_requests n_tasks n_twice n_chunks n_unsent <<<"$COUNTS"
 DURING_LINE="$(summary "$OUT/during.txt")"
 
+# the events the fan-out wrote reach the broker after it: how long until the outbox is drained
+say "waiting for the relay to send the $n_unsent events left (at most ${DRAIN}s)"
+drain_start=$(date +%s%N)
+drained=""
+while (( ( $(date +%s%N) - drain_start ) / 1000000000 < DRAIN )); do
+  [[ "$(psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL')" == 0 ]] &&
+    { drained=$(( ( $(date +%s%N) - drain_start ) / 1000000 )); break; }
+  sleep 1
+done
+
 echo
 echo "== dsr-service termination fan-out, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
 echo "subjects (one holding each): $HOLDINGS; chunk size $CHUNK; chunks $n_chunks"
@@ -204,5 +217,7 @@ echo "requests $n_requests, tasks $n_tasks, subjects with two requests $n_twice"
 echo "dsr-service RSS: max $(( rss_max / 1024 )) MiB during the fan-out, $(( rss_end / 1024 )) MiB at its end"
 echo "GET /requests/{id}, one connection: idle $IDLE_LINE"
 echo "GET /requests/{id}, one connection: during the fan-out $DURING_LINE"
-echo "outbox events not yet relayed when the fan-out ended: $n_unsent"
+echo "outbox events not yet relayed when the fan-out ended: $n_unsent; $(if [[ -n "$drained" ]]; then
+  awk -v n="$n_unsent" -v m="$drained" 'BEGIN { printf "all sent %.1f s later (%.0f events/s)", m / 1000, (m > 0) ? n * 1000 / m : 0 }'
+else printf 'still %s unsent after %s s' "$(psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL')" "$DRAIN"; fi)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
