@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The {@link Clock} of a service under test: the system's UTC clock plus an offset the test sets.
@@ -29,6 +30,19 @@ public class MovableClock extends Clock {
     /** Moves the clock back by {@code amount}: what happens next happened that long ago. */
     public void rewind(Duration amount) {
         advance(amount.negated());
+    }
+
+    /**
+     * What {@code action} answers with the clock {@code offset} away from real time (negative: back), as
+     * when it is read at a later or earlier moment; then back to real time.
+     */
+    public <T> T movedBy(Duration offset, Supplier<T> action) {
+        this.offset.set(offset);
+        try {
+            return action.get();
+        } finally {
+            reset();
+        }
     }
 
     /** Back to real time. */

@@ -5,7 +5,9 @@ import static com.privacyplatform.testing.Scrape.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.breach.support.As;
+import com.privacyplatform.breach.support.Reports;
 import com.privacyplatform.commons.metrics.PlatformGauges;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.Scrape;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,9 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,10 +37,26 @@ class BreachMetricsTest {
     @Inject
     PlatformGauges gauges;
 
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
     @Test
     void dutyGaugesMoveWhenAnIncidentIsReportedItsDutiesComeDueAndThenLapse() {
+        // GDPR: 72 h from discovery an hour ago. The clock moves to two hours before that, then a minute
+        // past it; each scrape there is compared with one taken there before the report (other tests'
+        // duties move with the clock too).
+        Duration dueInTwoHours = Duration.ofHours(69);
+        Duration lapsedAMinuteAgo = Duration.ofHours(71).plusMinutes(1);
         Scrape before = scrape();
-        String incident = report().with("jurisdictions", List.of("DE")).create(); // GDPR: 72 h from discovery
+        Scrape beforeDue = clock.movedBy(dueInTwoHours, this::scrape);
+        Scrape beforeLate = clock.movedBy(lapsedAMinuteAgo, this::scrape);
+        String incident = report().with("discoveredAt", Reports.ago(Duration.ofHours(1), ZoneOffset.UTC))
+                .with("jurisdictions", List.of("DE")).create();
         long duties = TestDb.count("SELECT count(*) FROM notification_duty WHERE incident_id = ?::uuid"
                 + " AND state = 'PENDING'", incident);
         assertThat(duties).isPositive();
@@ -43,15 +64,13 @@ class BreachMetricsTest {
         assertThat(delta(before, reported, "platform_breach_duties_due_within24h")).isZero();
         assertThat(delta(before, reported, "platform_breach_duties_late")).isZero();
 
-        dueIn(incident, "interval '2 hours'");
-        Scrape due = scrape();
-        assertThat(delta(before, due, "platform_breach_duties_due_within24h")).isEqualTo(duties);
-        assertThat(delta(before, due, "platform_breach_duties_late")).isZero();
+        Scrape due = clock.movedBy(dueInTwoHours, this::scrape);
+        assertThat(delta(beforeDue, due, "platform_breach_duties_due_within24h")).isEqualTo(duties);
+        assertThat(delta(beforeDue, due, "platform_breach_duties_late")).isZero();
 
-        dueIn(incident, "- interval '1 minute'");
-        Scrape late = scrape();
-        assertThat(delta(before, late, "platform_breach_duties_late")).isEqualTo(duties);
-        assertThat(delta(before, late, "platform_breach_duties_due_within24h")).isZero();
+        Scrape late = clock.movedBy(lapsedAMinuteAgo, this::scrape);
+        assertThat(delta(beforeLate, late, "platform_breach_duties_late")).isEqualTo(duties);
+        assertThat(delta(beforeLate, late, "platform_breach_duties_due_within24h")).isZero();
 
         As.officer().get("/incidents/" + incident).then().statusCode(200);
         Scrape scrape = scrape();
@@ -88,13 +107,6 @@ class BreachMetricsTest {
     private static void lift(String order) {
         As.officer().body(Map.of("reason", "metrics test done")).post("/emergency-orders/" + order + "/lifting")
                 .then().statusCode(200);
-    }
-
-    /** Moves the incident's pending duties' due time to {@code now() <offset>} (their warning an hour before). */
-    private static void dueIn(String incident, String offset) {
-        String dueAt = offset.startsWith("-") ? "now() " + offset : "now() + " + offset;
-        TestDb.execute("UPDATE notification_duty SET due_at = " + dueAt + ", warn_at = " + dueAt
-                + " - interval '1 hour' WHERE incident_id = '" + incident + "' AND state = 'PENDING'");
     }
 
     private Scrape scrape() {

@@ -53,10 +53,12 @@ class OverdueTest {
         String subject = Fixtures.newSubject();
         Fixtures.holding(late, subject, "user.name");
         Fixtures.holding(prompt, subject, "user.name");
-        UUID request = Flows.subjectSubmits(subject, RequestType.DELETION);
-        Flows.partnerDeletes(Fixtures.taskOf(request, prompt, "PARTNER"));
+        UUID request = Fixtures.dueDaysAgo(2, List.of(), () -> {
+            UUID received = Flows.subjectSubmits(subject, RequestType.DELETION);
+            Flows.partnerDeletes(Fixtures.taskOf(received, prompt, "PARTNER"));
+            return received;
+        });
         UUID lateTask = Fixtures.taskOf(request, late, "PARTNER");
-        Fixtures.dueDaysAgo(request, 2);
 
         try (Events events = new Events("dsr.overdue")) {
             assertThat(scan()).isGreaterThanOrEqualTo(2);
@@ -89,9 +91,8 @@ class OverdueTest {
         UUID scored = UUID.fromString(SCORED);
         String subject = Fixtures.newSubject();
         Fixtures.holding(scored, subject, "user.name");
-        UUID request = Flows.subjectSubmits(subject, RequestType.DELETION);
+        UUID request = Fixtures.dueDaysAgo(3, List.of(), () -> Flows.subjectSubmits(subject, RequestType.DELETION));
         UUID task = Fixtures.taskOf(request, scored, "PARTNER");
-        Fixtures.dueDaysAgo(request, 3);
         scan();
         given().queryParam("overdue", "true").get("/tasks").then().body("items.id", hasItem(task.toString()));
         given().get("/partners/" + SCORED + "/request-scorecard").then().statusCode(200)
@@ -114,9 +115,11 @@ class OverdueTest {
         UUID partner = Fixtures.newPartner();
         String subject = Fixtures.newSubject();
         Fixtures.holding(partner, subject, "user.name");
-        UUID request = Flows.subjectSubmits(subject, RequestType.DELETION);
-        Flows.partnerRejects(Fixtures.taskOf(request, partner, "PARTNER"), "LEGAL_OBLIGATION");
-        Fixtures.dueDaysAgo(request, 5);
+        UUID request = Fixtures.dueDaysAgo(5, List.of(), () -> {
+            UUID received = Flows.subjectSubmits(subject, RequestType.DELETION);
+            Flows.partnerRejects(Fixtures.taskOf(received, partner, "PARTNER"), "LEGAL_OBLIGATION");
+            return received;
+        });
         scan();
         assertThat(noticesOf(request)).isZero();
         given().get("/partners/" + partner + "/request-scorecard").then().statusCode(200)

@@ -101,8 +101,7 @@ class ExtensionTest {
         extend(openRequest("CN"), "{\"reason\":\"complex\"}").then().statusCode(422)
                 .body("detail", org.hamcrest.Matchers.containsString("PIPL"));
         extend(openRequest(null), "{\"reason\":\"complex\"}").then().statusCode(422);
-        UUID missed = openRequest("DE");
-        Fixtures.dueDaysAgo(missed, 1);
+        UUID missed = Fixtures.dueDaysAgo(1, List.of("DE"), () -> openRequest("DE"));
         extend(missed, "{\"reason\":\"forgot\"}").then().statusCode(422)
                 .body("detail", org.hamcrest.Matchers.containsString("before the current deadline"));
     }

@@ -1,9 +1,18 @@
 package com.privacyplatform.dsr.support;
 
 import com.privacyplatform.commons.ids.Ids;
+import com.privacyplatform.dsr.deadline.DeadlineRules;
+import com.privacyplatform.dsr.deadline.Deadlines;
+import com.privacyplatform.dsr.request.RequestOrigin;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.TestDb;
+import io.quarkus.arc.Arc;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Fixed identities for {@code @TestSecurity}/{@code @OidcSecurity} (annotation values must be
@@ -113,17 +122,24 @@ public final class Fixtures {
     }
 
     /**
-     * Moves a request's (and its unresolved tasks') deadline into the past in the database. Not by the
-     * clock: a month's move would make every test's requests in the shared test database overdue at
-     * once (thousands of tasks), and the scans' batches would not reach this one.
+     * Runs {@code inTime} - a request's receipt, resting on consents under {@code jurisdictions} (none:
+     * the fallback policy), and what was done about it before its deadline - with the clock moved back so
+     * far that the request was due {@code daysAgo} days ago (or a little earlier, where its policy counts
+     * business days); then back to real time. Back, not forward: moving the clock a month ahead would make
+     * every request of the shared test database overdue at once (thousands of tasks), and the scan's
+     * batches would not reach this one.
      */
-    public static void dueDaysAgo(UUID requestId, int days) {
-        String due = "CAST(now() AT TIME ZONE 'UTC' AS date) - " + days;
-        TestDb.execute("UPDATE dsr_request SET due_on = " + due + ", original_due_on = " + due + " WHERE id = '"
-                + requestId + "'",
-                "UPDATE dsr_task SET due_on = " + due + ", original_due_on = " + due + ", due_at = CAST(" + due
-                        + " + 1 AS timestamp) AT TIME ZONE 'UTC' - interval '1 second' WHERE request_id = '"
-                        + requestId + "' AND status IN ('OPEN', 'CLAIMED')");
+    public static <T> T dueDaysAgo(int daysAgo, List<String> jurisdictions, Supplier<T> inTime) {
+        MovableClock clock = Arc.container().instance(MovableClock.class).get();
+        DeadlineRules rules = Arc.container().instance(Deadlines.class).get().rules();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate due = today.minusDays(daysAgo);
+        int back = daysAgo;
+        while (rules.earliest(jurisdictions, RequestOrigin.SUBJECT.name(), today.minusDays(back)).dueOn()
+                .isAfter(due)) {
+            back++;
+        }
+        return clock.movedBy(Duration.ofDays(back).negated(), inTime);
     }
 
     public static String status(UUID requestId) {

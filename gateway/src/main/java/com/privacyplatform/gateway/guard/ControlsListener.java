@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * Keeps every replica's {@link PartnerControls} in step with the shared projection tables (3.4.j):
  * an event is delivered to one replica only, so the others learn of its effect from PostgreSQL.
  * Each change of the tables NOTIFYs {@value #CHANNEL} with the partner's id at commit (triggers of
- * migration 203); this LISTENs on its own connection (as platform-commons' {@code OutboxListener}
+ * migration 203); this LISTENs on its own connection (as platform-commons' {@code NotifyListener}
  * does, from the same datasource configuration) and reloads that partner's rows. After every
  * (re)subscription - a lost connection, a database failover - it reloads everything, since
  * notifications sent meanwhile are gone. Reloads merge under the commuting rules, so they are

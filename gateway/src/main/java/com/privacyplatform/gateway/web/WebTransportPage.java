@@ -1,6 +1,6 @@
 package com.privacyplatform.gateway.web;
 
-import com.privacyplatform.commons.problem.TransportProblems;
+import com.privacyplatform.api.transport.RefusedBody;
 import com.privacyplatform.api.transport.TransportCheck;
 import com.privacyplatform.api.transport.TransportLimits;
 import io.vertx.ext.web.Router;
@@ -42,7 +42,7 @@ public class WebTransportPage {
         }
         int status = refusal.get().status();
         if (status == 411 || status == 413) {
-            TransportProblems.drainThenClose(rc);
+            RefusedBody.drainThenClose(rc.vertx(), rc.request());
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store")

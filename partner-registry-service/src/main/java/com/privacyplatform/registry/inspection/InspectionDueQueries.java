@@ -47,12 +47,13 @@ public class InspectionDueQueries {
     }
 
     /**
-     * One plain SQL statement counting the partners overdue today (UTC) - the same rule as
-     * {@link #overdue} - for the operators' gauge, which reads it on an interval outside any session.
+     * One plain SQL statement counting the partners overdue on the day {@code $1} (the platform clock's
+     * today, UTC) - the same rule as {@link #overdue} - for the operators' gauge, which reads it on an
+     * interval outside any session.
      */
     public String overdueCountSql() {
         return "SELECT count(*) FROM (" + DUE.replace(":months", Integer.toString(intervalMonths()))
-                + OVERDUE.replace("CAST(:today AS date)", "CAST(now() AT TIME ZONE 'UTC' AS date)") + ") overdue";
+                + OVERDUE.replace(":today", "$1") + ") overdue";
     }
 
     /** One partner's due date. */

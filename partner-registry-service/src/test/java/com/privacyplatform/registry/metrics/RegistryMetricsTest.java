@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.commons.metrics.PlatformGauges;
 import com.privacyplatform.registry.inspection.ComplianceFixtures;
+import com.privacyplatform.testing.MovableClock;
 import com.privacyplatform.testing.Scrape;
 import com.privacyplatform.testing.TestDb;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,7 +16,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,24 +38,36 @@ class RegistryMetricsTest {
     @Inject
     PlatformGauges gauges;
 
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
+
     @Test
     void aSelfInspectionCountsOverdueOnceItsDueDatePassesUntilTheReportComesIn() {
+        // the clock moves 230 days on: the report due in about five months was due two months ago. Each
+        // scrape there is compared with one taken there before (other tests' partners move with the clock).
+        Duration later = Duration.ofDays(230);
         Scrape before = scrape();
+        Scrape beforeLater = clock.movedBy(later, this::scrape);
         UUID partner = ComplianceFixtures.partner("ACTIVE", 200); // due in about five months
         assertThat(delta(before, scrape(), "platform_registry_self_inspections_overdue")).isZero();
 
-        // its activation moves back 400 days: the report was due two months ago
-        TestDb.execute("UPDATE partner_status_change SET changed_at = changed_at - interval '400 days'"
-                + " WHERE partner_id = '" + partner + "'",
-                "UPDATE partner SET created_at = created_at - interval '400 days' WHERE id = '" + partner + "'");
-        Scrape overdue = scrape();
-        assertThat(delta(before, overdue, "platform_registry_self_inspections_overdue")).isEqualTo(1);
+        Scrape overdue = clock.movedBy(later, this::scrape);
+        assertThat(delta(beforeLater, overdue, "platform_registry_self_inspections_overdue")).isEqualTo(1);
 
-        given().contentType(ContentType.JSON).body(ComplianceFixtures.cleanReport())
-                .post("/partners/" + partner + "/self-inspections").then().statusCode(201);
-        given().get("/partners/" + partner).then().statusCode(200);
-        Scrape reported = scrape();
-        assertThat(delta(before, reported, "platform_registry_self_inspections_overdue")).isZero();
+        Scrape reported = clock.movedBy(later, () -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            given().contentType(ContentType.JSON)
+                    .body(ComplianceFixtures.report(today.minusYears(1), today.minusDays(1), "PASS", "[]"))
+                    .post("/partners/" + partner + "/self-inspections").then().statusCode(201);
+            given().get("/partners/" + partner).then().statusCode(200);
+            return scrape();
+        });
+        assertThat(delta(beforeLater, reported, "platform_registry_self_inspections_overdue")).isZero();
         assertThat(reported.samples()).anyMatch(s -> s.name().equals("http_server_requests_seconds_count")
                 && "/partners/{id}".equals(s.labels().get("uri")));
         assertThat(reported.text()).doesNotContain(partner.toString());
@@ -60,18 +77,21 @@ class RegistryMetricsTest {
 
     @Test
     void anAuditFindingCountsOverdueOnceItsRectificationIsPastDue() {
+        // the clock moves 12 days on: the rectification due in 10 days was due two days ago
+        Duration later = Duration.ofDays(12);
         UUID partner = ComplianceFixtures.partner("ACTIVE", 30);
         UUID audit = ComplianceFixtures.audit(partner, 10);
         Scrape before = scrape();
+        Scrape beforeLater = clock.movedBy(later, this::scrape);
         UUID finding = ComplianceFixtures.finding(audit, partner, "HIGH", true, 10, "OPEN");
         assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isZero();
 
-        TestDb.execute("UPDATE assessment_finding SET rectification_due = CAST(now() AT TIME ZONE 'UTC' AS date) - 2"
-                + " WHERE id = '" + finding + "'");
-        assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isEqualTo(1);
+        assertThat(delta(beforeLater, clock.movedBy(later, this::scrape), "platform_registry_audit_findings_overdue"))
+                .isEqualTo(1);
 
         TestDb.execute("UPDATE assessment_finding SET status = 'RECTIFICATION_SUBMITTED' WHERE id = '" + finding + "'");
-        assertThat(delta(before, scrape(), "platform_registry_audit_findings_overdue")).isZero();
+        assertThat(delta(beforeLater, clock.movedBy(later, this::scrape), "platform_registry_audit_findings_overdue"))
+                .isZero();
     }
 
     private Scrape scrape() {

@@ -2,6 +2,7 @@ package com.privacyplatform.commons.audit;
 
 import com.privacyplatform.commons.audit.AuditHashes.AuditEntry;
 import com.privacyplatform.commons.db.NotifyLinger;
+import com.privacyplatform.commons.db.NotifyListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import com.privacyplatform.commons.db.CustomPlans;
@@ -43,6 +44,8 @@ import org.jboss.logging.Logger;
 public class AuditChainer {
 
     private static final Logger LOG = Logger.getLogger(AuditChainer.class);
+    /** The channel the record table's insert trigger NOTIFYs on at commit. */
+    static final String CHANNEL = "platform_audit";
     private static final long LOCK_KEY = 0x0b0c_0002L; // pg advisory lock: "audit chainer"
     private static final int BUSY = -1;
 
@@ -51,7 +54,7 @@ public class AuditChainer {
     private final AuditConfig.Chainer config;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private AuditListener listener;
+    private NotifyListener listener;
     private long pollTimer = -1;
 
     public AuditChainer(Pool pool, Vertx vertx, AuditConfig config) {
@@ -65,7 +68,7 @@ public class AuditChainer {
             LOG.info("audit chainer disabled on this instance");
             return;
         }
-        listener = new AuditListener(vertx, ConfigProvider.getConfig(),
+        listener = new NotifyListener(vertx, ConfigProvider.getConfig(), CHANNEL,
                 new NotifyLinger(vertx, config.linger(), this::trigger));
         listener.start();
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> trigger());

@@ -1,6 +1,7 @@
 package com.privacyplatform.commons.events;
 
 import com.privacyplatform.commons.db.NotifyLinger;
+import com.privacyplatform.commons.db.NotifyListener;
 import com.rabbitmq.client.AMQP;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -40,6 +41,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The channel the outbox table's insert trigger NOTIFYs on at commit. */
+    static final String CHANNEL = "platform_outbox";
     private static final long LOCK_KEY = 0x0b0c_0001L; // pg advisory lock: "outbox relay"
 
     private final Pool pool;
@@ -51,7 +54,7 @@ public class OutboxRelay {
     private volatile long pausedUntil;
     private volatile Duration backoff;
     private BrokerConnection broker;
-    private OutboxListener listener;
+    private NotifyListener listener;
     private long pollTimer = -1;
 
     public OutboxRelay(Pool pool, Vertx vertx, EventsConfig config, EventTracing tracing) {
@@ -70,7 +73,7 @@ public class OutboxRelay {
         broker = new BrokerConnection(vertx, ConfigProvider.getConfig(), config.exchange());
         broker.start().onFailure(e -> LOG.warnf("broker not reachable yet (%s); relay keeps retrying",
                 e.getMessage()));
-        listener = new OutboxListener(vertx, ConfigProvider.getConfig(),
+        listener = new NotifyListener(vertx, ConfigProvider.getConfig(), CHANNEL,
                 new NotifyLinger(vertx, config.relay().linger(), this::trigger));
         listener.start();
         pollTimer = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> trigger());

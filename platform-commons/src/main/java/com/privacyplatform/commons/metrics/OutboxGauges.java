@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.metrics;
 
+import com.privacyplatform.commons.time.PlatformClock;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,11 @@ import java.util.List;
 public class OutboxGauges implements GaugeSource {
 
     private final Pool pool;
+    private final PlatformClock clock;
 
-    public OutboxGauges(Pool pool) {
+    public OutboxGauges(Pool pool, PlatformClock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     @Override
@@ -27,7 +30,9 @@ public class OutboxGauges implements GaugeSource {
                         SqlCount.of(pool, "SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL")),
                 new PlatformGauge("platform.outbox.oldest.unsent.age", "Age of the oldest outbox event not yet"
                         + " confirmed by the broker (0 when none waits)", "seconds", Tags.empty(),
-                        () -> SqlCount.of(pool, "SELECT COALESCE(max(EXTRACT(EPOCH FROM now() - occurred_at)), 0) FROM"
-                                + " (SELECT occurred_at FROM platform_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1) o").get().map(Long::doubleValue)));
+                        () -> SqlCount.of(pool, "SELECT COALESCE(max(EXTRACT(EPOCH FROM CAST($1 AS timestamptz)"
+                                + " - occurred_at)), 0) FROM (SELECT occurred_at FROM platform_outbox"
+                                + " WHERE sent_at IS NULL ORDER BY seq LIMIT 1) o", clock::now)
+                                .get().map(Long::doubleValue)));
     }
 }

@@ -1,10 +1,9 @@
 package com.privacyplatform.commons.problem;
 
+import com.privacyplatform.api.transport.RefusedBody;
 import com.privacyplatform.api.transport.TransportCheck;
 import com.privacyplatform.api.transport.TransportLimits;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +23,6 @@ public class TransportProblems {
 
     /** Right after {@link CorrelationIds} (1000): the refusal carries the request's correlation id. */
     static final int PRIORITY = 890;
-    /** How much of a refused body is read and dropped at most, and for how long, before the connection closes. */
-    public static final long DRAIN_BYTES = 16L * 1024 * 1024;
-    public static final long DRAIN_MILLIS = 10_000;
 
     private final TransportLimits limits;
 
@@ -52,7 +48,7 @@ public class TransportProblems {
 
     /**
      * Writes a problem+json answer at the Vert.x level (outside JAX-RS). A refused body is dropped
-     * and the connection closed ({@link #drainThenClose}).
+     * and the connection closed ({@link RefusedBody}).
      */
     public static void send(RoutingContext rc, ProblemType type, String detail, boolean withInstance) {
         if (rc.response().ended() || rc.response().headWritten()) {
@@ -66,52 +62,8 @@ public class TransportProblems {
         body.put("correlationId", rc.request().getHeader(CorrelationIds.HEADER));
         rc.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (type.status() == 411 || type.status() == 413) {
-            drainThenClose(rc);
+            RefusedBody.drainThenClose(rc.vertx(), rc.request());
         }
         rc.response().end(body.encode());
-    }
-
-    /**
-     * For a refused body that was never read: the answer says {@code Connection: close}, the rest of
-     * the body is read and dropped - a client that sends its whole body before reading would
-     * otherwise see the connection reset instead of the answer - and the connection closes when the
-     * body ends, after {@value #DRAIN_BYTES} bytes or after {@value #DRAIN_MILLIS} ms, whichever comes
-     * first. An HTTP/2 stream just ends; its connection serves other streams.
-     */
-    public static void drainThenClose(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        if (request.version() == HttpVersion.HTTP_2) {
-            return;
-        }
-        rc.response().putHeader("Connection", "close");
-        Runnable close = () -> request.connection().close();
-        boolean[] done = {false, request.isEnded()}; // answer written, body ended
-        Runnable closeWhenDone = () -> {
-            if (done[0] && done[1]) {
-                close.run();
-            }
-        };
-        rc.response().endHandler(v -> {
-            done[0] = true;
-            closeWhenDone.run();
-        });
-        if (done[1]) {
-            return;
-        }
-        long timer = rc.vertx().setTimer(DRAIN_MILLIS, id -> close.run());
-        long[] dropped = {0};
-        request.handler(chunk -> {
-            dropped[0] += chunk.length();
-            if (dropped[0] > DRAIN_BYTES) {
-                rc.vertx().cancelTimer(timer);
-                close.run();
-            }
-        });
-        request.endHandler(v -> {
-            rc.vertx().cancelTimer(timer);
-            done[1] = true;
-            closeWhenDone.run();
-        });
-        request.resume();
     }
 }

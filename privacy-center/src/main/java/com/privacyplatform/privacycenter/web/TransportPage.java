@@ -1,13 +1,12 @@
 package com.privacyplatform.privacycenter.web;
 
+import com.privacyplatform.api.transport.RefusedBody;
 import com.privacyplatform.api.transport.TransportCheck;
 import com.privacyplatform.api.transport.TransportLimits;
 import com.privacyplatform.privacycenter.i18n.Languages;
 import com.privacyplatform.privacycenter.i18n.Preferences;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +21,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TransportPage {
-
-    private static final long DRAIN_BYTES = 16L * 1024 * 1024;
-    private static final long DRAIN_MILLIS = 10_000;
 
     private final TransportLimits limits;
     private final Template error;
@@ -59,51 +55,9 @@ public class TransportPage {
         String title = w.t(key + ".title");
         String message = w.t(key + ".message");
         if (status == 411 || status == 413) {
-            drainThenClose(rc);
+            RefusedBody.drainThenClose(rc.vertx(), rc.request()); // read and dropped, then the connection closes
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .end(ErrorPages.render(error, w, status, title, message, List.of(), null));
-    }
-
-    /**
-     * The refused body is read and dropped (a browser that sends its whole form before reading would
-     * otherwise see a reset connection instead of the page), then the connection closes: when the
-     * body ends, after 16 MiB or after 10 s (as platform-commons' TransportProblems does).
-     */
-    private static void drainThenClose(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        if (request.version() == HttpVersion.HTTP_2) {
-            return; // the stream ends; the connection serves other streams
-        }
-        rc.response().putHeader("Connection", "close");
-        Runnable close = () -> request.connection().close();
-        boolean[] done = {false, request.isEnded()}; // answer written, body ended
-        Runnable closeWhenDone = () -> {
-            if (done[0] && done[1]) {
-                close.run();
-            }
-        };
-        rc.response().endHandler(v -> {
-            done[0] = true;
-            closeWhenDone.run();
-        });
-        if (done[1]) {
-            return;
-        }
-        long timer = rc.vertx().setTimer(DRAIN_MILLIS, id -> close.run());
-        long[] dropped = {0};
-        request.handler(chunk -> {
-            dropped[0] += chunk.length();
-            if (dropped[0] > DRAIN_BYTES) {
-                rc.vertx().cancelTimer(timer);
-                close.run();
-            }
-        });
-        request.endHandler(v -> {
-            rc.vertx().cancelTimer(timer);
-            done[1] = true;
-            closeWhenDone.run();
-        });
-        request.resume();
     }
 }
