@@ -6,7 +6,7 @@ import com.privacyplatform.breach.incident.IncidentService;
 import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
@@ -27,18 +27,20 @@ public class SeverityOverrides {
     private final Timeline timeline;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
-    public SeverityOverrides(IncidentService incidents, Timeline timeline, Caller caller, PlatformClock clock) {
+    public SeverityOverrides(IncidentService incidents, Timeline timeline, Caller caller, PlatformClock clock,
+            Changes changes) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.caller = caller;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public Uni<Incident> override(UUID id, String ifMatch, SeverityOverrideRequest request) {
         AuditActor actor = caller.auditActor();
-        return incidents.loadOpen(id).chain(i -> {
-            Versions.requireMatch(ifMatch, i.version);
+        return changes.apply(incidents.loadOpen(id), i -> i.version, ifMatch, i -> {
             Severity before = i.severity;
             i.overrideSeverity = request.severity();
             i.overrideJustification = request.justification().strip();
@@ -46,10 +48,10 @@ public class SeverityOverrides {
             i.overriddenAt = clock.now();
             i.severity = request.severity();
             i.updatedAt = i.overriddenAt;
-            return timeline.append(i.id, actor, TimelineKind.SEVERITY_OVERRIDDEN, "severity set to " + i.severity
-                            + " by an officer (was " + before + ", derived " + i.derivedSeverity + ")",
+            return Changes.trailedBy(timeline.append(i.id, actor, TimelineKind.SEVERITY_OVERRIDDEN, "severity set to "
+                            + i.severity + " by an officer (was " + before + ", derived " + i.derivedSeverity + ")",
                             i.overrideJustification, Map.of("from", before, "to", i.severity))
-                    .chain(() -> incidents.changed(i, actor, List.of("severity")));
+                    .chain(() -> incidents.changed(i, actor, List.of("severity"))));
         });
     }
 }

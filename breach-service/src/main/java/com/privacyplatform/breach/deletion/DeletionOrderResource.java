@@ -7,6 +7,7 @@ import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.http.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -60,8 +61,7 @@ public class DeletionOrderResource {
             description = "Emits breach.deletion-ordered, which dsr-service consumes to open deletion work."
                     + " Accepts Idempotency-Key.")
     @Enforces("3.4.j")
-    @APIResponseSchema(value = DeletionOrderView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = DeletionOrderView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> order(@PathParam("id") UUID id, @Valid @NotNull DeletionOrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, caller.auditActor().actor(),

@@ -4,7 +4,10 @@ import com.privacyplatform.breach.emergency.EmergencyOrderRequests.LiftingReques
 import com.privacyplatform.breach.emergency.EmergencyOrderRequests.OrderRequest;
 import com.privacyplatform.breach.text.FreeText;
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -24,10 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,15 +61,15 @@ public class EmergencyOrderResource {
     private final EmergencyOrderService service;
     private final EmergencyOrderRepository orders;
     private final FreeText text;
-    private final Idempotency idempotency;
+    private final Changes changes;
     private final Caller caller;
 
     public EmergencyOrderResource(EmergencyOrderService service, EmergencyOrderRepository orders, FreeText text,
-            Idempotency idempotency, Caller caller) {
+            Changes changes, Caller caller) {
         this.service = service;
         this.orders = orders;
         this.text = text;
-        this.idempotency = idempotency;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -82,13 +83,11 @@ public class EmergencyOrderResource {
             @ExampleObject(name = "frequency restraint", value = FREQUENCY_EXAMPLE),
             @ExampleObject(name = "temporary closure", value = CLOSURE_EXAMPLE)}))
     @Enforces({"3.4.j", "5.2"})
-    @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> order(@Valid @NotNull OrderRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /emergency-orders", request),
-                () -> service.order(request).map(o -> Response.created(URI.create("/emergency-orders/" + o.id))
-                        .tag(etag(o)).entity(view(o)).build()));
+        return changes.create(idempotencyKey, "/emergency-orders", request,
+                () -> service.order(request).map(o -> new Created(o.id, view(o), o.version)));
     }
 
     @GET
@@ -123,9 +122,9 @@ public class EmergencyOrderResource {
     @WithSession
     @Operation(summary = "Read an emergency order; a partner only its own")
     @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+            responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.load(id).map(o -> Response.ok(view(o)).tag(etag(o)).build());
+        return service.load(id).map(this::ok);
     }
 
     @POST
@@ -134,9 +133,9 @@ public class EmergencyOrderResource {
     @WithTransaction
     @Operation(summary = "Lift an ACTIVE order; emits partner.interface-restored with reason LIFTED")
     @APIResponseSchema(value = EmergencyOrderView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+            responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> lift(@PathParam("id") UUID id, @Valid @NotNull LiftingRequest request) {
-        return service.lift(id, request.reason()).map(o -> Response.ok(view(o)).tag(etag(o)).build());
+        return service.lift(id, request.reason()).map(this::ok);
     }
 
     private EmergencyOrderView view(EmergencyOrder o) {
@@ -146,7 +145,7 @@ public class EmergencyOrderResource {
                 o.version);
     }
 
-    private static EntityTag etag(EmergencyOrder o) {
-        return new EntityTag(Long.toString(o.version));
+    private Response ok(EmergencyOrder o) {
+        return Versions.ok(view(o), o.version);
     }
 }

@@ -6,7 +6,7 @@ import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -22,17 +22,17 @@ import java.util.UUID;
 public class IncidentClosure {
 
     private final IncidentService incidents;
-    private final IncidentRepository repository;
     private final DutyRepository duties;
     private final Timeline timeline;
     private final Outbox outbox;
+    private final Changes changes;
     private final Caller caller;
     private final PlatformClock clock;
 
-    public IncidentClosure(IncidentService incidents, IncidentRepository repository, DutyRepository duties,
-            Timeline timeline, Outbox outbox, Caller caller, PlatformClock clock) {
+    public IncidentClosure(IncidentService incidents, DutyRepository duties, Timeline timeline, Outbox outbox,
+            Changes changes, Caller caller, PlatformClock clock) {
         this.incidents = incidents;
-        this.repository = repository;
+        this.changes = changes;
         this.duties = duties;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -42,27 +42,23 @@ public class IncidentClosure {
 
     public Uni<Incident> close(UUID id, String ifMatch, String remediationSummary) {
         AuditActor actor = caller.auditActor();
-        return incidents.loadOpen(id).chain(i -> {
-            Versions.requireMatch(ifMatch, i.version);
-            return duties.forIncident(i.id).chain(list -> {
-                var pending = list.stream().filter(NotificationDuty::isPending).map(d -> d.ruleId).toList();
-                if (!pending.isEmpty()) {
-                    throw ProblemException.of(409, "duties-pending", "Notification duties still pending",
-                            "complete or waive the pending duties first: " + String.join(", ", pending));
-                }
-                i.state = IncidentState.CLOSED;
-                i.closedAt = clock.now();
-                i.closedBy = actor.actor();
-                i.remediationSummary = remediationSummary.strip();
-                i.updatedAt = i.closedAt;
-                return timeline.append(i.id, actor, TimelineKind.CLOSED, "closed with a remediation summary",
-                                i.remediationSummary, null)
-                        .chain(() -> outbox.publish(IncidentEvents.CLOSED, i.id.toString(), new IncidentEvents.Closed(
-                                i.id, i.partnerId, i.kind, i.severity, i.lateReport, i.reportedAt.toInstant(),
-                                i.closedAt.toInstant())))
-                        .chain(repository::flush)
-                        .replaceWith(i);
-            });
-        });
+        return changes.apply(incidents.loadOpen(id), i -> i.version, ifMatch,
+                i -> Changes.trailedBy(duties.forIncident(i.id).chain(list -> {
+                    var pending = list.stream().filter(NotificationDuty::isPending).map(d -> d.ruleId).toList();
+                    if (!pending.isEmpty()) {
+                        throw ProblemException.of(409, "duties-pending", "Notification duties still pending",
+                                "complete or waive the pending duties first: " + String.join(", ", pending));
+                    }
+                    i.state = IncidentState.CLOSED;
+                    i.closedAt = clock.now();
+                    i.closedBy = actor.actor();
+                    i.remediationSummary = remediationSummary.strip();
+                    i.updatedAt = i.closedAt;
+                    return timeline.append(i.id, actor, TimelineKind.CLOSED, "closed with a remediation summary",
+                                    i.remediationSummary, null)
+                            .chain(() -> outbox.publish(IncidentEvents.CLOSED, i.id.toString(),
+                                    new IncidentEvents.Closed(i.id, i.partnerId, i.kind, i.severity, i.lateReport,
+                                            i.reportedAt.toInstant(), i.closedAt.toInstant())));
+                })));
     }
 }

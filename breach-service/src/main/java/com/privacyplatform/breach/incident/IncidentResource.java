@@ -2,12 +2,12 @@ package com.privacyplatform.breach.incident;
 
 import com.privacyplatform.breach.assessment.Severity;
 import com.privacyplatform.breach.incident.IncidentRepository.IncidentFilter;
-import com.privacyplatform.breach.incident.IncidentRequests.ClosureRequest;
 import com.privacyplatform.breach.incident.IncidentRequests.ReportRequest;
-import com.privacyplatform.breach.incident.IncidentRequests.UpdateRequest;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -56,23 +56,18 @@ public class IncidentResource {
              "jurisdictions": ["CN", "DE"]}""";
 
     private final IncidentService service;
-    private final IncidentUpdates updates;
-    private final IncidentClosure closure;
     private final IncidentRepository incidents;
     private final IncidentResponder responder;
-    private final Idempotency idempotency;
+    private final Changes changes;
     private final Caller caller;
     private final PlatformClock clock;
 
-    public IncidentResource(IncidentService service, IncidentUpdates updates, IncidentClosure closure,
-            IncidentRepository incidents, IncidentResponder responder, Idempotency idempotency, Caller caller,
-            PlatformClock clock) {
+    public IncidentResource(IncidentService service, IncidentRepository incidents, IncidentResponder responder,
+            Changes changes, Caller caller, PlatformClock clock) {
         this.service = service;
-        this.updates = updates;
-        this.closure = closure;
         this.incidents = incidents;
         this.responder = responder;
-        this.idempotency = idempotency;
+        this.changes = changes;
         this.caller = caller;
         this.clock = clock;
     }
@@ -85,11 +80,10 @@ public class IncidentResource {
                     + " discoveredAt is flagged lateReport. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirmed breach", value = REPORT_EXAMPLE)))
     @Enforces({"5.1", "5.1.a"})
-    @APIResponseSchema(value = IncidentView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> report(@Valid @NotNull ReportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /incidents", request),
+        return changes.create(idempotencyKey, "/incidents", request,
                 () -> service.report(request).chain(responder::created));
     }
 
@@ -124,36 +118,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an incident with its assessment and duty summary; free text masked for others (3.2.d)")
-    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = IncidentView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(responder::ok);
-    }
-
-    @POST
-    @Path("/{id}/updates")
-    @RolesAllowed(Roles.PARTNER)
-    @WithTransaction
-    @Operation(summary = "Add facts to an own open incident (phased reporting, GDPR Art. 33(4))",
-            description = "Fields sent replace the current ones; severity is re-derived and duties re-planned."
-                    + " Accepts If-Match.")
-    @Enforces("5.1")
-    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull UpdateRequest request) {
-        return updates.update(id, ifMatch, request).chain(responder::ok);
-    }
-
-    @POST
-    @Path("/{id}/closure")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Close an incident with a remediation summary; no duty may still be pending")
-    @APIResponseSchema(value = IncidentView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ClosureRequest request) {
-        return closure.close(id, ifMatch, request.remediationSummary()).chain(responder::ok);
     }
 }

@@ -3,10 +3,11 @@ package com.privacyplatform.breach.incident;
 import com.privacyplatform.breach.duty.DutyRepository;
 import com.privacyplatform.breach.incident.IncidentViews.DutySummary;
 import com.privacyplatform.breach.incident.IncidentViews.IncidentView;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.time.PlatformClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -31,15 +32,11 @@ public class IncidentResponder {
     }
 
     public Uni<Response> ok(Incident incident) {
-        return views(List.of(incident)).map(v -> Response.ok(v.get(0)).tag(etag(incident)).build());
+        return views(List.of(incident)).map(v -> Versions.ok(v.get(0), incident.version));
     }
 
-    public Uni<Response> created(Incident incident) {
-        return views(List.of(incident)).map(v -> Response.created(java.net.URI.create("/incidents/" + incident.id))
-                .entity(v.get(0)).tag(etag(incident)).build());
-    }
-
-    public static EntityTag etag(Incident i) {
-        return new EntityTag(Long.toString(i.version));
+    /** What {@link Changes#create} answers for a new incident. */
+    public Uni<Changes.Created> created(Incident incident) {
+        return views(List.of(incident)).map(v -> new Changes.Created(incident.id, v.get(0), incident.version));
     }
 }

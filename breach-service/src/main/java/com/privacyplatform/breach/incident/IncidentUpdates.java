@@ -6,7 +6,7 @@ import com.privacyplatform.breach.timeline.Timeline;
 import com.privacyplatform.breach.timeline.TimelineKind;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.commons.time.Utc;
@@ -33,14 +33,16 @@ public class IncidentUpdates {
     private final Timeline timeline;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public IncidentUpdates(IncidentService incidents, IncidentValidation validation, Timeline timeline, Caller caller,
-            PlatformClock clock) {
+            PlatformClock clock, Changes changes) {
         this.incidents = incidents;
         this.validation = validation;
         this.timeline = timeline;
         this.caller = caller;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Enforces(value = "5.1", note = "phased reports: later updates add facts")
@@ -53,23 +55,23 @@ public class IncidentUpdates {
         errors.notInFuture("occurredAt", request.occurredAt(), now);
         errors.throwIfAny();
         AuditActor actor = caller.auditActor();
-        return incidents.loadOpen(id).chain(i -> {
-            Versions.requireMatch(ifMatch, i.version);
+        return changes.apply(incidents.loadOpen(id), i -> i.version, ifMatch, i -> {
             IncidentValidation.Errors times = validation.start();
             times.occurredNotAfterDiscovered(request.occurredAt(), i.discoveredAt);
             times.throwIfAny();
-            Map<String, Object> changes = apply(i, request, categories, jurisdictions);
+            Map<String, Object> fields = apply(i, request, categories, jurisdictions);
             Severity derivedBefore = i.derivedSeverity;
             i.updateCount++;
             i.updatedAt = now;
             incidents.assess(i);
-            List<String> changed = new ArrayList<>(changes.keySet());
+            List<String> changed = new ArrayList<>(fields.keySet());
             String summary = "update " + i.updateCount + ": " + (changed.isEmpty() ? "new information, no field"
                     + " changed" : String.join(", ", changed.stream().map(f -> f + " changed").toList()));
-            return timeline.append(i.id, actor, TimelineKind.FACTS_UPDATED, summary, note(request, changes), changes)
+            return Changes.trailedBy(timeline.append(i.id, actor, TimelineKind.FACTS_UPDATED, summary,
+                            note(request, fields), fields)
                     .chain(() -> i.derivedSeverity != derivedBefore ? incidents.assessed(i, actor)
                             : Uni.createFrom().voidItem())
-                    .chain(() -> incidents.changed(i, actor, changed));
+                    .chain(() -> incidents.changed(i, actor, changed)));
         });
     }
 

@@ -37,7 +37,7 @@ class LateReportTest {
     }
 
     @Test
-    @Verifies(value = "5.1", exercises = {"IncidentResource#report", "IncidentResource#update", "IncidentService#report", "IncidentUpdates#update"})
+    @Verifies(value = "5.1", exercises = {"IncidentResource#report", "IncidentChangeResource#update", "IncidentService#report", "IncidentUpdates#update"})
     void aReportLaterThanTheGraceIsFlaggedOnTheIncidentItsDutyTheTimelineAndTheEvent() {
         String discovered = Reports.ago(Duration.ofHours(25), ZoneOffset.ofHours(-12)); // local date is "yesterday"
         try (EventTap events = new EventTap("breach.reported")) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PhasedUpdateTest {
 
     @Test
-    @Verifies(value = {"5.1", "5.1.b"}, exercises = {"IncidentResource#report", "IncidentResource#update", "IncidentService#report", "IncidentUpdates#update"})
+    @Verifies(value = {"5.1", "5.1.b"}, exercises = {"IncidentResource#report", "IncidentChangeResource#update", "IncidentService#report", "IncidentUpdates#update"})
     void aSuspectedBreachConfirmedLaterRaisesTheSeverityAndOwesTheSubjectsANotice() {
         String id = report().with("jurisdictions", List.of("DE")).create(); // suspected, user.name, 10: MEDIUM
         assertThat(Incidents.duty(id, "GDPR-34-SUBJECTS")).containsEntry("state", "NOT_REQUIRED");

@@ -1,8 +1,10 @@
 package com.privacyplatform.registry.assessment;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
-import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
@@ -16,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,10 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,18 +47,16 @@ public class AssessmentResource {
     private final AssessmentRepository assessments;
     private final FindingRepository findings;
     private final PartnerService partners;
-    private final Idempotency idempotency;
-    private final Caller caller;
+    private final Changes changes;
     private final AssessmentMapper mapper;
 
     public AssessmentResource(AssessmentService service, AssessmentRepository assessments, FindingRepository findings,
-            PartnerService partners, Idempotency idempotency, Caller caller, AssessmentMapper mapper) {
+            PartnerService partners, Changes changes, AssessmentMapper mapper) {
         this.service = service;
         this.assessments = assessments;
         this.findings = findings;
         this.partners = partners;
-        this.idempotency = idempotency;
-        this.caller = caller;
+        this.changes = changes;
         this.mapper = mapper;
     }
 
@@ -66,15 +65,11 @@ public class AssessmentResource {
     @WithTransaction
     @Operation(summary = "Schedule an audit with at least registry.audit.minimum-notice of advance notice (4.4)")
     @Enforces({"4.1", "4.2"})
-    @APIResponseSchema(value = AuditView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = AuditView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
-                List.of("POST /partners/" + id + "/audits", request),
-                () -> service.schedule(id, request).map(a -> Response
-                        .created(URI.create("/partners/" + id + "/audits/" + a.id))
-                        .tag(etag(a)).entity(mapper.view(a, List.of())).build()));
+        return changes.create(idempotencyKey, "/partners/" + id + "/audits", request,
+                () -> service.schedule(id, request).map(a -> new Created(a.id, mapper.view(a, List.of()), a.version)));
     }
 
     @GET
@@ -99,8 +94,7 @@ public class AssessmentResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read an audit with its findings")
-    @APIResponseSchema(value = AuditView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = AuditView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId) {
         return service.load(id, auditId).chain(this::ok);
     }
@@ -111,19 +105,13 @@ public class AssessmentResource {
     @WithTransaction
     @Operation(summary = "Close the audit once no finding awaits the partner; sets the cost bearer (4.5)")
     @Enforces("4.5")
-    @APIResponseSchema(value = AuditView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> close(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ClosureRequest request) {
-        return service.close(id, auditId, ifMatch, request).chain(this::ok);
+    @APIResponseSchema(value = AuditView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
+    public Uni<Response> close(@BeanParam AuditTarget target, @Valid @NotNull ClosureRequest request) {
+        return service.close(target.partnerId(), target.auditId(), target.ifMatch(), request).chain(this::ok);
     }
 
     private Uni<Response> ok(Assessment a) {
         return findings.forAssessments(List.of(a.id))
-                .map(list -> Response.ok(mapper.view(a, list)).tag(etag(a)).build());
-    }
-
-    private static EntityTag etag(Assessment a) {
-        return new EntityTag(Long.toString(a.version));
+                .map(list -> Versions.ok(mapper.view(a, list), a.version));
     }
 }

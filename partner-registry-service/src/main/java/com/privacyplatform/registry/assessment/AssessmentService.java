@@ -2,7 +2,7 @@ package com.privacyplatform.registry.assessment;
 
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
@@ -33,9 +33,10 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public AssessmentService(PartnerService partners, AssessmentRepository assessments, FindingRepository findings,
-            RegistryConfig config, AuditTrail audit, Caller caller, PlatformClock clock) {
+            RegistryConfig config, AuditTrail audit, Caller caller, PlatformClock clock, Changes changes) {
         this.partners = partners;
         this.assessments = assessments;
         this.findings = findings;
@@ -43,6 +44,7 @@ public class AssessmentService {
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Call inside a transaction. */
@@ -73,8 +75,7 @@ public class AssessmentService {
 
     /** Closes the audit once no finding awaits the partner; derives who bears the cost (4.5). */
     public Uni<Assessment> close(UUID partnerId, UUID auditId, String ifMatch, ClosureRequest request) {
-        return load(partnerId, auditId).chain(a -> {
-            Versions.requireMatch(ifMatch, a.version);
+        return changes.apply(load(partnerId, auditId), a -> a.version, ifMatch, a -> {
             requireOpen(a);
             requireStarted(a);
             return findings.countAwaitingPartner(a.id).chain(awaiting -> {
@@ -90,9 +91,8 @@ public class AssessmentService {
                 a.closureSummary = request.summary().strip();
                 a.closedAt = now;
                 a.updatedAt = now;
-                return audit.record(caller.auditActor(), "audit.closed", "audit", a.id.toString(),
-                        "{\"costBearer\":\"" + a.costBearer + "\",\"materialFindings\":" + material + "}")
-                        .call(assessments::flush).replaceWith(a);
+                return Changes.audited("audit.closed", "audit", a.id,
+                        "{\"costBearer\":\"" + a.costBearer + "\",\"materialFindings\":" + material + "}");
             });
         });
     }

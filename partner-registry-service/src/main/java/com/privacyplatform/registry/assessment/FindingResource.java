@@ -1,12 +1,13 @@
 package com.privacyplatform.registry.assessment;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
-import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.registry.assessment.AssessmentRequests.FindingRequest;
-import com.privacyplatform.registry.assessment.AssessmentRequests.RectificationRequest;
-import com.privacyplatform.registry.assessment.AssessmentRequests.VerificationRequest;
+import com.privacyplatform.registry.assessment.AssessmentViews.FindingView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -20,11 +21,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -38,14 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingResource {
 
     private final FindingService service;
-    private final Idempotency idempotency;
-    private final Caller caller;
+    private final Changes changes;
     private final AssessmentMapper mapper;
 
-    public FindingResource(FindingService service, Idempotency idempotency, Caller caller, AssessmentMapper mapper) {
+    public FindingResource(FindingService service, Changes changes, AssessmentMapper mapper) {
         this.service = service;
-        this.idempotency = idempotency;
-        this.caller = caller;
+        this.changes = changes;
         this.mapper = mapper;
     }
 
@@ -54,15 +50,11 @@ public class FindingResource {
     @WithTransaction
     @Operation(summary = "Record a finding with severity, materiality (4.5) and a rectification deadline (4.3)")
     @Enforces({"4.1", "4.3"})
-    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = FindingView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> record(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @Valid @NotNull FindingRequest request, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
-                List.of("POST /partners/" + id + "/audits/" + auditId + "/findings", request),
-                () -> service.record(id, auditId, request).map(f -> Response
-                        .created(URI.create("/partners/" + id + "/audits/" + auditId + "/findings/" + f.id))
-                        .tag(etag(f)).entity(mapper.view(f)).build()));
+        return changes.create(idempotencyKey, "/partners/" + id + "/audits/" + auditId + "/findings", request,
+                () -> service.record(id, auditId, request).map(f -> new Created(f.id, mapper.view(f), f.version)));
     }
 
     @GET
@@ -70,46 +62,13 @@ public class FindingResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a finding and its rectification state")
-    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = FindingView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
             @PathParam("findingId") UUID findingId) {
         return service.load(id, auditId, findingId).map(this::ok);
     }
 
-    @POST
-    @Path("/{findingId}/rectification")
-    @RolesAllowed(Roles.PARTNER)
-    @WithTransaction
-    @Operation(summary = "The partner submits its rectification of the finding (4.3)")
-    @Enforces("4.3")
-    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> rectify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
-            @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull RectificationRequest request) {
-        return service.rectify(id, auditId, findingId, ifMatch, request).map(this::ok);
-    }
-
-    @POST
-    @Path("/{findingId}/verification")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "The officer accepts the rectification or reopens the finding (4.3)")
-    @Enforces("4.3")
-    @APIResponseSchema(value = AssessmentViews.FindingView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> verify(@PathParam("id") UUID id, @PathParam("auditId") UUID auditId,
-            @PathParam("findingId") UUID findingId, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull VerificationRequest request) {
-        return service.verify(id, auditId, findingId, ifMatch, request).map(this::ok);
-    }
-
     private Response ok(AuditFinding f) {
-        return Response.ok(mapper.view(f)).tag(etag(f)).build();
-    }
-
-    private static EntityTag etag(AuditFinding f) {
-        return new EntityTag(Long.toString(f.version));
+        return Versions.ok(mapper.view(f), f.version);
     }
 }

@@ -2,7 +2,7 @@ package com.privacyplatform.registry.assessment;
 
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
@@ -26,14 +26,16 @@ public class FindingService {
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public FindingService(AssessmentService assessments, FindingRepository findings, AuditTrail audit, Caller caller,
-            PlatformClock clock) {
+            PlatformClock clock, Changes changes) {
         this.assessments = assessments;
         this.findings = findings;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Call inside a transaction. Touches the audit so a concurrent closure fails on its version. */
@@ -71,8 +73,7 @@ public class FindingService {
     @Enforces("4.3")
     public Uni<AuditFinding> rectify(UUID partnerId, UUID auditId, UUID findingId, String ifMatch,
             RectificationRequest request) {
-        return load(partnerId, auditId, findingId).chain(f -> {
-            Versions.requireMatch(ifMatch, f.version);
+        return changes.apply(load(partnerId, auditId, findingId), f -> f.version, ifMatch, f -> {
             if (!f.status.awaitsPartner()) {
                 throw ProblemException.conflict("the finding is " + f.status + "; it awaits no rectification");
             }
@@ -93,8 +94,7 @@ public class FindingService {
             throw ProblemException.validation("say why the rectification is not accepted",
                     List.of(new Problem.FieldError("note", "is required when accepted is false")));
         }
-        return load(partnerId, auditId, findingId).chain(f -> {
-            Versions.requireMatch(ifMatch, f.version);
+        return changes.apply(load(partnerId, auditId, findingId), f -> f.version, ifMatch, f -> {
             if (f.status != FindingStatus.RECTIFICATION_SUBMITTED) {
                 throw ProblemException.conflict("the finding is " + f.status + "; only a submitted rectification"
                         + " can be verified");
@@ -112,9 +112,8 @@ public class FindingService {
                 .invoke(f -> caller.requireVisible(f != null, "audit finding"));
     }
 
-    private Uni<AuditFinding> changed(AuditFinding f, String action) {
-        return audit.record(caller.auditActor(), action, "audit-finding", f.id.toString(),
-                        "{\"auditId\":\"" + f.assessmentId + "\",\"status\":\"" + f.status + "\"}")
-                .call(findings::flush).replaceWith(f);
+    private static Uni<AuditTrail.Entry> changed(AuditFinding f, String action) {
+        return Changes.audited(action, "audit-finding", f.id,
+                "{\"auditId\":\"" + f.assessmentId + "\",\"status\":\"" + f.status + "\"}");
     }
 }

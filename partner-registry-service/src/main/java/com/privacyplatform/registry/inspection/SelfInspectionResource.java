@@ -1,7 +1,10 @@
 package com.privacyplatform.registry.inspection;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -23,11 +26,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -44,16 +44,16 @@ public class SelfInspectionResource {
     private final SelfInspectionRepository inspections;
     private final SelfInspectionMapper mapper;
     private final PartnerService partners;
-    private final Idempotency idempotency;
+    private final Changes changes;
     private final Caller caller;
 
     public SelfInspectionResource(SelfInspectionService service, SelfInspectionRepository inspections,
-            SelfInspectionMapper mapper, PartnerService partners, Idempotency idempotency, Caller caller) {
+            SelfInspectionMapper mapper, PartnerService partners, Changes changes, Caller caller) {
         this.service = service;
         this.inspections = inspections;
         this.mapper = mapper;
         this.partners = partners;
-        this.idempotency = idempotency;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -62,15 +62,11 @@ public class SelfInspectionResource {
     @WithTransaction
     @Operation(summary = "Submit a self-inspection report (3.4.e); the partner itself or an officer on its behalf")
     @Enforces("3.4.e")
-    @APIResponseSchema(value = SelfInspectionView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = SelfInspectionView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> submit(@PathParam("id") UUID id, @Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
-                List.of("POST /partners/" + id + "/self-inspections", request),
-                () -> service.submit(id, request).map(i -> Response
-                        .created(URI.create("/partners/" + id + "/self-inspections/" + i.id))
-                        .tag(etag(i)).entity(mapper.view(i)).build()));
+        return changes.create(idempotencyKey, "/partners/" + id + "/self-inspections", request,
+                () -> service.submit(id, request).map(i -> new Created(i.id, mapper.view(i), i.version)));
     }
 
     @GET
@@ -92,14 +88,10 @@ public class SelfInspectionResource {
     @WithSession
     @Operation(summary = "Read one self-inspection report")
     @APIResponseSchema(value = SelfInspectionView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+            responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("inspectionId") UUID inspectionId) {
         return partners.load(id).chain(p -> inspections.findForPartner(p.id, inspectionId))
                 .invoke(i -> caller.requireVisible(i != null, "self-inspection"))
-                .map(i -> Response.ok(mapper.view(i)).tag(etag(i)).build());
-    }
-
-    private static EntityTag etag(SelfInspection i) {
-        return new EntityTag(Long.toString(i.version));
+                .map(i -> Versions.ok(mapper.view(i), i.version));
     }
 }

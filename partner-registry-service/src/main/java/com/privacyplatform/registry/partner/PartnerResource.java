@@ -11,7 +11,6 @@ import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.registry.partner.PartnerRepository.PartnerFilter;
 import com.privacyplatform.registry.partner.PartnerRequests.OnboardRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.SecurityOfficerRequest;
-import com.privacyplatform.registry.partner.PartnerRequests.TransitionRequest;
 import com.privacyplatform.registry.partner.PartnerRequests.UpdateRequest;
 import com.privacyplatform.registry.partner.PartnerViews.PartnerView;
 import com.privacyplatform.registry.partner.PartnerViews.StatusChangeView;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -101,8 +99,7 @@ public class PartnerResource {
     }
 
     private Response created(Partner p, CredentialView credential) {
-        return Response.created(URI.create("/partners/" + p.id)).tag(etag(p))
-                .entity(views.view(p).withCredential(credential)).build();
+        return Versions.created(URI.create("/partners/" + p.id), views.view(p).withCredential(credential), p.version);
     }
 
     @GET
@@ -126,10 +123,9 @@ public class PartnerResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a partner; a partner may read only its own record")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.load(id).map(p -> Response.ok(views.view(p)).tag(etag(p)).build());
+        return service.load(id).map(this::ok);
     }
 
     @PUT
@@ -137,8 +133,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.OFFICER)
     @WithTransaction
     @Operation(summary = "Replace the partner's profile (legal name, jurisdiction, contact)")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateRequest request) {
         return service.update(id, ifMatch, request).map(this::ok);
@@ -150,60 +145,10 @@ public class PartnerResource {
     @WithTransaction
     @Operation(summary = "Name the security officer and department (3.4.d); the partner may name its own")
     @Enforces("3.4.d")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = PartnerView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> securityOfficer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SecurityOfficerRequest request) {
         return service.nameSecurityOfficer(id, ifMatch, request).map(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/activation")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "PENDING -> ACTIVE; requires a named security officer (3.4.d)")
-    @Enforces("3.4.d")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
-        return service.transition(id, ifMatch, PartnerTransition.ACTIVATE, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/suspension")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "ACTIVE -> SUSPENDED")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
-        return service.transition(id, ifMatch, PartnerTransition.SUSPEND, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/reinstatement")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "SUSPENDED -> ACTIVE")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> reinstate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
-        return service.transition(id, ifMatch, PartnerTransition.REINSTATE, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/termination")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "ACTIVE or SUSPENDED -> TERMINATED (final; other services delete the partner's data, 3.5.d)")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull TransitionRequest request) {
-        return service.transition(id, ifMatch, PartnerTransition.TERMINATE, request.reason()).map(this::ok);
     }
 
     @GET
@@ -217,10 +162,6 @@ public class PartnerResource {
     }
 
     private Response ok(Partner p) {
-        return Response.ok(views.view(p)).tag(etag(p)).build();
-    }
-
-    static EntityTag etag(Partner p) {
-        return new EntityTag(Versions.etag(p.version).replace("\"", ""));
+        return Versions.ok(views.view(p), p.version);
     }
 }

@@ -3,7 +3,7 @@ package com.privacyplatform.registry.partner;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
@@ -34,9 +34,10 @@ public class PartnerService {
     private final Caller caller;
     private final PartnerClients clients;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public PartnerService(PartnerRepository partners, ScopeRepository scopes, Outbox outbox, AuditTrail audit,
-            Caller caller, PartnerClients clients, PlatformClock clock) {
+            Caller caller, PartnerClients clients, PlatformClock clock, Changes changes) {
         this.partners = partners;
         this.scopes = scopes;
         this.outbox = outbox;
@@ -44,6 +45,7 @@ public class PartnerService {
         this.caller = caller;
         this.clients = clients;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** An onboarded partner and the credential of its client; {@code clientCreated}: Keycloak has a new client. */
@@ -92,16 +94,15 @@ public class PartnerService {
 
     public Uni<Partner> update(UUID id, String ifMatch, UpdateRequest request) {
         requireCountry(request.jurisdiction(), "jurisdiction");
-        return load(id).invoke(p -> {
-            Versions.requireMatch(ifMatch, p.version);
+        return changes.apply(load(id), p -> p.version, ifMatch, p -> {
             requireNotTerminated(p);
             p.legalName = request.legalName().strip();
             p.jurisdiction = request.jurisdiction();
             applyContact(p, request.contact());
             p.updatedAt = clock.now();
-        }).call(p -> audit.record(caller.auditActor(), "partner.updated", "partner", id.toString(),
-                "{\"fields\":[\"legalName\",\"jurisdiction\",\"contact\"]}"))
-                .call(partners::flush); // the view's version/ETag must be the one just written
+            return Changes.audited("partner.updated", "partner", id,
+                    "{\"fields\":[\"legalName\",\"jurisdiction\",\"contact\"]}");
+        });
     }
 
     /** 3.4.d: the person in charge of information security and the responsible department. */
@@ -111,8 +112,7 @@ public class PartnerService {
             throw ProblemException.validation("the security officer must be reachable",
                     List.of(new Problem.FieldError("email", "an e-mail address or a phone number is required")));
         }
-        return load(id).chain(p -> {
-            Versions.requireMatch(ifMatch, p.version);
+        return changes.apply(load(id), p -> p.version, ifMatch, p -> {
             requireOpenDuties(p);
             String details = "{\"replacedPrevious\":" + (p.officerName != null) + "}";
             p.officerName = request.name().strip();
@@ -122,16 +122,14 @@ public class PartnerService {
             p.officerUpdatedAt = clock.now();
             p.updatedAt = p.officerUpdatedAt;
             // the audit record names no personal value: who changed it, when, and whether one was replaced
-            return audit.record(caller.auditActor(), "partner.security-officer-named", "partner", id.toString(),
-                    details).chain(partners::flush).replaceWith(p);
+            return Changes.audited("partner.security-officer-named", "partner", id, details);
         });
     }
 
     /** Moves the partner along its lifecycle; illegal moves are 409, TERMINATED is final. */
     public Uni<Partner> transition(UUID id, String ifMatch, PartnerTransition transition, String reason) {
         PartnerStatus to = transition.target();
-        return load(id).chain(p -> {
-            Versions.requireMatch(ifMatch, p.version);
+        return changes.apply(load(id), p -> p.version, ifMatch, p -> {
             if (!transition.allowedFrom(p.status)) {
                 throw ProblemException.conflict("cannot " + transition.verb() + " a " + p.status + " partner");
             }
@@ -146,10 +144,8 @@ public class PartnerService {
             p.updatedAt = now;
             return recordChange(p, from, now)
                     .chain(() -> publishTransition(p, from))
-                    .call(() -> audit.record(caller.auditActor(), "partner.status-changed", "partner", id.toString(),
-                            "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}"))
-                    .call(partners::flush)
-                    .replaceWith(p);
+                    .chain(() -> Changes.audited("partner.status-changed", "partner", id,
+                            "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}"));
         });
     }
 

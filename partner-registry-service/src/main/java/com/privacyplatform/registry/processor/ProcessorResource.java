@@ -1,15 +1,15 @@
 package com.privacyplatform.registry.processor;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
-import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.registry.partner.PartnerService;
-import com.privacyplatform.registry.processor.ProcessorRequests.AttestationRequest;
-import com.privacyplatform.registry.processor.ProcessorRequests.DecisionRequest;
 import com.privacyplatform.registry.processor.ProcessorRequests.ProcessorRequest;
 import com.privacyplatform.registry.processor.ProcessorViews.ProcessorView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,8 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -44,20 +42,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProcessorResource {
 
     private final ProcessorService service;
-    private final ProcessorTransitions transitions;
     private final ProcessorRepository processors;
     private final PartnerService partners;
-    private final Idempotency idempotency;
-    private final Caller caller;
+    private final Changes changes;
 
-    public ProcessorResource(ProcessorService service, ProcessorTransitions transitions,
-            ProcessorRepository processors, PartnerService partners, Idempotency idempotency, Caller caller) {
+    public ProcessorResource(ProcessorService service, ProcessorRepository processors, PartnerService partners,
+            Changes changes) {
         this.service = service;
-        this.transitions = transitions;
         this.processors = processors;
         this.partners = partners;
-        this.idempotency = idempotency;
-        this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -65,15 +59,11 @@ public class ProcessorResource {
     @WithTransaction
     @Operation(summary = "Propose an entrusted processor (PROPOSED); a partner may propose its own (3.3.b)")
     @Enforces("3.3.b")
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull ProcessorRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
-                List.of("POST /partners/" + id + "/processors", request),
-                () -> service.propose(id, request).map(p -> Response
-                        .created(URI.create("/partners/" + id + "/processors/" + p.id))
-                        .tag(ProcessorViews.etag(p)).entity(ProcessorViews.of(p)).build()));
+        return changes.create(idempotencyKey, "/partners/" + id + "/processors", request,
+                () -> service.propose(id, request).map(p -> new Created(p.id, ProcessorViews.of(p), p.version)));
     }
 
     @GET
@@ -96,8 +86,7 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a processor; a partner may read only its own")
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId) {
         return service.load(id, processorId).map(this::ok);
     }
@@ -107,53 +96,13 @@ public class ProcessorResource {
     @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
     @WithTransaction
     @Operation(summary = "Replace a PROPOSED processor; a new name or country clears its attestation")
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = ProcessorView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> update(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProcessorRequest request) {
         return service.update(id, processorId, ifMatch, request).map(this::ok);
     }
 
-    @POST
-    @Path("/{processorId}/attestation")
-    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
-    @WithTransaction
-    @Operation(summary = "Record the processor's equivalent-protection attestation (3.3.b)")
-    @Enforces("3.3.b")
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> attest(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AttestationRequest request) {
-        return service.attest(id, processorId, ifMatch, request).map(this::ok);
-    }
-
-    @POST
-    @Path("/{processorId}/approval")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "PROPOSED -> ACTIVE: needs the attestation, a scope inside the partner's (3.3.b) and,"
-            + " abroad, an APPROVED transfer covering its categories (3.3.c)")
-    @Enforces({"3.3.b", "3.3.c"})
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
-        return transitions.approve(id, processorId, ifMatch, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{processorId}/withdrawal")
-    @RolesAllowed({Roles.OFFICER, Roles.PARTNER})
-    @WithTransaction
-    @Operation(summary = "PROPOSED or ACTIVE -> WITHDRAWN (final)")
-    @APIResponseSchema(value = ProcessorView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> withdraw(@PathParam("id") UUID id, @PathParam("processorId") UUID processorId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
-        return transitions.withdraw(id, processorId, ifMatch, request.reason()).map(this::ok);
-    }
-
     private Response ok(Processor p) {
-        return Response.ok(ProcessorViews.of(p)).tag(ProcessorViews.etag(p)).build();
+        return Versions.ok(ProcessorViews.of(p), p.version);
     }
 }

@@ -2,7 +2,7 @@ package com.privacyplatform.registry.processor;
 
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
@@ -34,15 +34,17 @@ public class ProcessorService {
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public ProcessorService(PartnerLocks partnerLocks, ProcessorRepository processors, ScopeRepository scopes,
-            AuditTrail audit, Caller caller, PlatformClock clock) {
+            AuditTrail audit, Caller caller, PlatformClock clock, Changes changes) {
         this.partnerLocks = partnerLocks;
         this.processors = processors;
         this.scopes = scopes;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Call inside a transaction; the processor starts PROPOSED. */
@@ -72,23 +74,24 @@ public class ProcessorService {
     @Enforces("3.3.b")
     public Uni<Processor> update(UUID partnerId, UUID processorId, String ifMatch, ProcessorRequest request) {
         checkTerms(request);
-        return partnerLocks.lockVisible(partnerId).chain(partner -> load(partner.id, processorId).chain(p -> {
-            Versions.requireMatch(ifMatch, p.version);
-            PartnerLocks.requireOpen(partner);
-            if (p.status != ProcessorStatus.PROPOSED) {
-                throw ProblemException.conflict("a " + p.status + " processor can no longer be changed; propose a"
-                        + " new one and withdraw this one");
-            }
-            return requireInsideScope(partner.id, request).chain(() -> {
-                boolean otherParty = !p.name.equals(request.name().strip()) || !p.country.equals(request.country());
-                if (otherParty) {
-                    p.clearAttestation();
-                }
-                apply(p, request);
-                p.updatedAt = clock.now();
-                return record(p, "processor.updated", "{\"attestationCleared\":" + otherParty + "}");
-            }).replaceWith(p);
-        })).call(processors::flush);
+        return partnerLocks.lockVisible(partnerId).chain(partner -> changes.apply(load(partner.id, processorId),
+                p -> p.version, ifMatch, p -> {
+                    PartnerLocks.requireOpen(partner);
+                    if (p.status != ProcessorStatus.PROPOSED) {
+                        throw ProblemException.conflict("a " + p.status + " processor can no longer be changed;"
+                                + " propose a new one and withdraw this one");
+                    }
+                    return requireInsideScope(partner.id, request).chain(() -> {
+                        boolean otherParty = !p.name.equals(request.name().strip())
+                                || !p.country.equals(request.country());
+                        if (otherParty) {
+                            p.clearAttestation();
+                        }
+                        apply(p, request);
+                        p.updatedAt = clock.now();
+                        return audited(p, "processor.updated", "{\"attestationCleared\":" + otherParty + "}");
+                    });
+                }));
     }
 
     /** 3.3.b: records the entrusted party's attestation of equivalent protection (replaces an earlier one). */
@@ -98,21 +101,21 @@ public class ProcessorService {
             throw ProblemException.validation("attestation in the future",
                     List.of(new Problem.FieldError("attestedAt", "must not be in the future")));
         }
-        return partnerLocks.lockVisible(partnerId).chain(partner -> load(partner.id, processorId).chain(p -> {
-            Versions.requireMatch(ifMatch, p.version);
-            PartnerLocks.requireOpen(partner);
-            if (p.status == ProcessorStatus.WITHDRAWN) {
-                throw ProblemException.conflict("the processor is WITHDRAWN");
-            }
-            boolean renewed = p.isAttested();
-            p.attestedBy = request.attestedBy().strip();
-            p.attestedAt = Utc.utc(request.attestedAt());
-            p.attestationDocument = request.documentReference().strip();
-            p.attestationRecordedAt = clock.now();
-            p.updatedAt = p.attestationRecordedAt;
-            // the audit entry names no one: only that an attestation was recorded or renewed
-            return record(p, "processor.attested", "{\"renewed\":" + renewed + "}").replaceWith(p);
-        })).call(processors::flush);
+        return partnerLocks.lockVisible(partnerId).chain(partner -> changes.apply(load(partner.id, processorId),
+                p -> p.version, ifMatch, p -> {
+                    PartnerLocks.requireOpen(partner);
+                    if (p.status == ProcessorStatus.WITHDRAWN) {
+                        throw ProblemException.conflict("the processor is WITHDRAWN");
+                    }
+                    boolean renewed = p.isAttested();
+                    p.attestedBy = request.attestedBy().strip();
+                    p.attestedAt = Utc.utc(request.attestedAt());
+                    p.attestationDocument = request.documentReference().strip();
+                    p.attestationRecordedAt = clock.now();
+                    p.updatedAt = p.attestationRecordedAt;
+                    // the audit entry names no one: only that an attestation was recorded or renewed
+                    return audited(p, "processor.attested", "{\"renewed\":" + renewed + "}");
+                }));
     }
 
     /** The partner's processor, or 404 when the partner or the processor is not the caller's to see. */
@@ -125,6 +128,10 @@ public class ProcessorService {
         return scopes.scopeOf(partnerId)
                 .invoke(scope -> ProcessorRules.requireInsideScope(request.purposes(), request.categories(), scope))
                 .replaceWithVoid();
+    }
+
+    private static Uni<AuditTrail.Entry> audited(Processor p, String action, String details) {
+        return Changes.audited(action, "processor", p.id, details);
     }
 
     private Uni<Void> record(Processor p, String action, String details) {

@@ -2,7 +2,7 @@ package com.privacyplatform.registry.processor;
 
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -19,22 +19,19 @@ public class ProcessorTransitions {
 
     private final PartnerLocks partnerLocks;
     private final ProcessorService processors;
-    private final ProcessorRepository repository;
     private final ScopeRepository scopes;
     private final TransferRepository transfers;
-    private final AuditTrail audit;
+    private final Changes changes;
     private final Caller caller;
     private final PlatformClock clock;
 
-    public ProcessorTransitions(PartnerLocks partnerLocks, ProcessorService processors,
-            ProcessorRepository repository, ScopeRepository scopes, TransferRepository transfers, AuditTrail audit,
-            Caller caller, PlatformClock clock) {
+    public ProcessorTransitions(PartnerLocks partnerLocks, ProcessorService processors, ScopeRepository scopes,
+            TransferRepository transfers, Changes changes, Caller caller, PlatformClock clock) {
         this.partnerLocks = partnerLocks;
         this.processors = processors;
-        this.repository = repository;
         this.scopes = scopes;
         this.transfers = transfers;
-        this.audit = audit;
+        this.changes = changes;
         this.caller = caller;
         this.clock = clock;
     }
@@ -45,9 +42,8 @@ public class ProcessorTransitions {
      */
     @Enforces({"3.3.b", "3.3.c"})
     public Uni<Processor> approve(UUID partnerId, UUID processorId, String ifMatch, String reason) {
-        return partnerLocks.lockVisible(partnerId).chain(partner -> processors.load(partner.id, processorId)
-                .chain(p -> {
-                    Versions.requireMatch(ifMatch, p.version);
+        return partnerLocks.lockVisible(partnerId).chain(partner -> changes.apply(processors.load(partner.id,
+                processorId), p -> p.version, ifMatch, p -> {
                     requireTransition(p, ProcessorStatus.ACTIVE);
                     PartnerLocks.requireOpen(partner);
                     ProcessorRules.requireAttestation(p);
@@ -60,9 +56,8 @@ public class ProcessorTransitions {
 
     /** PROPOSED or ACTIVE -> WITHDRAWN (final); allowed after the partner's termination too. */
     public Uni<Processor> withdraw(UUID partnerId, UUID processorId, String ifMatch, String reason) {
-        return partnerLocks.lockVisible(partnerId).chain(partner -> processors.load(partner.id, processorId)
-                .chain(p -> {
-                    Versions.requireMatch(ifMatch, p.version);
+        return partnerLocks.lockVisible(partnerId).chain(partner -> changes.apply(processors.load(partner.id,
+                processorId), p -> p.version, ifMatch, p -> {
                     requireTransition(p, ProcessorStatus.WITHDRAWN);
                     return move(p, ProcessorStatus.WITHDRAWN, reason);
                 }));
@@ -78,17 +73,15 @@ public class ProcessorTransitions {
                 .replaceWithVoid();
     }
 
-    private Uni<Processor> move(Processor p, ProcessorStatus to, String reason) {
+    private Uni<AuditTrail.Entry> move(Processor p, ProcessorStatus to, String reason) {
         ProcessorStatus from = p.status;
         p.status = to;
         p.statusReason = reason.strip();
         p.statusChangedAt = clock.now();
         p.statusChangedBy = caller.auditActor().actor();
         p.updatedAt = p.statusChangedAt;
-        return audit.record(caller.auditActor(), "processor." + (to == ProcessorStatus.ACTIVE ? "approved"
-                        : "withdrawn"), "processor", p.id.toString(), "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}")
-                .chain(repository::flush)
-                .replaceWith(p);
+        return Changes.audited("processor." + (to == ProcessorStatus.ACTIVE ? "approved" : "withdrawn"), "processor",
+                p.id, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
     }
 
     private static void requireTransition(Processor p, ProcessorStatus to) {

@@ -1,7 +1,5 @@
 package com.privacyplatform.registry.processor;
 
-import com.privacyplatform.commons.http.Versions;
-import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +43,4 @@ public final class ProcessorViews {
                 p.statusChangedAt.toInstant(), p.createdAt.toInstant(), p.updatedAt.toInstant(), p.version);
     }
 
-    public static EntityTag etag(Processor p) {
-        return new EntityTag(Versions.etag(p.version).replace("\"", ""));
-    }
 }

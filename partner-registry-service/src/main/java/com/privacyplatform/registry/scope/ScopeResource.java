@@ -1,6 +1,8 @@
 package com.privacyplatform.registry.scope;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Target;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerService;
@@ -15,12 +17,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -50,8 +51,7 @@ public class ScopeResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "The partner's permitted purposes x data categories (3.1.a-b, 3.2.a)")
-    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return partners.load(id).chain(this::view);
     }
@@ -64,11 +64,9 @@ public class ScopeResource {
             + " vocabulary flags as profiling needs the platform's authorization first (422"
             + " automated-decisions-not-authorized, clause 3.2.c).")
     @Enforces({"3.1.b", "3.2.a"})
-    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ScopeRequest request) {
-        return service.replace(id, ifMatch, request).chain(this::view);
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
+    public Uni<Response> replace(@BeanParam Target target, @Valid @NotNull ScopeRequest request) {
+        return service.replace(target.id(), target.ifMatch(), request).chain(this::view);
     }
 
     @PUT
@@ -80,16 +78,13 @@ public class ScopeResource {
             + " (automated_decision_making, fraud_detection, personalization). Withdrawing it removes all of them from"
             + " the scope; consent-service then refuses recordings and denies checks for them.")
     @Enforces("3.2.c")
-    @APIResponseSchema(value = ScopeView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> authorize(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull AdmAuthorizationRequest request) {
-        return service.authorizeAutomatedDecisions(id, ifMatch, request).chain(this::view);
+    @APIResponseSchema(value = ScopeView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
+    public Uni<Response> authorize(@BeanParam Target target, @Valid @NotNull AdmAuthorizationRequest request) {
+        return service.authorizeAutomatedDecisions(target.id(), target.ifMatch(), request).chain(this::view);
     }
 
     private Uni<Response> view(Partner p) {
-        return scopes.scopeOf(p.id).map(scope -> Response
-                .ok(new ScopeView(p.id, p.scopeVersion, p.admAuthorized, scope))
-                .tag(new EntityTag(Long.toString(p.version))).build());
+        return scopes.scopeOf(p.id)
+                .map(scope -> Versions.ok(new ScopeView(p.id, p.scopeVersion, p.admAuthorized, scope), p.version));
     }
 }

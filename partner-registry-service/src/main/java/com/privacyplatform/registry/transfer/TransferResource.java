@@ -1,15 +1,16 @@
 package com.privacyplatform.registry.transfer;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
-import com.privacyplatform.commons.identity.Caller;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.PartnerService;
-import com.privacyplatform.registry.transfer.TransferRequests.DecisionRequest;
 import com.privacyplatform.registry.transfer.TransferRequests.TransferRequest;
 import com.privacyplatform.registry.transfer.TransferViews.TransferView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,8 +29,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -45,16 +44,14 @@ public class TransferResource {
     private final TransferService service;
     private final TransferRepository transfers;
     private final PartnerService partners;
-    private final Idempotency idempotency;
-    private final Caller caller;
+    private final Changes changes;
 
     public TransferResource(TransferService service, TransferRepository transfers, PartnerService partners,
-            Idempotency idempotency, Caller caller) {
+            Changes changes) {
         this.service = service;
         this.transfers = transfers;
         this.partners = partners;
-        this.idempotency = idempotency;
-        this.caller = caller;
+        this.changes = changes;
     }
 
     @POST
@@ -62,15 +59,11 @@ public class TransferResource {
     @WithTransaction
     @Operation(summary = "Record a cross-border transfer (PENDING_APPROVAL); a partner may record its own (3.3.c)")
     @Enforces("3.3.c")
-    @APIResponseSchema(value = TransferView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = TransferView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull TransferRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(),
-                List.of("POST /partners/" + id + "/transfers", request),
-                () -> service.request(id, request).map(t -> Response
-                        .created(URI.create("/partners/" + id + "/transfers/" + t.id))
-                        .tag(TransferViews.etag(t)).entity(TransferViews.of(t)).build()));
+        return changes.create(idempotencyKey, "/partners/" + id + "/transfers", request,
+                () -> service.request(id, request).map(t -> new Created(t.id, TransferViews.of(t), t.version)));
     }
 
     @GET
@@ -95,51 +88,13 @@ public class TransferResource {
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR, Roles.PARTNER})
     @WithSession
     @Operation(summary = "Read a transfer; a partner may read only its own")
-    @APIResponseSchema(value = TransferView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = TransferView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId) {
         return service.load(id, transferId).map(this::ok);
     }
 
-    @POST
-    @Path("/{transferId}/approval")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "PENDING_APPROVAL -> APPROVED (3.3.c)")
-    @Enforces("3.3.c")
-    @APIResponseSchema(value = TransferView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> approve(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
-        return service.decide(id, transferId, ifMatch, TransferStatus.APPROVED, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{transferId}/rejection")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "PENDING_APPROVAL -> REJECTED (final)")
-    @APIResponseSchema(value = TransferView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> reject(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
-        return service.decide(id, transferId, ifMatch, TransferStatus.REJECTED, request.reason()).map(this::ok);
-    }
-
-    @POST
-    @Path("/{transferId}/revocation")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "APPROVED -> REVOKED (final); 409 while an ACTIVE processor abroad relies on it")
-    @APIResponseSchema(value = TransferView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> revoke(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull DecisionRequest request) {
-        return service.decide(id, transferId, ifMatch, TransferStatus.REVOKED, request.reason()).map(this::ok);
-    }
-
     private Response ok(Transfer t) {
-        return Response.ok(TransferViews.of(t)).tag(TransferViews.etag(t)).build();
+        return Versions.ok(TransferViews.of(t), t.version);
     }
 
     private static String parseCountry(String country) {

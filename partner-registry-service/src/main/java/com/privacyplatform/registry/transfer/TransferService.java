@@ -3,7 +3,7 @@ package com.privacyplatform.registry.transfer;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.Problem;
@@ -43,9 +43,11 @@ public class TransferService {
     private final ApprovedTransfers approved;
     private final Outbox outbox;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public TransferService(PartnerRepository partners, TransferRepository transfers, AuditTrail audit, Caller caller,
-            Instance<TransferRevocationGuard> guards, ApprovedTransfers approved, Outbox outbox, PlatformClock clock) {
+            Instance<TransferRevocationGuard> guards, ApprovedTransfers approved, Outbox outbox, PlatformClock clock,
+            Changes changes) {
         this.partners = partners;
         this.transfers = transfers;
         this.audit = audit;
@@ -54,6 +56,7 @@ public class TransferService {
         this.approved = approved;
         this.outbox = outbox;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Call inside a transaction; the transfer starts PENDING_APPROVAL. */
@@ -87,8 +90,7 @@ public class TransferService {
 
     /** The officer's decision: APPROVED, REJECTED or REVOKED; illegal moves are 409. */
     public Uni<Transfer> decide(UUID partnerId, UUID transferId, String ifMatch, TransferStatus to, String reason) {
-        return lockPartner(partnerId).chain(p -> load(p.id, transferId).chain(t -> {
-            Versions.requireMatch(ifMatch, t.version);
+        return lockPartner(partnerId).chain(p -> changes.apply(load(p.id, transferId), t -> t.version, ifMatch, t -> {
             if (!t.status.canBecome(to)) {
                 throw ProblemException.conflict("a " + t.status + " transfer cannot become " + to);
             }
@@ -103,10 +105,10 @@ public class TransferService {
                 t.statusChangedAt = clock.now();
                 t.statusChangedBy = caller.auditActor().actor();
                 t.updatedAt = t.statusChangedAt;
-                return record(t, "transfer." + to.name().toLowerCase(Locale.ROOT),
+                return Changes.audited("transfer." + to.name().toLowerCase(Locale.ROOT), "transfer", t.id,
                         "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
-            }).call(transfers::flush).call(() -> publishApproved(p, to, t.statusChangedAt)).replaceWith(t);
-        }));
+            });
+        }).call(t -> publishApproved(p, to, t.statusChangedAt)));
     }
 
     /**

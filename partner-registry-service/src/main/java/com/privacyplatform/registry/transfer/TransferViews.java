@@ -1,7 +1,5 @@
 package com.privacyplatform.registry.transfer;
 
-import com.privacyplatform.commons.http.Versions;
-import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +33,4 @@ public final class TransferViews {
                 t.updatedAt.toInstant(), t.version);
     }
 
-    public static EntityTag etag(Transfer t) {
-        return new EntityTag(Versions.etag(t.version).replace("\"", ""));
-    }
 }

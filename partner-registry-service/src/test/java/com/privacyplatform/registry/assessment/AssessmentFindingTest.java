@@ -41,7 +41,7 @@ class AssessmentFindingTest {
     }
 
     @Test
-    @Verifies(value = {"4.1", "4.3", "4.4"}, exercises = {"AssessmentService#schedule", "AssessmentService#requireNotice", "AssessmentService#requireStarted", "FindingResource#record", "FindingResource#rectify", "FindingResource#verify", "AssessmentResource#schedule", "FindingService#record", "FindingService#rectify", "FindingService#verify"})
+    @Verifies(value = {"4.1", "4.3", "4.4"}, exercises = {"AssessmentService#schedule", "AssessmentService#requireNotice", "AssessmentService#requireStarted", "FindingResource#record", "FindingChangeResource#rectify", "FindingChangeResource#verify", "AssessmentResource#schedule", "FindingService#record", "FindingService#rectify", "FindingService#verify"})
     void findingsAreRecordedOnlyOnceTheNotifiedAuditHasStarted() {
         UUID partner = ComplianceFixtures.partner("ACTIVE", 100);
         String audit = given().contentType(ContentType.JSON)

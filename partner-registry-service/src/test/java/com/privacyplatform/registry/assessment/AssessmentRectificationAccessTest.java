@@ -25,7 +25,7 @@ class AssessmentRectificationAccessTest {
     @Test
     @TestSecurity(user = "partner-a04", roles = "partner")
     @OidcSecurity(claims = @Claim(key = "partner_id", value = ComplianceFixtures.RECTIFIER))
-    @Verifies(value = "4.3", exercises = {"FindingResource#record", "FindingResource#rectify", "FindingResource#verify", "FindingService#record", "FindingService#rectify", "FindingService#verify"})
+    @Verifies(value = "4.3", exercises = {"FindingResource#record", "FindingChangeResource#rectify", "FindingChangeResource#verify", "FindingService#record", "FindingService#rectify", "FindingService#verify"})
     void thePartnerSubmitsItsRectificationAgainstTheCurrentVersion() {
         UUID partner = ComplianceFixtures.fixed(ComplianceFixtures.RECTIFIER, 100);
         UUID audit = ComplianceFixtures.audit(partner, 5);

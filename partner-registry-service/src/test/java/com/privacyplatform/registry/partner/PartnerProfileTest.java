@@ -98,7 +98,7 @@ class PartnerProfileTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies(value = "3.4.d", exercises = {"PartnerService#nameSecurityOfficer", "PartnerService#requireSecurityOfficer", "PartnerResource#securityOfficer", "PartnerResource#activate"})
+    @Verifies(value = "3.4.d", exercises = {"PartnerService#nameSecurityOfficer", "PartnerService#requireSecurityOfficer", "PartnerResource#securityOfficer", "PartnerLifecycleResource#activate"})
     void aSecurityOfficerMustBeReachableAndBelongToADepartment() {
         UUID id = Fixtures.partner("PENDING", false);
         given().contentType(ContentType.JSON).body("{\"name\":\"Wang Wu\",\"department\":\"IT\"}")

@@ -60,7 +60,7 @@ class ProcessorLifecycleTest {
     }
 
     @Test
-    @Verifies(value = "3.3.b", exercises = {"ProcessorTransitions#approve", "ProcessorService#attest", "ProcessorResource#attest", "ProcessorResource#approve"})
+    @Verifies(value = "3.3.b", exercises = {"ProcessorTransitions#approve", "ProcessorService#attest", "ProcessorLifecycleResource#attest", "ProcessorLifecycleResource#approve"})
     void anAttestedDomesticProcessorInsideTheScopeIsApproved() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         String id = propose(partner, domesticProcessorBody("Support Desk Ltd.")).path("id");
@@ -79,7 +79,7 @@ class ProcessorLifecycleTest {
     }
 
     @Test
-    @Verifies(value = {"3.3.b", "1.4"}, exercises = {"ProcessorRules#requireAttestation", "ProcessorResource#approve"})
+    @Verifies(value = {"3.3.b", "1.4"}, exercises = {"ProcessorRules#requireAttestation", "ProcessorLifecycleResource#approve"})
     void approvalWithoutAnAttestationIsRefusedAndChangesNothing() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID id = RegistryFixtures.processor(partner, "PROPOSED", "CN", PAYMENT, NAME_EMAIL, false);

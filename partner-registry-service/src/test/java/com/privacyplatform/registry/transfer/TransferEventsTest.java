@@ -51,7 +51,7 @@ class TransferEventsTest {
     }
 
     @Test
-    @Verifies(value = "3.3.c", exercises = {"TransferService", "TransferResource#approve"})
+    @Verifies(value = "3.3.c", exercises = {"TransferService", "TransferDecisionResource#approve"})
     void everyApprovalAndRevocationPublishesTheApprovedTransfersWithAGrowingVersion() throws Exception {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         UUID de = RegistryFixtures.transfer(partner, "PENDING_APPROVAL", "DE", "user.name", "user.contact.email");

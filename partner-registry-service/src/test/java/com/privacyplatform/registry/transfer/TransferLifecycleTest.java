@@ -42,7 +42,7 @@ class TransferLifecycleTest {
     }
 
     @Test
-    @Verifies(value = "3.3.c", exercises = {"TransferService", "TransferResource#create", "TransferResource#approve"})
+    @Verifies(value = "3.3.c", exercises = {"TransferService", "TransferResource#create", "TransferDecisionResource#approve"})
     void anOfficerRecordsATransferPendingApprovalAndApprovesItUnderIfMatch() {
         UUID partner = RegistryFixtures.partner("ACTIVE", "CN");
         var created = given().contentType(ContentType.JSON)
