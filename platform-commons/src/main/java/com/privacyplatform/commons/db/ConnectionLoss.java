@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
  * Recognizes a lost or refused database connection among the shapes it takes on its way up: the
  * reactive client's {@code ClosedConnectionException} and "Pending requests failed ... connection
  * has been closed", the server's {@code FATAL} with SQLSTATE 57P01 (admin_shutdown, e.g.
- * {@code pg_terminate_backend}, a failover), 57P02, 57P03 or class 08 (connection exception), a
- * reset or refused socket, and the same wrapped by Hibernate ({@code HibernateException},
+ * {@code pg_terminate_backend}, a failover), 57P02, 57P03, class 08 (connection exception) or 53300
+ * (too many connections: a new connection refused), a reset or refused socket, and the same wrapped by Hibernate ({@code HibernateException},
  * {@code JDBCConnectionException}) or by Mutiny. When a failed transaction is cleaned up, the
  * cleanup fails too (Hibernate Reactive's HR000090 "Live transaction detected" on close, a failed
  * rollback) and Mutiny reports a {@link CompositeException}: only its first, original failure is
@@ -92,9 +92,13 @@ public final class ConnectionLoss {
                 || e.getMessage() != null && e.getMessage().startsWith(PENDING_FAILED);
     }
 
-    /** Class 08 connection exceptions and 57P01-57P03 (the server shuts the connection or refuses it). */
+    /**
+     * Class 08 connection exceptions, 57P01-57P03 (the server shuts the connection or refuses it) and
+     * 53300 too_many_connections (the server is full - {@code max_connections}, or a role's or the
+     * database's {@code CONNECTION LIMIT} - and refuses a new connection with a FATAL).
+     */
     static boolean connectionState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
-                || sqlState.equals("57P02") || sqlState.equals("57P03"));
+                || sqlState.equals("57P02") || sqlState.equals("57P03") || sqlState.equals("53300"));
     }
 }

@@ -27,6 +27,10 @@ class ConnectionLossTest {
         assertThat(ConnectionLoss.is(pg("57P01"))).as("pg_terminate_backend, failover").isTrue();
         assertThat(ConnectionLoss.is(pg("57P03"))).as("the server is starting").isTrue();
         assertThat(ConnectionLoss.is(pg("08006"))).as("connection failure").isTrue();
+        assertThat(ConnectionLoss.is(pg("08001"))).as("unable to connect").isTrue();
+        assertThat(ConnectionLoss.is(pg("57P02"))).as("crash shutdown").isTrue();
+        assertThat(ConnectionLoss.is(pg("53300"))).as("too many connections").isTrue();
+        assertThat(ConnectionLoss.is(new CompletionException(new HibernateException(pg("53300"))))).isTrue();
         assertThat(ConnectionLoss.is(ClosedConnectionException.INSTANCE)).isTrue();
         assertThat(ConnectionLoss.is(new HibernateException(new SocketException("Connection reset")))).isTrue();
         assertThat(ConnectionLoss.is(new CompletionException(new ConnectException("Connection refused")))).isTrue();
@@ -42,6 +46,8 @@ class ConnectionLossTest {
     void otherDatabaseAnswersAreNotALostConnection() {
         assertThat(ConnectionLoss.is(pg("23505"))).as("unique violation").isFalse();
         assertThat(ConnectionLoss.is(pg("40001"))).as("serialization failure").isFalse();
+        assertThat(ConnectionLoss.is(pg("53200"))).as("out of memory: not a refused connection").isFalse();
+        assertThat(ConnectionLoss.is(pg("57014"))).as("statement timeout").isFalse();
         assertThat(ConnectionLoss.is(new ConstraintViolationException("dup", new SQLException("dup", "23505"), "pk")))
                 .isFalse();
         // a constraint violation at COMMIT whose cleanup then failed stays a constraint violation
