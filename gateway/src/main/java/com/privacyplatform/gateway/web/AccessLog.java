@@ -1,6 +1,5 @@
 package com.privacyplatform.gateway.web;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.privacyplatform.commons.http.PathShape;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -8,33 +7,28 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.logging.Level;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Logger;
 
 /**
- * One JSON line per API request on the logger {@code gateway.access}: time (UTC, milliseconds),
- * method, path shape (ids replaced by {@code {id}}), status, duration, bytes, correlation id, role
- * and partner id. Never the query string, headers, tokens, bodies or subject ids.
+ * One line per API request on the logger {@code gateway.access}: method, path shape (every segment
+ * that is not a word of the platform's paths replaced by {@code {id}}), status, duration, bytes,
+ * correlation id, role and partner id. Never the query string, headers, tokens, bodies or subject ids.
  *
- * <p>On the hot path of every request: the line is written straight into a {@link StringBuilder}
- * (strings quoted by Jackson's encoder, no JSON tree), and the time's date-and-second part is
- * formatted once per second, not once per line.
+ * <p>The fields are the record's MDC entries (next to the request's {@code correlationId} and trace
+ * ids), so the production profile's JSON line (quarkus-logging-json) holds them as fields of its
+ * {@code mdc} object - {@code jq 'select(.loggerName == "gateway.access") | .mdc.status'} - and not as
+ * a JSON text inside {@code message}; the message is the same facts as a readable line
+ * ({@code GET /api/consents/{id} 200 3 ms 57 B role=partner partner=...}), which is what dev and test
+ * show. The thread's MDC is left untouched: the entries are put on the record only.
  */
 @ApplicationScoped
 public class AccessLog {
 
-    private static final Logger LOG = Logger.getLogger("gateway.access");
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
-
-    /** The formatted second of the last line: {@code epochSecond} -> {@code text}. */
-    private record Second(long epochSecond, String text) {
-    }
-
-    private static volatile Second second = new Second(Long.MIN_VALUE, "");
+    static final String LOGGER = "gateway.access";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
 
     void register(@Observes Router router) {
         router.route("/api/*").order(-950).handler(rc -> {
@@ -45,7 +39,7 @@ public class AccessLog {
     }
 
     private static void log(RoutingContext rc, long start) {
-        if (!LOG.isInfoEnabled()) {
+        if (!LOG.isLoggable(Level.INFO)) {
             return;
         }
         String role = null;
@@ -57,12 +51,12 @@ public class AccessLog {
                 partnerId = jwt.getClaim("partner_id").toString().replace("\"", "");
             }
         }
-        LOG.info(line(System.currentTimeMillis(), rc.request().method().name(), PathShape.of(rc.request().path()),
+        LOG.logRaw(record(rc.request().method().name(), PathShape.of(rc.request().path()),
                 rc.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000, rc.response().bytesWritten(),
                 rc.request().getHeader(CorrelationIds.HEADER), role, partnerId));
     }
 
-    /** The alphabetically first role (as before: one role per line, stable whatever the set's order). */
+    /** The alphabetically first role (one role per line, stable whatever the set's order). */
     private static String firstRole(java.util.Set<String> roles) {
         String first = null;
         for (String role : roles) {
@@ -73,48 +67,36 @@ public class AccessLog {
         return first == null ? "" : first;
     }
 
-    /** The JSON line; {@code null} values are left out, as Jackson's tree left out what was never put. */
-    static String line(long epochMillis, String method, String pathShape, int status, long durationMs, long bytesOut,
+    /**
+     * The access record: the readable line as its message, each field an MDC entry of the record
+     * (on top of the current MDC); {@code null} values are left out.
+     */
+    static ExtLogRecord record(String method, String pathShape, int status, long durationMs, long bytesOut,
             String correlationId, String role, String partnerId) {
-        StringBuilder out = new StringBuilder(256).append("{\"time\":\"");
-        time(out, epochMillis);
-        out.append("\",\"method\":");
-        string(out, method);
-        out.append(",\"path\":");
-        string(out, pathShape);
-        out.append(",\"status\":").append(status).append(",\"durationMs\":").append(durationMs)
-                .append(",\"bytesOut\":").append(bytesOut).append(",\"correlationId\":");
-        string(out, correlationId);
-        if (role != null) {
-            out.append(",\"role\":");
-            string(out, role);
+        StringBuilder message = new StringBuilder(128).append(method).append(' ').append(pathShape).append(' ')
+                .append(status).append(' ').append(durationMs).append(" ms ").append(bytesOut).append(" B");
+        if (role != null && !role.isEmpty()) {
+            message.append(" role=").append(role);
         }
         if (partnerId != null) {
-            out.append(",\"partnerId\":");
-            string(out, partnerId);
+            message.append(" partner=").append(partnerId);
         }
-        return out.append('}').toString();
+        ExtLogRecord record = new ExtLogRecord(Level.INFO, message.toString(), ExtLogRecord.FormatStyle.NO_FORMAT,
+                AccessLog.class.getName());
+        record.putMdc("method", method);
+        record.putMdc("path", pathShape);
+        record.putMdc("status", Integer.toString(status));
+        record.putMdc("durationMs", Long.toString(durationMs));
+        record.putMdc("bytesOut", Long.toString(bytesOut));
+        put(record, CorrelationIds.MDC_KEY, correlationId);
+        put(record, "role", role);
+        put(record, "partnerId", partnerId);
+        return record;
     }
 
-    private static void time(StringBuilder out, long epochMillis) {
-        long epochSecond = Math.floorDiv(epochMillis, 1000L);
-        Second s = second;
-        if (s.epochSecond() != epochSecond) {
-            s = new Second(epochSecond, SECOND.format(Instant.ofEpochSecond(epochSecond)));
-            second = s;
+    private static void put(ExtLogRecord record, String key, String value) {
+        if (value != null) {
+            record.putMdc(key, value);
         }
-        int millis = (int) Math.floorMod(epochMillis, 1000L);
-        out.append(s.text()).append('.').append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-                .append((char) ('0' + millis % 10)).append('Z');
-    }
-
-    private static void string(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        JsonStringEncoder.getInstance().quoteAsString(value, out);
-        out.append('"');
     }
 }
