@@ -25,7 +25,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -140,7 +139,7 @@ public class ConsentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "No such consent, or another tenant's")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return queries.load(id).map(c -> Response.ok(views.view(c)).tag(etag(c)).build());
+        return queries.load(id).map(c -> Versions.ok(views.view(c), c.version));
     }
 
     @GET
@@ -150,9 +149,5 @@ public class ConsentResource {
     @Operation(summary = "Every state the consent has been in, oldest first (appended, never overwritten)")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
         return queries.history(id, views);
-    }
-
-    public static EntityTag etag(Consent c) {
-        return new EntityTag(Versions.etag(c.version).replace("\"", ""));
     }
 }

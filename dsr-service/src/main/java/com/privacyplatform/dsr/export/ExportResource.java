@@ -6,6 +6,7 @@ import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.dsr.request.RequestRepository;
 import com.privacyplatform.dsr.request.Timeline;
+import com.privacyplatform.commons.http.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class ExportResource {
     @Enforces(value = {"3.4.f", "3.5.a"}, note = "only the subject downloads their export")
     @Operation(summary = "Download the ACCESS export: the subject only, until it expires (410 after)")
     @APIResponseSchema(value = ExportViews.ExportView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+            responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> download(@PathParam("id") UUID id) {
         return requests.findById(id)
                 .invoke(r -> caller.requireVisible(r != null && r.subjectId.equals(caller.subject()), "request"))

@@ -3,7 +3,7 @@ package com.privacyplatform.dsr.request;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
@@ -48,9 +48,11 @@ public class Extensions {
     private final AuditTrail audit;
     private final Caller caller;
     private final PlatformClock clock;
+    private final Changes changes;
 
     public Extensions(RequestRepository requests, TaskRepository tasks, Deadlines deadlines, Outbox outbox,
-            Timeline timeline, AuditTrail audit, Caller caller, PlatformClock clock) {
+            Timeline timeline, AuditTrail audit, Caller caller, PlatformClock clock, Changes changes) {
+        this.changes = changes;
         this.requests = requests;
         this.tasks = tasks;
         this.deadlines = deadlines;
@@ -64,9 +66,8 @@ public class Extensions {
     @Enforces(value = {"3.5.b", "3.5.c"},
             note = "deadlines are extended at most once, with a reason, within every applicable law's limit")
     public Uni<DsrRequest> extend(UUID id, String ifMatch, ExtensionRequest body) {
-        return requests.lock(id).chain(r -> {
-            caller.requireVisible(r != null, "request");
-            Versions.requireMatch(ifMatch, r.version);
+        Uni<DsrRequest> locked = requests.lock(id).invoke(r -> caller.requireVisible(r != null, "request"));
+        return changes.apply(locked, r -> r.version, ifMatch, r -> {
             if (r.status != RequestStatus.OPEN) {
                 throw ProblemException.conflict("the request is " + r.status + "; only an OPEN request's deadline"
                         + " can be extended");
@@ -74,7 +75,7 @@ public class Extensions {
             return tasks.ofRequest(r.id).chain(list -> {
                 List<DsrTask> open = list.stream()
                         .filter(t -> t.kind == TaskKind.PARTNER && !t.status.isResolved()).toList();
-                return apply(r, open, decide(r, open, body), body.reason().strip());
+                return Changes.trailedBy(apply(r, open, decide(r, open, body), body.reason().strip()));
             });
         });
     }

@@ -1,7 +1,10 @@
 package com.privacyplatform.dsr.request;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Changes;
+import com.privacyplatform.commons.http.Changes.Created;
 import com.privacyplatform.commons.http.Idempotency;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -10,8 +13,6 @@ import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.crypto.ValueCipher;
 import com.privacyplatform.dsr.request.RequestRepository.RequestFilter;
-import com.privacyplatform.dsr.request.RequestRequests.ConfirmationRequest;
-import com.privacyplatform.dsr.request.RequestRequests.ExtensionRequest;
 import com.privacyplatform.dsr.request.RequestRequests.SubmitRequest;
 import com.privacyplatform.dsr.request.RequestViews.RequestSummaryView;
 import com.privacyplatform.dsr.request.RequestViews.RequestView;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -48,24 +48,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RequestResource {
 
     private final RequestService service;
-    private final Extensions extensions;
     private final RequestRepository requests;
     private final Timeline timeline;
     private final RequestViewMapper views;
-    private final Idempotency idempotency;
+    private final Changes changes;
     private final Idempotency.Replay replay;
     private final Caller caller;
     private final PlatformClock clock;
 
-    public RequestResource(RequestService service, Extensions extensions, RequestRepository requests,
-            Timeline timeline, RequestViewMapper views, Idempotency idempotency, ValueCipher cipher, Caller caller,
-            PlatformClock clock) {
+    public RequestResource(RequestService service, RequestRepository requests, Timeline timeline,
+            RequestViewMapper views, Changes changes, ValueCipher cipher, Caller caller, PlatformClock clock) {
         this.service = service;
-        this.extensions = extensions;
         this.requests = requests;
         this.timeline = timeline;
         this.views = views;
-        this.idempotency = idempotency;
+        this.changes = changes;
         // the request holds correction values and the answer shows them: the idempotency store keeps
         // a keyed fingerprint and the Location only, and a replay renders the request anew
         this.replay = new Idempotency.Replay(cipher::fingerprint, this::replayed);
@@ -78,7 +75,7 @@ public class RequestResource {
         String path = location.getPath();
         UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
         return requests.findById(id).invoke(r -> caller.requireVisible(r != null, "request"))
-                .chain(r -> service.view(r).map(view -> Response.ok(view).tag(etag(r)).build()));
+                .chain(this::ok);
     }
 
     @POST
@@ -87,13 +84,11 @@ public class RequestResource {
     @Operation(summary = "Submit a request: a subject for themself (work starts at once), a partner on a subject's"
             + " behalf (AWAITING_SUBJECT_CONFIRMATION); a duplicate of an open request is LINKED to it")
     @Enforces({"3.5.a", "1.2"})
-    @APIResponseSchema(value = RequestView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = RequestView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(idempotencyKey, caller.auditActor().actor(), List.of("POST /requests", request), replay,
-                () -> service.submit(request).chain(r -> service.view(r).map(view -> Response
-                        .created(URI.create("/requests/" + r.id)).tag(etag(r)).entity(view).build())));
+        return changes.create(idempotencyKey, "/requests", request, replay,
+                () -> service.submit(request).chain(r -> service.view(r).map(view -> new Created(r.id, view, r.version))));
     }
 
     @GET
@@ -127,10 +122,9 @@ public class RequestResource {
     @RolesAllowed({Roles.DATA_SUBJECT, Roles.OFFICER, Roles.AUDITOR})
     @WithSession
     @Operation(summary = "A request with status, due date, tasks and progress; a subject reads their own")
-    @APIResponseSchema(value = RequestView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = RequestView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.load(id).chain(r -> service.view(r).map(view -> Response.ok(view).tag(etag(r)).build()));
+        return service.load(id).chain(this::ok);
     }
 
     @GET
@@ -142,38 +136,7 @@ public class RequestResource {
         return service.load(id).chain(r -> timeline.of(r.id)).map(list -> list.stream().map(views::view).toList());
     }
 
-    @POST
-    @Path("/{id}/confirmation")
-    @RolesAllowed(Roles.DATA_SUBJECT)
-    @WithTransaction
-    @Operation(summary = "The subject confirms or declines a request a partner submitted on their behalf")
-    @Enforces("3.5.a")
-    @APIResponseSchema(value = RequestView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> confirm(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ConfirmationRequest request) {
-        return service.confirm(id, ifMatch, request).call(r -> requests.flush()).chain(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/extension")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Extend the deadline once where the policy allows it, with a reason told to the subject"
-            + " (the compliance officer decides, also on a partner's ask)")
-    @Enforces({"3.5.b", "3.5.c"})
-    @APIResponseSchema(value = RequestView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> extend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ExtensionRequest request) {
-        return extensions.extend(id, ifMatch, request).chain(this::ok);
-    }
-
     private Uni<Response> ok(DsrRequest r) {
-        return service.view(r).map(view -> Response.ok(view).tag(etag(r)).build());
-    }
-
-    static EntityTag etag(DsrRequest r) {
-        return new EntityTag(Long.toString(r.version));
+        return service.view(r).map(view -> Versions.ok(view, r.version));
     }
 }

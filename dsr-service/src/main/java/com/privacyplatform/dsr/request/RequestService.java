@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.request;
 
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.projection.ProjectionSync;
 import com.privacyplatform.dsr.export.ExportService;
@@ -30,11 +30,13 @@ public class RequestService {
     private final RequestViewMapper views;
     private final Caller caller;
     private final ProjectionSync projections;
+    private final Changes changes;
 
     public RequestService(RequestWorkflow workflow, Confirmations confirmations, RequestRepository requests,
             TaskRepository tasks, Revocations revocations, ExportService exports, RequestViewMapper views,
-            Caller caller, ProjectionSync projections) {
+            Caller caller, ProjectionSync projections, Changes changes) {
         this.projections = projections;
+        this.changes = changes;
         this.workflow = workflow;
         this.confirmations = confirmations;
         this.requests = requests;
@@ -55,14 +57,12 @@ public class RequestService {
     }
 
     public Uni<DsrRequest> confirm(UUID id, String ifMatch, ConfirmationRequest body) {
-        return Uni.createFrom().deferred(() -> {
+        Uni<DsrRequest> locked = Uni.createFrom().deferred(() -> {
             projections.requireBuilt(HoldingReconciliation.PROJECTION);
             return requests.lock(id);
-        }).chain(r -> {
-            requireOwnedBySubject(r);
-            Versions.requireMatch(ifMatch, r.version);
-            return confirmations.answer(r, body.confirmed(), caller.auditActor());
-        });
+        }).invoke(this::requireOwnedBySubject);
+        return changes.apply(locked, r -> r.version, ifMatch,
+                r -> Changes.trailedBy(confirmations.answer(r, body.confirmed(), caller.auditActor())));
     }
 
     /** The subject's own request, or any request for oversight; 404 otherwise (existence is not revealed). */

@@ -1,13 +1,13 @@
 package com.privacyplatform.dsr.retention;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.dsr.retention.RetentionRequests.RetentionBasisRequest;
-import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
 import com.privacyplatform.dsr.retention.RetentionViews.RetentionBasisView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,13 +17,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -40,14 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RetentionBasisResource {
 
     private final RetentionBasisService service;
-    private final RetentionReviews reviews;
     private final RetentionBasisRepository bases;
     private final Caller caller;
 
-    public RetentionBasisResource(RetentionBasisService service, RetentionReviews reviews,
-            RetentionBasisRepository bases, Caller caller) {
+    public RetentionBasisResource(RetentionBasisService service, RetentionBasisRepository bases, Caller caller) {
         this.service = service;
-        this.reviews = reviews;
         this.bases = bases;
         this.caller = caller;
     }
@@ -59,12 +54,10 @@ public class RetentionBasisResource {
             + " subject's express consent to it (checked against their consents; CONSENT_VERIFIED) or a legal"
             + " obligation (PENDING_REVIEW until an officer approves it); honoured when the termination fans out")
     @Enforces("3.5.d")
-    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "201",
-            responseDescription = "Created; Location and ETag name it")
+    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "201", responseDescription = Versions.CREATED)
     public Uni<Response> record(@PathParam("partnerId") UUID partnerId, @Valid @NotNull RetentionBasisRequest request) {
-        return service.record(partnerId, request).call(bases::flush).map(b -> Response.created(
-                URI.create("/partners/" + partnerId + "/retention-bases/" + b.id))
-                .entity(RetentionBasisView.of(b)).tag(etag(b)).build());
+        return service.record(partnerId, request).call(bases::flush).map(b -> Versions.created(
+                URI.create("/partners/" + partnerId + "/retention-bases/" + b.id), RetentionBasisView.of(b), b.version));
     }
 
     @GET
@@ -92,7 +85,7 @@ public class RetentionBasisResource {
     @WithSession
     @Operation(summary = "One retention basis of the partner (where POST's Location points); a partner reads its own")
     @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+            responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> one(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId) {
         caller.requireVisible(caller.maySeePartner(partnerId), "partner");
         return bases.findById(basisId).map(b -> {
@@ -101,39 +94,7 @@ public class RetentionBasisResource {
         });
     }
 
-    @POST
-    @Path("/{basisId}/approval")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Approve a legal-obligation basis pending review: the termination fan-out honours it"
-            + " (3.5.d); the note is optional")
-    @Enforces("3.5.d")
-    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> approve(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId,
-            @HeaderParam("If-Match") String ifMatch, @Valid ReviewRequest request) {
-        return reviews.decide(partnerId, basisId, ifMatch, true, request).map(this::ok);
-    }
-
-    @POST
-    @Path("/{basisId}/refusal")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Refuse a legal-obligation basis pending review, with a note telling the partner why:"
-            + " the termination deletes the data (3.5.d)")
-    @Enforces("3.5.d")
-    @APIResponseSchema(value = RetentionBasisView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> refuse(@PathParam("partnerId") UUID partnerId, @PathParam("basisId") UUID basisId,
-            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReviewRequest request) {
-        return reviews.decide(partnerId, basisId, ifMatch, false, request).map(this::ok);
-    }
-
     private Response ok(RetentionBasis b) {
-        return Response.ok(RetentionBasisView.of(b)).tag(etag(b)).build();
-    }
-
-    static EntityTag etag(RetentionBasis b) {
-        return new EntityTag(Long.toString(b.version));
+        return Versions.ok(RetentionBasisView.of(b), b.version);
     }
 }

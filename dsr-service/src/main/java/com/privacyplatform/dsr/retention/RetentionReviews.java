@@ -1,9 +1,8 @@
 package com.privacyplatform.dsr.retention;
 
-import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -23,15 +22,15 @@ public class RetentionReviews {
 
     private final RetentionBasisRepository bases;
     private final Outbox outbox;
-    private final AuditTrail audit;
+    private final Changes changes;
     private final Caller caller;
     private final PlatformClock clock;
 
-    public RetentionReviews(RetentionBasisRepository bases, Outbox outbox, AuditTrail audit, Caller caller,
+    public RetentionReviews(RetentionBasisRepository bases, Outbox outbox, Changes changes, Caller caller,
             PlatformClock clock) {
         this.bases = bases;
         this.outbox = outbox;
-        this.audit = audit;
+        this.changes = changes;
         this.caller = caller;
         this.clock = clock;
     }
@@ -40,9 +39,9 @@ public class RetentionReviews {
     public Uni<RetentionBasis> decide(UUID partnerId, UUID basisId, String ifMatch, boolean approve,
             ReviewRequest request) {
         String cleanNote = ReviewRequest.noteOf(request, approve);
-        return bases.findById(basisId).chain(b -> {
-            caller.requireVisible(b != null && b.partnerId.equals(partnerId), "retention basis");
-            Versions.requireMatch(ifMatch, b.version);
+        Uni<RetentionBasis> loaded = bases.findById(basisId)
+                .invoke(b -> caller.requireVisible(b != null && b.partnerId.equals(partnerId), "retention basis"));
+        return changes.apply(loaded, b -> b.version, ifMatch, b -> {
             if (b.status != RetentionStatus.PENDING_REVIEW) {
                 throw ProblemException.conflict("the retention basis is " + b.status + "; only a legal obligation"
                         + " pending review is approved or refused");
@@ -55,11 +54,9 @@ public class RetentionReviews {
                     b.subjectId, b.category, b.legalBasis, b.retentionPeriod, b.status.name(),
                     b.reviewedAt.toInstant());
             return outbox.publish(DsrEvents.RETENTION_BASIS_REVIEWED, b.id.toString(), event)
-                    .call(() -> audit.record(caller.auditActor(), approve ? "retention-basis.approved"
-                            : "retention-basis.refused", "retention-basis", b.id.toString(),
-                            Details.of("partnerId", b.partnerId, "retentionPeriod", b.retentionPeriod)))
-                    .call(bases::flush)
-                    .replaceWith(b);
+                    .chain(() -> Changes.audited(approve ? "retention-basis.approved" : "retention-basis.refused",
+                            "retention-basis", b.id, Details.of("partnerId", b.partnerId,
+                                    "retentionPeriod", b.retentionPeriod)));
         });
     }
 }

@@ -1,31 +1,21 @@
 package com.privacyplatform.dsr.review;
 
-import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Versions;
-import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.commons.problem.QueryParams;
-import com.privacyplatform.dsr.retention.RetentionRequests.ReviewRequest;
 import com.privacyplatform.dsr.task.DsrTask;
 import com.privacyplatform.dsr.task.TaskRepository;
-import com.privacyplatform.dsr.workflow.RejectionReviews;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -44,13 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RejectionReviewResource {
 
     private final TaskRepository tasks;
-    private final RejectionReviews reviews;
-    private final Caller caller;
+    private final ReviewedTasks reviewed;
 
-    public RejectionReviewResource(TaskRepository tasks, RejectionReviews reviews, Caller caller) {
+    public RejectionReviewResource(TaskRepository tasks, ReviewedTasks reviewed) {
         this.tasks = tasks;
-        this.reviews = reviews;
-        this.caller = caller;
+        this.reviewed = reviewed;
     }
 
     @GET
@@ -76,58 +64,10 @@ public class RejectionReviewResource {
     @APIResponseSchema(value = RejectionReviewView.class, responseCode = "200",
             responseDescription = "The current state; ETag is the task's version")
     public Uni<Response> one(@PathParam("taskId") UUID taskId) {
-        return reviewed(taskId).map(this::ok);
-    }
-
-    @POST
-    @Path("/{taskId}/approval")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Approve the partner's rejection: the task is REJECTED and the subject sees the basis, the"
-            + " explanation and the note; the note is optional")
-    @Enforces({"3.5.c", "3.5.d"})
-    @APIResponseSchema(value = RejectionReviewView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is the task's version")
-    public Uni<Response> approve(@PathParam("taskId") UUID taskId, @HeaderParam("If-Match") String ifMatch,
-            @Valid ReviewRequest request) {
-        return decide(taskId, ifMatch, true, request);
-    }
-
-    @POST
-    @Path("/{taskId}/refusal")
-    @RolesAllowed(Roles.OFFICER)
-    @WithTransaction
-    @Operation(summary = "Refuse the partner's rejection: the task is OPEN again and the partner reads the note")
-    @Enforces({"3.5.c", "3.5.d"})
-    @APIResponseSchema(value = RejectionReviewView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is the task's version")
-    public Uni<Response> refuse(@PathParam("taskId") UUID taskId, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull ReviewRequest request) {
-        return decide(taskId, ifMatch, false, request);
-    }
-
-    private Uni<Response> decide(UUID taskId, String ifMatch, boolean approve, ReviewRequest request) {
-        String clean = ReviewRequest.noteOf(request, approve);
-        return reviewed(taskId).invoke(t -> Versions.requireMatch(ifMatch, t.version)).chain(t -> {
-            String legalBasis = t.rejectionLegalBasis;
-            String explanation = t.rejectionExplanation;
-            UUID basis = t.rejectionRetentionBasisId;
-            return reviews.decide(t, approve, clean, caller.auditActor()).call(tasks::flush)
-                    .map(done -> ok(RejectionReviewView.of(done, legalBasis, explanation, basis), done.version));
-        });
-    }
-
-    /** A task whose rejection was ever put to review; any other id is 404. */
-    private Uni<DsrTask> reviewed(UUID taskId) {
-        return tasks.findById(taskId).invoke(t -> caller.requireVisible(t != null && t.rejectionRequestedAt != null,
-                "rejection review"));
+        return reviewed.load(taskId).map(this::ok);
     }
 
     private Response ok(DsrTask t) {
-        return ok(RejectionReviewView.of(t), t.version);
-    }
-
-    private Response ok(RejectionReviewView view, long version) {
-        return Response.ok(view).tag(new EntityTag(Long.toString(version))).build();
+        return Versions.ok(RejectionReviewView.of(t), t.version);
     }
 }

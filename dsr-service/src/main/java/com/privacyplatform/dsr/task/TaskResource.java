@@ -1,6 +1,6 @@
 package com.privacyplatform.dsr.task;
 
-import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
@@ -9,24 +9,16 @@ import com.privacyplatform.commons.problem.QueryParams;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.dsr.request.RequestType;
 import com.privacyplatform.dsr.task.TaskRepository.TaskFilter;
-import com.privacyplatform.dsr.task.TaskRequests.CompletionRequest;
-import com.privacyplatform.dsr.task.TaskRequests.RejectionRequest;
 import com.privacyplatform.dsr.task.TaskViews.TaskView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -80,47 +72,12 @@ public class TaskResource {
     @Path("/{id}")
     @WithSession
     @Operation(summary = "One of the partner's tasks, with the values to act on in clear")
-    @APIResponseSchema(value = TaskView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
+    @APIResponseSchema(value = TaskView.class, responseCode = "200", responseDescription = Versions.CURRENT_STATE)
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.load(id).chain(this::ok);
     }
 
-    @POST
-    @Path("/{id}/claim")
-    @WithTransaction
-    @Operation(summary = "OPEN -> CLAIMED: someone at the partner is on it")
-    @APIResponseSchema(value = TaskView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> claim(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return service.claim(id, ifMatch).chain(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/completion")
-    @WithTransaction
-    @Operation(summary = "Complete with evidence: ACCESS an export (stored encrypted, expiring), CORRECTION a"
-            + " correction record, DELETION a deletion statement or (recipient task) a notice")
-    @Enforces({"3.5.b", "3.5.c"})
-    @APIResponseSchema(value = TaskView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull CompletionRequest request) {
-        return service.complete(id, ifMatch, request).chain(this::ok);
-    }
-
-    @POST
-    @Path("/{id}/rejection")
-    @WithTransaction
-    @Operation(summary = "Reject naming a legal basis other than consent (e.g. a retention obligation) and why")
-    @APIResponseSchema(value = TaskView.class, responseCode = "200",
-            responseDescription = "The current state; ETag is its version")
-    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull RejectionRequest request) {
-        return service.reject(id, ifMatch, request).chain(this::ok);
-    }
-
     private Uni<Response> ok(DsrTask t) {
-        return service.view(t).map(view -> Response.ok(view).tag(new EntityTag(Long.toString(t.version))).build());
+        return service.view(t).map(view -> Versions.ok(view, t.version));
     }
 }

@@ -1,7 +1,7 @@
 package com.privacyplatform.dsr.task;
 
 import com.privacyplatform.api.clause.Enforces;
-import com.privacyplatform.commons.http.Versions;
+import com.privacyplatform.commons.http.Changes;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
@@ -37,9 +37,10 @@ public class TaskService {
     private final TaskViewMapper views;
     private final RetentionBasisRepository retention;
     private final Caller caller;
+    private final Changes changes;
 
     public TaskService(TaskRepository tasks, RequestRepository requests, CorrectionSeal corrections, TaskWork work,
-            TaskViewMapper views, RetentionBasisRepository retention, Caller caller) {
+            TaskViewMapper views, RetentionBasisRepository retention, Caller caller, Changes changes) {
         this.tasks = tasks;
         this.requests = requests;
         this.retention = retention;
@@ -47,6 +48,7 @@ public class TaskService {
         this.work = work;
         this.views = views;
         this.caller = caller;
+        this.changes = changes;
     }
 
     @Enforces(value = "3.4.f", note = "a partner sees and works only its own tasks")
@@ -56,42 +58,46 @@ public class TaskService {
     }
 
     public Uni<DsrTask> claim(UUID id, String ifMatch) {
-        return load(id).invoke(t -> Versions.requireMatch(ifMatch, t.version))
-                .chain(t -> work.claim(t, caller.auditActor()));
+        return changes.apply(load(id), t -> t.version, ifMatch,
+                t -> Changes.trailedBy(work.claim(t, caller.auditActor())));
     }
 
     public Uni<DsrTask> complete(UUID id, String ifMatch, CompletionRequest body) {
-        return load(id).invoke(t -> Versions.requireMatch(ifMatch, t.version)).chain(t -> {
+        return changes.apply(load(id), t -> t.version, ifMatch, t -> {
             requireEvidenceFits(t, body);
             Evidence evidence = new Evidence(body.deletion(), body.notice(), body.correction(), null, note(body));
-            return work.complete(t, evidence, t.type == RequestType.ACCESS ? body.export() : null, caller.auditActor());
+            return Changes.trailedBy(work.complete(t, evidence, t.type == RequestType.ACCESS ? body.export() : null,
+                    caller.auditActor()));
         });
     }
 
     public Uni<DsrTask> reject(UUID id, String ifMatch, RejectionRequest body) {
-        return load(id).invoke(t -> Versions.requireMatch(ifMatch, t.version)).chain(t -> {
-            if (!Vocabulary.get().isLegalBasis(body.legalBasis())) {
-                throw ProblemException.validation("unknown legal basis",
-                        List.of(new Problem.FieldError("legalBasis", "is not a legal basis of the vocabulary")));
+        return changes.apply(load(id), t -> t.version, ifMatch, t -> Changes.trailedBy(rejection(t, body)));
+    }
+
+    /** The partner's rejection: a legal basis other than consent; a deletion task's goes to the officer's review. */
+    private Uni<DsrTask> rejection(DsrTask t, RejectionRequest body) {
+        if (!Vocabulary.get().isLegalBasis(body.legalBasis())) {
+            throw ProblemException.validation("unknown legal basis",
+                    List.of(new Problem.FieldError("legalBasis", "is not a legal basis of the vocabulary")));
+        }
+        if (NOT_A_REFUSAL_BASIS.contains(body.legalBasis())) {
+            throw ProblemException.policy(t.type.clause, "rejection-basis-insufficient",
+                    "Rejection needs a legal basis other than consent",
+                    "the subject's request overrides their consent; name the law or contract that requires"
+                            + " keeping or refusing (e.g. LEGAL_OBLIGATION)",
+                    List.of(new Problem.FieldError("legalBasis", "consent is no basis to refuse the subject")));
+        }
+        if (t.type != RequestType.DELETION) {
+            if (body.retentionBasisId() != null) {
+                throw ProblemException.validation("only a deletion task's rejection cites a retention basis",
+                        List.of(new Problem.FieldError("retentionBasisId", "does not belong to this task")));
             }
-            if (NOT_A_REFUSAL_BASIS.contains(body.legalBasis())) {
-                throw ProblemException.policy(t.type.clause, "rejection-basis-insufficient",
-                        "Rejection needs a legal basis other than consent",
-                        "the subject's request overrides their consent; name the law or contract that requires"
-                                + " keeping or refusing (e.g. LEGAL_OBLIGATION)",
-                        List.of(new Problem.FieldError("legalBasis", "consent is no basis to refuse the subject")));
-            }
-            if (t.type != RequestType.DELETION) {
-                if (body.retentionBasisId() != null) {
-                    throw ProblemException.validation("only a deletion task's rejection cites a retention basis",
-                            List.of(new Problem.FieldError("retentionBasisId", "does not belong to this task")));
-                }
-                return work.reject(t, body.legalBasis(), body.explanation().strip(), caller.auditActor());
-            }
-            return requests.findById(t.requestId).chain(r -> requireRetentionRules(t, r.origin, body))
-                    .chain(() -> work.requestRejection(t, body.legalBasis(), body.explanation().strip(),
-                            body.retentionBasisId(), caller.auditActor()));
-        });
+            return work.reject(t, body.legalBasis(), body.explanation().strip(), caller.auditActor());
+        }
+        return requests.findById(t.requestId).chain(r -> requireRetentionRules(t, r.origin, body))
+                .chain(() -> work.requestRejection(t, body.legalBasis(), body.explanation().strip(),
+                        body.retentionBasisId(), caller.auditActor()));
     }
 
     /**

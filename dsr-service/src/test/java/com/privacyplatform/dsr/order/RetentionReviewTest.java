@@ -44,7 +44,7 @@ class RetentionReviewTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies(value = "3.5.d", exercises = {"RetentionBasisResource#approve", "RetentionReviews#decide"})
+    @Verifies(value = "3.5.d", exercises = {"RetentionReviewResource#approve", "RetentionReviews#decide"})
     void theOfficerApprovesAPendingLegalObligationOnceAuditedAndAnnounced() {
         UUID basis = pending();
         given().queryParam("status", "PENDING_REVIEW").queryParam("limit", 500).get("/retention-bases").then()
@@ -69,7 +69,7 @@ class RetentionReviewTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies(value = "3.5.d", exercises = {"RetentionBasisResource#refuse", "RetentionReviews#decide"})
+    @Verifies(value = "3.5.d", exercises = {"RetentionReviewResource#refuse", "RetentionReviews#decide"})
     void aRefusalTellsThePartnerWhyAndBadInputChangesNothing() {
         UUID basis = pending();
         decide(basis, "refusal", "{}").then().statusCode(400).body("errors[0].field", equalTo("note"));

@@ -32,7 +32,7 @@ class ConfirmationTest {
 
     @Test
     @TestSecurity(user = CONFIRMING, roles = "data-subject")
-    @Verifies(value = "3.5.a", exercises = {"RequestResource#confirm", "RequestWorkflow#submit"})
+    @Verifies(value = "3.5.a", exercises = {"RequestChangeResource#confirm", "RequestWorkflow#submit"})
     void theSubjectsConfirmationStartsTheClockAndTheFanOut() {
         UUID partner = Fixtures.newPartner();
         Fixtures.holding(partner, CONFIRMING, "user.name");

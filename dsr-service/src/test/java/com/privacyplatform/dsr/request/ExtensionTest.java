@@ -66,7 +66,7 @@ class ExtensionTest {
     }
 
     @Test
-    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"Extensions#extend", "RequestResource#extend"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"Extensions#extend", "RequestChangeResource#extend"})
     void anOfficerExtendsAGdprDeadlineOnceAndTheReasonIsToldToTheSubject() {
         UUID id = openRequest("FR");
         Schedule schedule = scheduleToday("GDPR", "FR");

@@ -158,7 +158,7 @@ class TaskDeadlineTest {
     }
 
     @Test
-    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"TaskResource#complete", "TaskWork#complete"})
+    @Verifies(value = {"3.5.b", "3.5.c"}, exercises = {"TaskChangeResource#complete", "TaskWork#complete"})
     void theRequestIsDueOnItsEarliestTasksDayWhichMovesOnWhenThatTaskIsDone() {
         UUID chinese = Fixtures.newPartner();
         UUID french = Fixtures.newPartner();

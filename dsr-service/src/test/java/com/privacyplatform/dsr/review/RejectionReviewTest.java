@@ -58,7 +58,7 @@ class RejectionReviewTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies(value = {"3.5.c", "3.5.d"}, exercises = {"RejectionReviewResource#approve", "RejectionReviews#decide", "TaskWork#requestRejection"})
+    @Verifies(value = {"3.5.c", "3.5.d"}, exercises = {"RejectionDecisionResource#approve", "RejectionReviews#decide", "TaskWork#requestRejection"})
     void anApprovedRejectionRejectsTheTaskAndCompletesTheRequestWithTheReasonsShown() {
         UUID request = deletion(Fixtures.newSubject());
         UUID task = inReview(request);
@@ -96,7 +96,7 @@ class RejectionReviewTest {
 
     @Test
     @TestSecurity(user = "olivia", roles = "compliance-officer")
-    @Verifies(value = {"3.5.c", "3.5.d"}, exercises = {"RejectionReviewResource#refuse", "RejectionReviews#decide"})
+    @Verifies(value = {"3.5.c", "3.5.d"}, exercises = {"RejectionDecisionResource#refuse", "RejectionReviews#decide"})
     void aRefusedRejectionReopensTheTaskWithTheNoteAndBadInputChangesNothing() {
         UUID request = deletion(Fixtures.newSubject());
         UUID task = inReview(request);

@@ -1,11 +1,9 @@
 package com.privacyplatform.commons.testapp;
 
 import com.privacyplatform.commons.http.Changes;
-import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
-import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,8 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** {@link Changes} in use: a transition with If-Match and audit entry, and an idempotent create. */
-@Path("/test")
+/** {@link Changes} in use: a transition with If-Match and audit entry (beside WidgetResource's class path). */
+@Path("/test/widgets/{id}")
 @RolesAllowed(Roles.PARTNER)
 public class WidgetChangeResource {
 
@@ -33,7 +31,7 @@ public class WidgetChangeResource {
     }
 
     @POST
-    @Path("/widgets/{id}/renaming")
+    @Path("/renaming")
     @WithTransaction
     public Uni<Response> rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull WidgetRequest request) {
@@ -49,23 +47,7 @@ public class WidgetChangeResource {
         }).map(w -> Versions.ok(view(w), w.version));
     }
 
-    @POST
-    @Path("/labelled-widgets")
-    @WithTransaction
-    public Uni<Response> create(@Valid @NotNull WidgetRequest request,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return changes.create(idempotencyKey, "/test/labelled-widgets", request, () -> {
-            Widget widget = new Widget();
-            widget.id = Ids.newId();
-            widget.partnerId = caller.requirePartnerId();
-            widget.name = request.name();
-            widget.size = request.size();
-            return widget.<Widget>persist().call(Widget::flush)
-                    .map(w -> new Changes.Created(w.id, view(w), w.version));
-        });
-    }
-
-    private static WidgetView view(Widget w) {
+    static WidgetView view(Widget w) {
         return new WidgetView(w.id, w.partnerId, w.name, null, w.size);
     }
 }
