@@ -54,8 +54,10 @@ class TooManyConnectionsTest {
         assertThat(refused.jsonPath().getString("type"))
                 .isEqualTo("https://privacy-platform.example/problems/database-unavailable");
         assertThat(refused.jsonPath().getString("detail")).contains("nothing was changed");
-        // with room again, the service connects at once
+        // with room again, the service connects at once, and its readiness (whose JDBC pool held a
+        // connection the test cut) is back too
         given().get("/test/widgets/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     private static Object scalar(Connection c, String sql) throws SQLException {
