@@ -46,4 +46,13 @@ class CursorsTest {
         assertThat(Cursors.decode(page.nextCursor())).isEqualTo("2");
         assertThat(Cursors.page(List.of(1, 2), 2, String::valueOf).nextCursor()).isNull();
     }
+
+    @Test
+    void aPageMapsItsItemsToViewsAndKeepsItsCursor() {
+        Page<Integer> page = Cursors.page(List.of(1, 2, 3), 2, String::valueOf);
+        Page<String> views = page.map(i -> "item " + i);
+        assertThat(views.items()).containsExactly("item 1", "item 2");
+        assertThat(views.nextCursor()).isEqualTo(page.nextCursor());
+        assertThat(Cursors.page(List.of(1), 2, String::valueOf).map(String::valueOf).nextCursor()).isNull();
+    }
 }

@@ -113,7 +113,7 @@ public class EmergencyOrderResource {
         }
         return orders.page(partner, activeOnly, after, size + 1)
                 .map(list -> Cursors.page(list, size, o -> o.id.toString()))
-                .map(page -> new Page<>(page.items().stream().map(this::view).toList(), page.nextCursor()));
+                .map(page -> page.map(this::view));
     }
 
     @GET

@@ -48,8 +48,7 @@ public class TimelineResource {
         return incidents.load(id).chain(i -> TimelineEntry.<TimelineEntry>find(
                         "incidentId = ?1 and seq > ?2 order by seq", i.id, after).range(0, size).list()
                 .map(list -> Cursors.page(list, size, e -> Long.toString(e.seq)))
-                .map(page -> new Page<>(page.items().stream().map(e -> view(e, i.partnerId)).toList(),
-                        page.nextCursor())));
+                .map(page -> page.map(e -> view(e, i.partnerId))));
     }
 
     private TimelineView view(TimelineEntry e, UUID partnerId) {

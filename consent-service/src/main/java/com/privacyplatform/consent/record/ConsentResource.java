@@ -127,7 +127,7 @@ public class ConsentResource {
             @QueryParam("state") String state, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return queries.list(subjectId, partnerId, purpose, state, limit, cursor)
-                .map(page -> new Page<>(page.items().stream().map(views::view).toList(), page.nextCursor()));
+                .map(page -> page.map(views::view));
     }
 
     @GET

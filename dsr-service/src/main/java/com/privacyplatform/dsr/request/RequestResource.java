@@ -114,7 +114,7 @@ public class RequestResource {
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return requests.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, r -> Cursors.timeAndId(r.submittedAt, r.id)))
-                .map(page -> new Page<>(page.items().stream().map(views::summary).toList(), page.nextCursor()));
+                .map(page -> page.map(views::summary));
     }
 
     @GET

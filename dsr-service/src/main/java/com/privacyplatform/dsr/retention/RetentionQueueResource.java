@@ -44,7 +44,6 @@ public class RetentionQueueResource {
         return bases.page(partner, wanted, after == null ? null : after.at(), after == null ? null : after.id(),
                         size + 1)
                 .map(list -> Cursors.page(list, size, b -> Cursors.timeAndId(b.recordedAt, b.id)))
-                .map(page -> new Page<>(page.items().stream().map(RetentionBasisView::of).toList(),
-                        page.nextCursor()));
+                .map(page -> page.map(RetentionBasisView::of));
     }
 }

@@ -52,8 +52,7 @@ public class RejectionReviewResource {
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return tasks.inReview(partner, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, t -> Cursors.timeAndId(t.rejectionRequestedAt, t.id)))
-                .map(page -> new Page<>(page.items().stream().map(RejectionReviewView::of).toList(),
-                        page.nextCursor()));
+                .map(page -> page.map(RejectionReviewView::of));
     }
 
     @GET

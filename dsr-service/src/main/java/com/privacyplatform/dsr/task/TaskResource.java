@@ -64,8 +64,7 @@ public class TaskResource {
         return tasks.queue(partner, filter, after == null ? null : after.on(), after == null ? null : after.id(),
                         size + 1)
                 .map(list -> Cursors.page(list, size, t -> Cursors.dateAndId(t.dueOn, t.id)))
-                .map(page -> new Page<>(page.items().stream().map(t -> views.view(t, null, null)).toList(),
-                        page.nextCursor()));
+                .map(page -> page.map(t -> views.view(t, null, null)));
     }
 
     @GET

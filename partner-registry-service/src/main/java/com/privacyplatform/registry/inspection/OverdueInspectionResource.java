@@ -48,8 +48,7 @@ public class OverdueInspectionResource {
         LocalDate today = clock.today();
         return due.overdue(today, afterDue, afterId, size + 1)
                 .map(list -> Cursors.page(list, size, d -> Cursors.dateAndId(d.dueOn(), d.partnerId())))
-                .map(page -> new Page<>(page.items().stream().map(d -> new OverdueInspectionView(d.partnerId(),
-                        d.legalName(), d.partnerStatus(), d.lastPeriodEnd(), d.dueOn(), d.daysOverdue(today)))
-                        .toList(), page.nextCursor()));
+                .map(page -> page.map(d -> new OverdueInspectionView(d.partnerId(),
+                        d.legalName(), d.partnerStatus(), d.lastPeriodEnd(), d.dueOn(), d.daysOverdue(today))));
     }
 }

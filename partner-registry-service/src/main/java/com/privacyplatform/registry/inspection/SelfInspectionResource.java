@@ -79,7 +79,7 @@ public class SelfInspectionResource {
         UUID before = Cursors.decodeUuid(cursor);
         return partners.load(id).chain(p -> inspections.page(p.id, before, size + 1))
                 .map(list -> Cursors.page(list, size, i -> i.id.toString()))
-                .map(page -> new Page<>(page.items().stream().map(mapper::view).toList(), page.nextCursor()));
+                .map(page -> page.map(mapper::view));
     }
 
     @GET

@@ -115,7 +115,7 @@ public class PartnerResource {
         Cursors.TimeAndId after = Cursors.decodeTimeAndId(cursor);
         return partners.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), size + 1)
                 .map(list -> Cursors.page(list, size, p -> Cursors.timeAndId(p.createdAt, p.id)))
-                .map(page -> new Page<>(page.items().stream().map(views::view).toList(), page.nextCursor()));
+                .map(page -> page.map(views::view));
     }
 
     @GET

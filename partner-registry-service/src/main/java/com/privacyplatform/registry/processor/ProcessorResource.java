@@ -78,7 +78,7 @@ public class ProcessorResource {
         return partners.load(id)
                 .chain(p -> processors.page(p.id, filter, after, size + 1))
                 .map(list -> Cursors.page(list, size, p -> p.id.toString()))
-                .map(page -> new Page<>(page.items().stream().map(ProcessorViews::of).toList(), page.nextCursor()));
+                .map(page -> page.map(ProcessorViews::of));
     }
 
     @GET

@@ -80,7 +80,7 @@ public class TransferResource {
         return partners.load(id)
                 .chain(p -> transfers.page(p.id, filter, country, after, size + 1))
                 .map(list -> Cursors.page(list, size, t -> t.id.toString()))
-                .map(page -> new Page<>(page.items().stream().map(TransferViews::of).toList(), page.nextCursor()));
+                .map(page -> page.map(TransferViews::of));
     }
 
     @GET
