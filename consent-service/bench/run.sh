@@ -76,8 +76,11 @@ PID=""
 trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
 
 start_service() { # database
+  # setsid: the service in a session of its own, as in a pod of its own - where the kernel groups
+  # scheduling by session (autogroup, Debian's default), the load generator's threads then compete
+  # with the service's as one group, not thread by thread
   # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options, split on spaces
-  "$JAVA" -Xmx256m ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
+  setsid "$JAVA" -Xmx256m ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
     -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$1" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$1" \
     -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
