@@ -9,6 +9,7 @@ import com.privacyplatform.api.clause.Verifies;
 import com.privacyplatform.commons.identity.token.VerifiedTokens;
 import com.privacyplatform.consent.support.Fixtures;
 import com.privacyplatform.consent.support.RealTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -22,6 +23,9 @@ class RealTokensTest {
 
     @Inject
     VerifiedTokens tokens;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeAll
     static void partners() {
@@ -85,6 +89,14 @@ class RealTokensTest {
         String token = RealTokens.partnerA();
         as(token).get("/consents").then().statusCode(200);
         assertThat(tokens.contains(token)).isTrue();
+        // the next request is answered from the cache (before quarkus-oidc parses the token), roles applied as before
+        double hits = cacheHits();
+        as(token).get("/consents").then().statusCode(200);
+        assertThat(cacheHits()).isEqualTo(hits + 1);
+        // the scheme in lower case is still a bearer token (RFC 6750), and a partner's role still does not reach
+        // an endpoint of other roles
+        given().header("Authorization", "bearer " + token).get("/subjects/someone-1/holders").then().statusCode(403);
+        assertThat(cacheHits()).isEqualTo(hits + 2);
         // same header and payload, another signature: quarkus-oidc refuses it, the cache never answers it
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         for (int i = 0; i < 2; i++) {
@@ -96,5 +108,9 @@ class RealTokensTest {
 
     private static RequestSpecification as(String token) {
         return given().header("Authorization", RealTokens.bearer(token));
+    }
+
+    private double cacheHits() {
+        return meters.counter("platform.token.cache", "result", "hit").count();
     }
 }
