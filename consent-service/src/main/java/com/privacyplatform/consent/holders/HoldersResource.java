@@ -1,11 +1,11 @@
 package com.privacyplatform.consent.holders;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.consent.holders.HoldersViews.HolderView;
 import com.privacyplatform.consent.holders.HoldersViews.HoldersView;
-import com.privacyplatform.consent.partner.PartnerStatus;
 import com.privacyplatform.consent.partner.ProjectionRepository;
 import com.privacyplatform.consent.record.Consent;
 import com.privacyplatform.consent.record.ConsentRepository;

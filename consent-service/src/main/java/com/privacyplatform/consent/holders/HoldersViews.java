@@ -1,6 +1,6 @@
 package com.privacyplatform.consent.holders;
 
-import com.privacyplatform.consent.partner.PartnerStatus;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.consent.record.Recipient;
 import java.util.List;
 import java.util.UUID;

@@ -1,12 +1,14 @@
 package com.privacyplatform.consent.partner;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerEvents;
+import com.privacyplatform.api.events.PartnerEvents.Activated;
+import com.privacyplatform.api.events.PartnerEvents.ScopeChanged;
+import com.privacyplatform.api.events.PartnerEvents.StatusChanged;
+import com.privacyplatform.api.events.PartnerEvents.TransfersChanged;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
-import com.privacyplatform.consent.partner.PartnerEvents.Activated;
-import com.privacyplatform.consent.partner.PartnerEvents.ScopeChanged;
-import com.privacyplatform.consent.partner.PartnerEvents.StatusChanged;
-import com.privacyplatform.consent.partner.PartnerEvents.TransfersChanged;
 import com.privacyplatform.consent.revocation.Revocations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

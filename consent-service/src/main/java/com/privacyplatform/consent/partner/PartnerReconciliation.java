@@ -1,5 +1,6 @@
 package com.privacyplatform.consent.partner;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.projection.SourcePages;
 import com.privacyplatform.commons.projection.SourceReconciler;
 import com.privacyplatform.consent.config.ConsentConfig;

@@ -1,7 +1,8 @@
 package com.privacyplatform.consent.partner;
 
-import com.privacyplatform.consent.partner.PartnerEvents.ScopeItem;
-import com.privacyplatform.consent.partner.PartnerEvents.TransferItem;
+import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
+import com.privacyplatform.api.events.PartnerEvents.TransferItem;
+import com.privacyplatform.api.events.PartnerStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

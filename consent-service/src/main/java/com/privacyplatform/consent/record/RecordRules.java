@@ -1,10 +1,10 @@
 package com.privacyplatform.consent.record;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.problem.Problem.FieldError;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
-import com.privacyplatform.consent.partner.PartnerStatus;
 import com.privacyplatform.consent.partner.ProjectionRepository.ApprovedTransfer;
 import com.privacyplatform.consent.partner.ProjectionRepository.PartnerState;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.assessment;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.Changes;
@@ -14,7 +15,6 @@ import com.privacyplatform.registry.assessment.AssessmentRequests.ScheduleReques
 import com.privacyplatform.registry.config.RegistryConfig;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerService;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

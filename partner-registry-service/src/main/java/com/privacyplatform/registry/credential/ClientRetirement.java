@@ -1,6 +1,7 @@
 package com.privacyplatform.registry.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
@@ -8,7 +9,6 @@ import com.privacyplatform.commons.events.EventConsumer;
 import com.privacyplatform.commons.events.ReceivedEvent;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.processor.PartnerLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.directory;
 
-import com.privacyplatform.registry.partner.PartnerStatus;
+import com.privacyplatform.api.events.PartnerStatus;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

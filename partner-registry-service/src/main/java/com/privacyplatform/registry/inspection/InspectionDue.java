@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.inspection;
 
-import com.privacyplatform.registry.partner.PartnerStatus;
+import com.privacyplatform.api.events.PartnerStatus;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package com.privacyplatform.registry.inspection;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.registry.config.RegistryConfig;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.inspection;
 
-import com.privacyplatform.registry.partner.PartnerStatus;
+import com.privacyplatform.api.events.PartnerStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,7 @@
 package com.privacyplatform.registry.partner;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.http.Idempotency;
 import com.privacyplatform.commons.http.Versions;
 import com.privacyplatform.commons.identity.Caller;

@@ -1,5 +1,7 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.api.events.PartnerEvents;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;

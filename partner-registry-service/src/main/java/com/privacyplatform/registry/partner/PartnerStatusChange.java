@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.partner;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import java.util.Set;
 
 /**

@@ -1,6 +1,7 @@
 package com.privacyplatform.registry.partner;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.registry.credential.CredentialView;
 import java.time.Instant;
 import java.util.UUID;

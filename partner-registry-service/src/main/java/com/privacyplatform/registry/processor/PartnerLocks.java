@@ -1,10 +1,10 @@
 package com.privacyplatform.registry.processor;
 
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.registry.partner.Partner;
 import com.privacyplatform.registry.partner.PartnerRepository;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -1,11 +1,11 @@
 package com.privacyplatform.registry.processor;
 
 import com.privacyplatform.api.clause.Enforces;
+import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
 import com.privacyplatform.commons.problem.Problem;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.registry.partner.Partner;
-import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
 import com.privacyplatform.registry.processor.ProcessorRequests.ProcessorRequest;
 import com.privacyplatform.registry.scope.ScopeEntry;
 import com.privacyplatform.registry.transfer.Transfer;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.scope;
 
-import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
+import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

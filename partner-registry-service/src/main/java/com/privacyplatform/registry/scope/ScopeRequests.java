@@ -1,5 +1,6 @@
 package com.privacyplatform.registry.scope;
 
+import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -35,6 +36,6 @@ public final class ScopeRequests {
     public record ScopeView(UUID partnerId, int scopeVersion,
             @Schema(description = "3.2.c: whether the platform authorized the purposes that profile or decide"
                     + " automatically (the vocabulary's profiling purposes)") boolean automatedDecisionAuthorized,
-            List<com.privacyplatform.registry.partner.PartnerEvents.ScopeItem> entries) {
+            List<ScopeItem> entries) {
     }
 }

@@ -1,5 +1,7 @@
 package com.privacyplatform.registry.scope;
 
+import com.privacyplatform.api.events.PartnerEvents;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
@@ -10,10 +12,8 @@ import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
-import com.privacyplatform.registry.partner.PartnerEvents;
 import com.privacyplatform.registry.partner.PartnerRepository;
 import com.privacyplatform.registry.partner.PartnerService;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.scope.ScopeRequests.AdmAuthorizationRequest;
 import com.privacyplatform.registry.scope.ScopeRequests.ScopeItemRequest;
 import com.privacyplatform.registry.scope.ScopeRequests.ScopeRequest;

@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.scorecard;
 
-import com.privacyplatform.registry.partner.PartnerStatus;
+import com.privacyplatform.api.events.PartnerStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

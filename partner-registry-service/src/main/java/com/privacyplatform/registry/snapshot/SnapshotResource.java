@@ -1,14 +1,14 @@
 package com.privacyplatform.registry.snapshot;
 
+import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
+import com.privacyplatform.api.events.PartnerEvents.TransferItem;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.paging.Cursors;
 import com.privacyplatform.commons.paging.Page;
 import com.privacyplatform.registry.partner.Partner;
-import com.privacyplatform.registry.partner.PartnerEvents.ScopeItem;
-import com.privacyplatform.registry.partner.PartnerEvents.TransferItem;
 import com.privacyplatform.registry.partner.PartnerRepository;
 import com.privacyplatform.registry.partner.PartnerRepository.PartnerFilter;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.scope.ScopeEntry;
 import com.privacyplatform.registry.scope.ScopeRepository;
 import com.privacyplatform.registry.transfer.ApprovedTransfers;

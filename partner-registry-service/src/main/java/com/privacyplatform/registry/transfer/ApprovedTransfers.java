@@ -1,6 +1,6 @@
 package com.privacyplatform.registry.transfer;
 
-import com.privacyplatform.registry.partner.PartnerEvents.TransferItem;
+import com.privacyplatform.api.events.PartnerEvents.TransferItem;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.privacyplatform.registry.transfer;
 
+import com.privacyplatform.api.events.PartnerEvents;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.commons.audit.AuditTrail;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
@@ -11,9 +13,7 @@ import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.api.vocabulary.Vocabulary;
 import com.privacyplatform.commons.time.PlatformClock;
 import com.privacyplatform.registry.partner.Partner;
-import com.privacyplatform.registry.partner.PartnerEvents;
 import com.privacyplatform.registry.partner.PartnerRepository;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import com.privacyplatform.registry.transfer.TransferRequests.TransferRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

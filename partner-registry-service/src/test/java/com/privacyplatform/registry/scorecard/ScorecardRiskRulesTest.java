@@ -3,9 +3,9 @@ package com.privacyplatform.registry.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.privacyplatform.api.clause.Verifies;
+import com.privacyplatform.api.events.PartnerStatus;
 import com.privacyplatform.registry.assessment.FindingTally;
 import com.privacyplatform.registry.inspection.InspectionDue;
-import com.privacyplatform.registry.partner.PartnerStatus;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

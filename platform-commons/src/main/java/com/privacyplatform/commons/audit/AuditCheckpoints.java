@@ -108,16 +108,7 @@ public class AuditCheckpoints {
                 CheckpointKeys.ALGORITHM, null);
         CheckpointView signed = new CheckpointView(id, source, seq, hash, at.toInstant(), keys.keyId(),
                 CheckpointKeys.ALGORITHM, keys.sign(unsigned.payload()));
-        AuditCheckpoint row = new AuditCheckpoint();
-        row.id = id;
-        row.source = source;
-        row.seq = seq;
-        row.hash = hash;
-        row.signedAt = at;
-        row.keyId = signed.keyId();
-        row.algorithm = signed.algorithm();
-        row.signature = signed.signature();
-        return session.persist(row)
+        return session.persist(AuditCheckpoint.of(signed))
                 .chain(() -> outbox.publish(CheckpointView.EVENT_TYPE, id.toString(), signed))
                 .replaceWith(signed);
     }
@@ -152,11 +143,11 @@ public class AuditCheckpoints {
             return query.setParameter("after", after == null ? new UUID(0L, 0L) : after)
                     .setMaxResults(max)
                     .getResultList();
-        })).map(rows -> rows.stream().map(CheckpointView::of).toList());
+        })).map(rows -> rows.stream().map(AuditCheckpoint::view).toList());
     }
 
     public Uni<CheckpointView> find(UUID id) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(AuditCheckpoint.class, id)))
-                .map(c -> c == null ? null : CheckpointView.of(c));
+                .map(c -> c == null ? null : c.view());
     }
 }

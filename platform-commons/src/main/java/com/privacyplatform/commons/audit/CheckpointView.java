@@ -24,9 +24,4 @@ public record CheckpointView(@NotNull UUID id, @NotBlank String source, @NotNull
         return "privacy-platform audit checkpoint v1\n" + "id=" + id + "\nsource=" + source + "\nseq=" + seq
                 + "\nhash=" + hash + "\nsignedAt=" + signedAt + "\nkeyId=" + keyId + "\nalgorithm=" + algorithm;
     }
-
-    static CheckpointView of(AuditCheckpoint c) {
-        return new CheckpointView(c.id, c.source, c.seq, c.hash, c.signedAt.toInstant(), c.keyId, c.algorithm,
-                c.signature);
-    }
 }

@@ -1,4 +1,4 @@
-package com.privacyplatform.registry.partner;
+package com.privacyplatform.api.events;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Event records of the registry (CloudEvents {@code data}); ids and facts, no personal values.
- * The catalogue with JSON examples is in the service README. Registered for reflection: the
- * outbox serialises them with Jackson, which a native image allows only for registered classes.
+ * The partner-registry's event records (CloudEvents {@code data}); ids and facts, no personal values.
+ * One definition for the producer (partner-registry-service) and its consumers (consent-service), so
+ * the wire shape cannot drift between them. The catalogue with JSON examples is in the registry's
+ * README. Registered for reflection: the registry's outbox serialises them and consumers read them
+ * from messages with Jackson, outside any REST signature, which a native image allows only for
+ * registered classes (this jar is indexed, so every application that uses it registers them).
  */
 @RegisterForReflection(targets = {PartnerEvents.ScopeItem.class, PartnerEvents.Activated.class,
         PartnerEvents.StatusChanged.class, PartnerEvents.ScopeChanged.class, PartnerEvents.TransferItem.class,
