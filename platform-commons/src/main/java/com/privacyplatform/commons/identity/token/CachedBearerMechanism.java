@@ -18,7 +18,10 @@ import java.util.Set;
  * from an opaque token before any identity provider is asked - the largest single cost of a
  * proxied request). A token that is not cached, or no longer, gets no identity here, and Quarkus goes
  * on to quarkus-oidc, which verifies it in full; {@link TokenCacheFiller} caches it only if it passed.
- * No challenge of its own: a 401 is quarkus-oidc's.
+ * No challenge of its own: a 401 is quarkus-oidc's. It assumes bearer tokens are not bound to a
+ * client certificate or a DPoP proof (no {@code quarkus.oidc.token.binding} here): a bound token's
+ * proof must be checked on every request, which a cache hit would skip - switch the cache off
+ * ({@code platform.token-cache.enabled=false}) before binding tokens.
  */
 @ApplicationScoped
 public class CachedBearerMechanism implements HttpAuthenticationMechanism {
