@@ -46,7 +46,7 @@ public final class MultiRowInsert<T> {
      */
     public MultiRowInsert<T> column(String name, String type, Function<T, Object> value) {
         columns.add(new Column<>(name, type, value));
-        sql = null;
+        sql = statement();
         return this;
     }
 
@@ -65,7 +65,10 @@ public final class MultiRowInsert<T> {
             return Uni.createFrom().voidItem();
         }
         List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-        Mutiny.MutationQuery query = session.createNativeQuery(sql());
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("no columns for " + table);
+        }
+        Mutiny.MutationQuery query = session.createNativeQuery(sql);
         for (int c = 0; c < columns.size(); c++) {
             Function<T, Object> value = columns.get(c).value();
             String[] texts = new String[chunk.size()];
@@ -78,25 +81,20 @@ public final class MultiRowInsert<T> {
         return query.executeUpdate().chain(n -> insert(session, rows, next));
     }
 
-    private String sql() {
-        if (sql == null) {
-            if (columns.isEmpty()) {
-                throw new IllegalStateException("no columns for " + table);
-            }
-            List<String> names = columns();
-            List<String> aliases = new ArrayList<>();
-            List<String> casts = new ArrayList<>();
-            List<String> params = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                aliases.add("c" + c);
-                casts.add("CAST(u.c" + c + " AS " + columns.get(c).type() + ")");
-                params.add("CAST(? AS text[])");
-            }
-            sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", casts)
-                    + " FROM unnest(" + String.join(", ", params) + ") WITH ORDINALITY AS u("
-                    + String.join(", ", aliases) + ", n) ORDER BY u.n";
+    /** The statement for the columns added so far, built with each column: nothing changes after set-up. */
+    private String statement() {
+        List<String> names = columns();
+        List<String> aliases = new ArrayList<>();
+        List<String> casts = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            aliases.add("c" + c);
+            casts.add("CAST(u.c" + c + " AS " + columns.get(c).type() + ")");
+            params.add("CAST(? AS text[])");
         }
-        return sql;
+        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", casts)
+                + " FROM unnest(" + String.join(", ", params) + ") WITH ORDINALITY AS u("
+                + String.join(", ", aliases) + ", n) ORDER BY u.n";
     }
 
     /** A value as PostgreSQL reads it back with a cast to its column's type. */
