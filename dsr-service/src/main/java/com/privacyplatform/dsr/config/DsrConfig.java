@@ -59,6 +59,13 @@ public interface DsrConfig {
         int chunkSize();
 
         /**
+         * Chunks opened at once, each in a transaction of its own, before the cursor moves past them all
+         * (issue 18.1: the database works on one chunk while the service prepares the next).
+         */
+        @WithDefault("2")
+        int lanes();
+
+        /**
          * How often unfinished fan-outs are looked for and driven to their end (a new order, or one a
          * crash or failure interrupted); {@code off} disables it.
          */

@@ -76,12 +76,32 @@ public class FanOutJobs {
                 .map(rows -> rows.stream().map(Object::toString).toList());
     }
 
-    /** Moves the cursor past a chunk whose requests were opened in this transaction. */
-    public Uni<Void> advance(Key key, String last, int subjects, int requests) {
+    /**
+     * The subjects in {@code (after, last]} that already have their request of this order: the requests
+     * of a step whose chunks committed while the step itself did not ({@link MassDeletionWorker}). The
+     * origin is written into the statement, so that it matches the partial unique index of ordered
+     * requests, whose range scan this is.
+     */
+    public Uni<List<String>> orderedSubjects(Key key, String after, String last) {
+        String origin = switch (key.kind()) {
+            case DeletionOrders.TERMINATION -> "TERMINATION";
+            case DeletionOrders.BREACH -> "BREACH_ORDER";
+            default -> throw new IllegalArgumentException("unknown order kind " + key.kind());
+        };
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT subject_id FROM dsr_request WHERE origin = '"
+                        + origin + "' AND origin_ref = :ref AND subject_id > :after AND subject_id <= :last")
+                .setParameter("ref", key.ref()).setParameter("after", after).setParameter("last", last)
+                .getResultList())
+                .map(rows -> rows.stream().map(Object::toString).toList());
+    }
+
+    /** Moves the cursor past {@code chunks} chunks whose requests exist (committed, or in this transaction). */
+    public Uni<Void> advance(Key key, String last, int subjects, int requests, int chunks) {
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE deletion_fanout SET after_subject = :last,"
-                        + " subjects = subjects + :subjects, requests = requests + :requests, chunks = chunks + 1,"
+                        + " subjects = subjects + :subjects, requests = requests + :requests, chunks = chunks + :chunks,"
                         + " updated_at = now() WHERE kind = :kind AND ref = :ref AND partner_id = :partner")
                 .setParameter("last", last).setParameter("subjects", subjects).setParameter("requests", requests)
+                .setParameter("chunks", chunks)
                 .setParameter("kind", key.kind()).setParameter("ref", key.ref()).setParameter("partner", key.partnerId())
                 .executeUpdate()).replaceWithVoid();
     }

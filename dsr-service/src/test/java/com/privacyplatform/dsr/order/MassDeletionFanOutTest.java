@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18.1: mass deletion orders fan out in chunks (100 subjects in %test), each chunk a transaction
- * of its own that advances a durable cursor; interrupted fan-outs resume from it, and no subject ever
- * gets a second request.
+ * Issue 18.1: mass deletion orders fan out in chunks (100 subjects in %test), two chunks at a time
+ * ({@code dsr.mass-deletion.lanes}), each chunk a transaction of its own, and then a durable cursor
+ * moves past them; interrupted fan-outs resume from it, and no subject ever gets a second request.
  */
 @QuarkusTest
 class MassDeletionFanOutTest {
@@ -100,7 +100,7 @@ class MassDeletionFanOutTest {
     void aFanOutInterruptedBetweenChunksResumesFromItsCursorOnRedeliveryWithNoSubjectTwice() {
         UUID partner = Fixtures.newPartner();
         holdings(partner, 1000, "user.name");
-        worker.interrupt(3, 2, false); // the next three runs stop after two chunks each
+        worker.interrupt(3, 2, false); // the next three runs stop after two steps (four chunks) each
 
         UUID eventId = Ids.newId();
         Publish.partnerTerminated(eventId, partner);
@@ -132,11 +132,12 @@ class MassDeletionFanOutTest {
 
     @Test
     @Verifies(value = "3.4.j", exercises = "MassDeletions#orderChunk")
-    void aChunkThatFailsBeforeItsCommitLeavesNothingBehindAndIsDoneOnceWhenResumed() {
+    void aStepThatFailsAfterItsChunksCommittedIsRedoneWithNoSubjectTwiceAndItsRequestsCounted() {
         UUID partner = Fixtures.newPartner();
         UUID incident = Ids.newId();
         holdings(partner, 650, "user.financial.bank_account");
-        worker.interrupt(2, 3, true); // two chunks fail after their writes, before their commit
+        // two steps fail after their chunks' requests were committed, before the cursor moved past them
+        worker.interrupt(2, 1, true);
 
         Publish.breachDeletionOrdered(incident, partner, List.of("user.contact.email"));
         awaitFinished(DeletionOrders.BREACH, incident);
@@ -144,7 +145,12 @@ class MassDeletionFanOutTest {
         // only the subjects holding the ordered category (every tenth) are concerned
         assertThat(requests("BREACH_ORDER", incident)).isEqualTo(65);
         assertThat(subjectsTwice("BREACH_ORDER", incident)).isZero();
-        assertThat(((Number) fanOut(DeletionOrders.BREACH, incident).get(0)).intValue()).isEqualTo(650);
+        List<Object> job = fanOut(DeletionOrders.BREACH, incident);
+        assertThat(((Number) job.get(0)).intValue()).as("subjects").isEqualTo(650);
+        assertThat(((Number) job.get(1)).intValue()).as("requests, those of the redone steps once").isEqualTo(65);
+        assertThat(((Number) job.get(2)).intValue()).as("chunks").isEqualTo(7);
+        assertThat(TestDb.count("SELECT requests FROM deletion_order WHERE kind = 'BREACH' AND ref = ?::uuid",
+                incident.toString())).isEqualTo(65);
         assertThat(TestDb.count("SELECT count(*) FROM dsr_task t JOIN dsr_request r ON r.id = t.request_id"
                 + " WHERE r.origin_ref = ?::uuid", incident.toString())).isEqualTo(65);
         assertThat(TestDb.count("SELECT count(*) FROM platform_outbox WHERE type = 'dsr.submitted'"
