@@ -62,7 +62,7 @@ public interface DsrConfig {
          * Chunks opened at once, each in a transaction of its own, before the cursor moves past them all
          * (issue 18.1: the database works on one chunk while the service prepares the next).
          */
-        @WithDefault("2")
+        @WithDefault("4")
         int lanes();
 
         /**

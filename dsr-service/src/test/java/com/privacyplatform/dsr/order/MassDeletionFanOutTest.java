@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18.1: mass deletion orders fan out in chunks (100 subjects in %test), two chunks at a time
+ * Issue 18.1: mass deletion orders fan out in chunks (100 subjects in %test), four chunks at a time
  * ({@code dsr.mass-deletion.lanes}), each chunk a transaction of its own, and then a durable cursor
  * moves past them; interrupted fan-outs resume from it, and no subject ever gets a second request.
  */
@@ -100,7 +100,7 @@ class MassDeletionFanOutTest {
     void aFanOutInterruptedBetweenChunksResumesFromItsCursorOnRedeliveryWithNoSubjectTwice() {
         UUID partner = Fixtures.newPartner();
         holdings(partner, 1000, "user.name");
-        worker.interrupt(3, 2, false); // the next three runs stop after two steps (four chunks) each
+        worker.interrupt(3, 2, false); // the next three runs stop after two steps (eight chunks) each
 
         UUID eventId = Ids.newId();
         Publish.partnerTerminated(eventId, partner);
@@ -136,8 +136,8 @@ class MassDeletionFanOutTest {
         UUID partner = Fixtures.newPartner();
         UUID incident = Ids.newId();
         holdings(partner, 650, "user.financial.bank_account");
-        // two steps fail after their chunks' requests were committed, before the cursor moved past them
-        worker.interrupt(2, 1, true);
+        // the first step fails twice after its chunks' requests were committed, before the cursor moved
+        worker.interrupt(2, 0, true);
 
         Publish.breachDeletionOrdered(incident, partner, List.of("user.contact.email"));
         awaitFinished(DeletionOrders.BREACH, incident);
