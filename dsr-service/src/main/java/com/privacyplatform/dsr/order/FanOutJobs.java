@@ -98,7 +98,8 @@ public class FanOutJobs {
     /** Moves the cursor past {@code chunks} chunks whose requests exist (committed, or in this transaction). */
     public Uni<Void> advance(Key key, String last, int subjects, int requests, int chunks) {
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE deletion_fanout SET after_subject = :last,"
-                        + " subjects = subjects + :subjects, requests = requests + :requests, chunks = chunks + :chunks,"
+                        + " subjects = subjects + :subjects, requests = requests + :requests,"
+                        + " chunks = chunks + :chunks,"
                         + " updated_at = now() WHERE kind = :kind AND ref = :ref AND partner_id = :partner")
                 .setParameter("last", last).setParameter("subjects", subjects).setParameter("requests", requests)
                 .setParameter("chunks", chunks)

@@ -9,8 +9,8 @@ import com.privacyplatform.dsr.retention.RetentionBasisRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,8 +34,9 @@ import org.jboss.logging.Logger;
  * chunks in flight, each of which rolls back whole; the next run (every
  * {@code dsr.mass-deletion.resume-every}, and at start) resumes from the cursor and skips the subjects
  * whose requests a committed chunk of an unfinished step opened. The unique index of ordered requests
- * per subject makes a second request for a subject impossible whatever happens. The chunk that finds no subject left ends
- * the fan-out: the order counts as fanned out and, for a termination, its completion is checked.
+ * per subject makes a second request for a subject impossible whatever happens. The step that finds no
+ * subject left ends the fan-out: the order counts as fanned out and, for a termination, its completion
+ * is checked.
  */
 @ApplicationScoped
 public class MassDeletionWorker {
@@ -138,7 +139,8 @@ public class MassDeletionWorker {
     private Uni<Integer> open(FanOutJobs.Job job, Chunk chunk) {
         String last = chunk.last();
         return jobs.orderedSubjects(job.key(), chunk.after(), last).chain(ordered -> {
-            Set<String> todo = new HashSet<>(chunk.subjects()); // a holding of a subject that arrived since is not in it
+            // a holding of a subject that arrived since the step read its subjects is not in it
+            Set<String> todo = new HashSet<>(chunk.subjects());
             todo.removeAll(ordered);
             int existing = chunk.subjects().size() - todo.size();
             return holdings.ofPartnerBetween(job.key().partnerId(), chunk.after(), last)
@@ -169,7 +171,8 @@ public class MassDeletionWorker {
         Context own = VertxContext.createNewDuplicatedContext(vertx.createEventLoopContext());
         VertxContextSafetyToggle.setContextSafe(own, true);
         return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(work)).subscribe().with(item -> caller.runOnContext(x -> emitter.complete(item)),
+                .deferred(() -> Panache.withTransaction(work)).subscribe()
+                .with(item -> caller.runOnContext(x -> emitter.complete(item)),
                         failure -> caller.runOnContext(x -> emitter.fail(failure)))));
     }
 
