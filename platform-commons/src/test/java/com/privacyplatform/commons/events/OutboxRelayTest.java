@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.support.Partners;
 import com.privacyplatform.testing.TestBroker;
 import com.privacyplatform.testing.TestDb;
@@ -16,6 +17,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +86,38 @@ class OutboxRelayTest {
         List<Integer> order = TestDb.rows("SELECT n FROM test_effect WHERE event_type = 'widget.touched'"
                 + " AND subject = ? ORDER BY applied_order", id).stream().map(r -> (Integer) r.get(0)).toList();
         assertThat(order).isSorted().hasSize(25);
+    }
+
+    /**
+     * Issue 18.1: the relay works through a backlog from where its last batch ended; an event committed
+     * late below that place (its seq drawn before the backlog's) is found by the next scan from the start.
+     */
+    @Test
+    void anEventCommittedLateBelowTheRelaysPlaceInABacklogIsStillSent() throws Exception {
+        String id = Widgets.create("backlog-" + UUID.randomUUID());
+        UUID late = Ids.newId();
+        try (Connection connection = TestDb.connect()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO platform_outbox (id, type,"
+                    + " source, subject, occurred_at, payload)"
+                    + " VALUES (?, 'test.late', '/commons-test', ?, now(), '{}')")) {
+                insert.setObject(1, late);
+                insert.setString(2, id);
+                insert.executeUpdate();
+            }
+            // a backlog written and committed behind the open transaction's seq
+            given().post("/test/widgets/" + id + "/touches/bulk?count=2300").then().statusCode(204);
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count("SELECT count(*) FROM platform_outbox"
+                    + " WHERE type = 'widget.touched' AND subject = ? AND sent_at IS NOT NULL", id) >= 300);
+            connection.commit();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(
+                "SELECT count(*) FROM platform_outbox WHERE id = ? AND sent_at IS NOT NULL", late) == 1);
+        assertThat(TestDb.count("SELECT count(*) FROM platform_outbox o JOIN platform_outbox l ON l.id = ?"
+                + " WHERE o.type = 'widget.touched' AND o.subject = ? AND o.seq > l.seq", late, id))
+                .as("the backlog's events were drawn after the late one").isEqualTo(2300);
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count("SELECT count(*) FROM platform_outbox"
+                + " WHERE type = 'widget.touched' AND subject = ? AND sent_at IS NOT NULL", id) == 2300);
     }
 
     private GetResponse awaitMessageFor(TestBroker broker, String queue, String subject) throws Exception {
