@@ -190,7 +190,7 @@ class GatewayFastPathTest {
     }
 
     private static Response post(String token, String path) {
-        return given().auth().oauth2(token).header("X-Request-Id", "fast-1").body("{\"a\":1}")
+        return given().auth().oauth2(token).header("X-Request-Id", "fast-path-1").body("{\"a\":1}")
                 .contentType(ContentType.JSON).post(path);
     }
 
