@@ -17,8 +17,10 @@ import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
 import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.PartnerRoutes;
+import com.privacyplatform.gateway.routing.PathSegments;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.micrometer.core.instrument.Counter;
+import io.quarkus.arc.ClientProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -83,13 +85,16 @@ public class ApiRoutes {
 
     public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
             GatewayConfig config, PlatformClock clock, VerifiedTokens tokens, MeterRegistry meters) {
-        this.routes = routes;
-        this.proxies = proxies;
-        this.projection = projection;
-        this.limiter = limiter;
+        // the beans themselves, not their client proxies: every call through a proxy looks the bean up
+        // in its context, per request (issue 19's profile); these application-scoped beans live as long
+        // as the application
+        this.routes = ClientProxy.unwrap(routes);
+        this.proxies = ClientProxy.unwrap(proxies);
+        this.projection = ClientProxy.unwrap(projection);
+        this.limiter = ClientProxy.unwrap(limiter);
         this.config = config;
-        this.clock = clock;
-        this.tokens = tokens;
+        this.clock = ClientProxy.unwrap(clock);
+        this.tokens = ClientProxy.unwrap(tokens);
         this.fastPathRequests = Counter.builder("gateway.api.fast-path")
                 .description("API requests judged on the fast path: bearer token answered from the verified-token cache,"
                         + " without Quarkus' HTTP security layer (forwarded or refused)").register(meters);
@@ -138,7 +143,8 @@ public class ApiRoutes {
             rc.next(); // no bearer token, or the gateway's own document
             return;
         }
-        Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
+        PathSegments segments = PathSegments.of(apiPath);
+        Optional<RouteTable.Backend> backend = routes.resolve(segments);
         if (backend.isEmpty() || DeadLetterPaths.serviceOf(apiPath).filter(SELF::equals).isPresent()) {
             rc.next(); // an unknown path (404) or one the gateway answers itself
             return;
@@ -154,7 +160,7 @@ public class ApiRoutes {
             return;
         }
         rc.setUser(new QuarkusHttpUser(identity)); // the access log's role and partner id
-        if (mayUse(rc, identity, apiPath) && allowed(rc, identity, apiPath)) {
+        if (mayUse(rc, identity, apiPath) && allowed(rc, identity, segments)) {
             rc.put(BACKEND, backend.get());
             proxy(rc, backend.get());
         }
@@ -166,7 +172,8 @@ public class ApiRoutes {
             rc.next(); // served by the gateway itself
             return;
         }
-        Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
+        PathSegments segments = PathSegments.of(apiPath);
+        Optional<RouteTable.Backend> backend = routes.resolve(segments);
         boolean allChains = AuditPaths.ALL_CHAINS.equals(apiPath);
         boolean ownDeadLetters = DeadLetterPaths.serviceOf(apiPath).filter(SELF::equals).isPresent();
         if (ownDeadLetters) {
@@ -191,7 +198,7 @@ public class ApiRoutes {
             return;
         }
         backend.ifPresent(b -> rc.put(BACKEND, b));
-        boolean open = routes.isPublic(apiPath);
+        boolean open = routes.isPublic(segments);
         rc.request().pause(); // keep the body for the proxy while the token is checked
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
             rc.request().resume();
@@ -202,7 +209,7 @@ public class ApiRoutes {
                     Problems.send(rc, ProblemType.UNAUTHENTICATED,
                             "a valid bearer token issued by the platform is required");
                 }
-            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity, apiPath)) {
+            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity, segments)) {
                 rc.next();
             }
         }, failure -> {
@@ -235,7 +242,7 @@ public class ApiRoutes {
      * partner keeps its duty routes, {@link PartnerRoutes}), then the caller's rate limit.
      */
     @Enforces({"3.4.j", "3.5.d", "5.1"})
-    private boolean allowed(RoutingContext rc, SecurityIdentity identity, String apiPath) {
+    private boolean allowed(RoutingContext rc, SecurityIdentity identity, PathSegments apiPath) {
         if (identity.hasRole("partner")) {
             Optional<UUID> partnerId = partnerId(identity);
             if (partnerId.isEmpty()) {
