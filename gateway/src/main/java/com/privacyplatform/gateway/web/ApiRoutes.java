@@ -2,7 +2,6 @@ package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.PathShape;
-import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
 import com.privacyplatform.commons.identity.token.CachedBearerMechanism;
 import com.privacyplatform.commons.identity.token.VerifiedTokens;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -159,8 +157,10 @@ public class ApiRoutes {
         if (!bodyWithinLimit(rc)) {
             return;
         }
-        rc.setUser(new QuarkusHttpUser(identity)); // the access log's role and partner id
-        if (mayUse(rc, identity, apiPath) && allowed(rc, identity, segments)) {
+        CallerFacts facts = CallerFacts.ofCached(identity);
+        rc.put(CallerFacts.KEY, facts); // the access log's role and partner id
+        rc.setUser(new QuarkusHttpUser(identity));
+        if (mayUse(rc, identity, apiPath) && allowed(rc, identity, facts, segments)) {
             rc.put(BACKEND, backend.get());
             proxy(rc, backend.get());
         }
@@ -209,8 +209,12 @@ public class ApiRoutes {
                     Problems.send(rc, ProblemType.UNAUTHENTICATED,
                             "a valid bearer token issued by the platform is required");
                 }
-            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity, segments)) {
-                rc.next();
+            } else {
+                CallerFacts facts = CallerFacts.of(identity);
+                rc.put(CallerFacts.KEY, facts);
+                if (mayUse(rc, identity, apiPath) && allowed(rc, identity, facts, segments)) {
+                    rc.next();
+                }
             }
         }, failure -> {
             rc.request().resume();
@@ -242,9 +246,9 @@ public class ApiRoutes {
      * partner keeps its duty routes, {@link PartnerRoutes}), then the caller's rate limit.
      */
     @Enforces({"3.4.j", "3.5.d", "5.1"})
-    private boolean allowed(RoutingContext rc, SecurityIdentity identity, PathSegments apiPath) {
+    private boolean allowed(RoutingContext rc, SecurityIdentity identity, CallerFacts facts, PathSegments apiPath) {
         if (identity.hasRole("partner")) {
-            Optional<UUID> partnerId = partnerId(identity);
+            Optional<UUID> partnerId = facts.partnerId();
             if (partnerId.isEmpty()) {
                 Problems.send(rc, ProblemType.FORBIDDEN, "the partner token carries no valid partner_id claim");
                 return false;
@@ -291,17 +295,6 @@ public class ApiRoutes {
             return false;
         }
         return true;
-    }
-
-    private static Optional<UUID> partnerId(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.PARTNER_CLAIM) != null) {
-            try {
-                return Optional.of(UUID.fromString(jwt.getClaim(Caller.PARTNER_CLAIM).toString().replace("\"", "")));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private void failure(RoutingContext rc) {
