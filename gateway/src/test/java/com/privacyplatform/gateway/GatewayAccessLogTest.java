@@ -51,12 +51,16 @@ class GatewayAccessLogTest {
         Logger access = Logger.getLogger("gateway.access");
         access.addHandler(capture);
         try {
-            given().auth().oauth2(Tokens.partner("partner-demo-a")).header("X-Request-Id", "req-access-log-1")
+            String token = Tokens.partner("partner-demo-a");
+            given().auth().oauth2(token).header("X-Request-Id", "req-access-log-1")
+                    .get("/api/partners/42").then().statusCode(200);
+            // the same token again: answered on the fast path (ApiRoutes#fastPath), the same line
+            given().auth().oauth2(token).header("X-Request-Id", "req-access-log-3")
                     .get("/api/partners/42").then().statusCode(200);
             given().auth().oauth2(Tokens.partner("partner-demo-a")).header("X-Request-Id", "req-access-log-2")
                     .get("/api/subjects/alice/holders");
             await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
-                    .filter(l -> l.contains("req-access-log-")).count() == 2);
+                    .filter(l -> l.contains("req-access-log-")).count() == 3);
         } finally {
             access.removeHandler(capture);
         }
@@ -71,6 +75,11 @@ class GatewayAccessLogTest {
         assertThat(mdc.get("role").asText()).isNotBlank();
         assertThat(mdc.get("partnerId").asText()).matches("[0-9a-f-]{36}");
         assertThat(proxied.get("message").asText()).startsWith("GET /api/partners/{id} 200 ");
+
+        JsonNode fast = line(lines, "req-access-log-3").get("mdc");
+        for (String field : new String[] {"method", "path", "status", "role", "partnerId"}) {
+            assertThat(fast.get(field).asText()).as(field).isEqualTo(mdc.get(field).asText());
+        }
 
         JsonNode subject = line(lines, "req-access-log-2");
         assertThat(subject.get("mdc").get("path").asText()).isEqualTo("/api/subjects/{id}/holders");

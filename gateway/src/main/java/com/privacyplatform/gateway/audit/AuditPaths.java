@@ -41,6 +41,9 @@ public final class AuditPaths {
 
     /** The service named by {@code /audit/{service}/audit-records[/verification]}, if the path is one. */
     public static Optional<String> serviceOf(String apiPath) {
+        if (!apiPath.startsWith(PREFIX + "/")) {
+            return Optional.empty(); // what the expression below requires first, without running it per request
+        }
         Matcher m = SERVICE_PATH.matcher(apiPath);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
@@ -50,6 +53,9 @@ public final class AuditPaths {
      * becomes {@code /audit-records?limit=5}; every other URI is left as it is.
      */
     public static String backendUri(String apiUri) {
+        if (!apiUri.startsWith(PREFIX + "/")) {
+            return apiUri;
+        }
         Matcher m = SERVICE_URI.matcher(apiUri);
         return m.matches() ? m.group(1) : apiUri;
     }

@@ -35,12 +35,18 @@ public final class DeadLetterPaths {
 
     /** The service named by {@code /services/{service}/dead-letters...}, if the path is one. */
     public static Optional<String> serviceOf(String apiPath) {
+        if (!apiPath.startsWith(PREFIX + "/")) {
+            return Optional.empty(); // what the expression below requires first, without running it per request
+        }
         Matcher m = SERVICE_PATH.matcher(apiPath);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** {@code /services/consent/dead-letters/q/messages?limit=5} becomes {@code /dead-letters/q/messages?limit=5}. */
     public static String backendUri(String apiUri) {
+        if (!apiUri.startsWith(PREFIX + "/")) {
+            return apiUri;
+        }
         Matcher m = SERVICE_URI.matcher(apiUri);
         return m.matches() ? m.group(1) : apiUri;
     }

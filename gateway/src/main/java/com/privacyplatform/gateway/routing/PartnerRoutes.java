@@ -1,7 +1,10 @@
 package com.privacyplatform.gateway.routing;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +26,10 @@ import java.util.regex.Pattern;
  * A path and method that no rule names is judged as DATA at run time (closed when restricted), and
  * fails the build: the partner SDK's tests check that every operation of the combined OpenAPI is
  * classified here, so that a new endpoint cannot slip through unclassified.
+ *
+ * <p>The rules are written as regular expressions ({@link Rule#path()}); per request they are matched
+ * precompiled into segments ({@link PathPattern}), looked up by method and first segment, the first
+ * rule in the list's order winning as before.
  */
 public final class PartnerRoutes {
 
@@ -126,18 +133,81 @@ public final class PartnerRoutes {
             data("POST", "^/gateway/restrictions/reconciliation$", "18.2: the staff's reconciliation of a projection"),
             duty("GET", "^/openapi\\.json$", "the API description (public)"));
 
+    /** The rules' paths precompiled, in the rules' order. */
+    private static final PathPattern[] PATHS = RULES.stream().map(r -> PathPattern.compile(r.path().pattern()))
+            .toArray(PathPattern[]::new);
+    /** Per method: the rules (indexes, ascending) that can match a path by its first segment. */
+    private static final Map<String, Map<String, int[]>> BY_FIRST_SEGMENT = new HashMap<>();
+    /** Per method: the rules (indexes, ascending) that can match whatever the first segment is. */
+    private static final Map<String, int[]> ANY_FIRST_SEGMENT = new HashMap<>();
+    private static final int[] NONE = new int[0];
+
+    static {
+        Map<String, Map<String, List<Integer>>> byFirst = new HashMap<>();
+        Map<String, List<Integer>> anyFirst = new HashMap<>();
+        for (int i = 0; i < RULES.size(); i++) {
+            List<String> firsts = PATHS[i].firstSegments();
+            for (String method : RULES.get(i).methods()) {
+                if (firsts == null) {
+                    anyFirst.computeIfAbsent(method, m -> new ArrayList<>()).add(i);
+                } else {
+                    for (String first : firsts) {
+                        byFirst.computeIfAbsent(method, m -> new HashMap<>())
+                                .computeIfAbsent(first, f -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        byFirst.forEach((method, firsts) -> {
+            Map<String, int[]> index = new HashMap<>();
+            firsts.forEach((first, rules) -> index.put(first, rules.stream().mapToInt(Integer::intValue).toArray()));
+            BY_FIRST_SEGMENT.put(method, index);
+        });
+        anyFirst.forEach((method, rules) -> ANY_FIRST_SEGMENT.put(method,
+                rules.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
     private PartnerRoutes() {
     }
 
     /** The rule that classifies {@code method} on {@code apiPath} (the path after {@code /api}), if any. */
     public static Optional<Rule> rule(String method, String apiPath) {
-        String m = method.toUpperCase(Locale.ROOT);
-        return RULES.stream().filter(r -> r.matches(m, apiPath)).findFirst();
+        return rule(method, PathSegments.of(apiPath));
+    }
+
+    /** The rule that classifies {@code method} on {@code apiPath}, cut into its segments, if any. */
+    public static Optional<Rule> rule(String method, PathSegments apiPath) {
+        int index = ruleIndex(method.toUpperCase(Locale.ROOT), apiPath);
+        return index < 0 ? Optional.empty() : Optional.of(RULES.get(index));
     }
 
     /** How a restricted partner's request is judged: an unclassified operation as DATA (closed). */
     public static Use use(String method, String apiPath) {
-        return rule(method, apiPath).map(Rule::use).orElse(Use.DATA);
+        return use(method, PathSegments.of(apiPath));
+    }
+
+    public static Use use(String method, PathSegments apiPath) {
+        int index = ruleIndex(method.toUpperCase(Locale.ROOT), apiPath);
+        return index < 0 ? Use.DATA : RULES.get(index).use();
+    }
+
+    /** The first rule (in the list's order) that matches, or -1: the candidates of both indexes merged. */
+    private static int ruleIndex(String method, PathSegments apiPath) {
+        Map<String, int[]> byFirst = BY_FIRST_SEGMENT.get(method);
+        int[] named = NONE;
+        if (byFirst != null && apiPath.count() > 0) {
+            named = byFirst.getOrDefault(apiPath.path().substring(apiPath.start(0), apiPath.end(0)), NONE);
+        }
+        int[] any = ANY_FIRST_SEGMENT.getOrDefault(method, NONE);
+        int i = 0;
+        int j = 0;
+        while (i < named.length || j < any.length) {
+            int next = j >= any.length || i < named.length && named[i] < any[j] ? named[i++] : any[j++];
+            if (PATHS[next].matches(apiPath)) {
+                return next;
+            }
+        }
+        return -1;
     }
 
     public static List<Rule> rules() {

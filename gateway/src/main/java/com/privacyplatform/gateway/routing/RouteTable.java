@@ -7,12 +7,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Which backend serves a path under {@code /api}: a service's audit trail and dead-letter tool by
  * the service's name ({@link AuditPaths}, {@link DeadLetterPaths}), everything else by the configured routes, the first matching route winning.
+ * The configured expressions (routes, public paths) are precompiled into segment matching
+ * ({@link PathPattern}): no regular expression runs per request.
  */
 @ApplicationScoped
 public class RouteTable {
@@ -22,12 +23,12 @@ public class RouteTable {
     public record Backend(String name, String host, int port, boolean ssl) {
     }
 
-    private record CompiledRoute(Pattern pattern, Backend backend) {
+    private record CompiledRoute(PathPattern pattern, Backend backend) {
     }
 
-    private final List<CompiledRoute> routes;
+    private final CompiledRoute[] routes;
     private final Map<String, Backend> backends;
-    private final List<Pattern> publicPaths;
+    private final PathPattern[] publicPaths;
     private final Map<String, Backend> apiBackends;
 
     public RouteTable(GatewayConfig config) {
@@ -38,25 +39,46 @@ public class RouteTable {
             if (backend == null) {
                 throw new IllegalArgumentException("route " + r.pattern() + " names unknown backend " + r.backend());
             }
-            return new CompiledRoute(Pattern.compile(r.pattern()), backend);
-        }).toList();
-        this.publicPaths = config.publicPaths().stream().map(Pattern::compile).toList();
-        this.apiBackends = routes.stream().map(CompiledRoute::backend).distinct()
+            return new CompiledRoute(PathPattern.compile(r.pattern()), backend);
+        }).toArray(CompiledRoute[]::new);
+        this.publicPaths = config.publicPaths().stream().map(PathPattern::compile).toArray(PathPattern[]::new);
+        this.apiBackends = java.util.Arrays.stream(routes).map(CompiledRoute::backend).distinct()
                 .collect(Collectors.toUnmodifiableMap(Backend::name, b -> b));
     }
 
     /** @param apiPath the path without the {@code /api} prefix, e.g. {@code /partners/123} */
     public Optional<Backend> resolve(String apiPath) {
-        Optional<String> audited = AuditPaths.serviceOf(apiPath).or(() -> DeadLetterPaths.serviceOf(apiPath));
+        return resolve(PathSegments.of(apiPath));
+    }
+
+    /** @param apiPath the path without the {@code /api} prefix, cut into its segments */
+    public Optional<Backend> resolve(PathSegments apiPath) {
+        Optional<String> audited = AuditPaths.serviceOf(apiPath.path());
+        if (audited.isEmpty()) {
+            audited = DeadLetterPaths.serviceOf(apiPath.path());
+        }
         if (audited.isPresent()) {
             return Optional.ofNullable(apiBackends.get(audited.get()));
         }
-        return routes.stream().filter(r -> r.pattern().matcher(apiPath).matches()).map(CompiledRoute::backend)
-                .findFirst();
+        for (CompiledRoute route : routes) {
+            if (route.pattern().matches(apiPath)) {
+                return Optional.of(route.backend());
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isPublic(String apiPath) {
-        return publicPaths.stream().anyMatch(p -> p.matcher(apiPath).matches());
+        return isPublic(PathSegments.of(apiPath));
+    }
+
+    public boolean isPublic(PathSegments apiPath) {
+        for (PathPattern publicPath : publicPaths) {
+            if (publicPath.matches(apiPath)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Map<String, Backend> backends() {

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Level;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Logger;
 
@@ -44,27 +43,17 @@ public class AccessLog {
         }
         String role = null;
         String partnerId = null;
-        if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            var identity = user.getSecurityIdentity();
-            role = firstRole(identity.getRoles());
-            if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("partner_id") != null) {
-                partnerId = jwt.getClaim("partner_id").toString().replace("\"", "");
-            }
+        CallerFacts facts = rc.get(CallerFacts.KEY); // read by ApiRoutes once the caller was known
+        if (facts == null && rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            facts = CallerFacts.of(user.getSecurityIdentity());
+        }
+        if (facts != null) {
+            role = facts.role();
+            partnerId = facts.partnerIdText();
         }
         LOG.logRaw(record(rc.request().method().name(), PathShape.of(rc.request().path()),
                 rc.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000, rc.response().bytesWritten(),
                 rc.request().getHeader(CorrelationIds.HEADER), role, partnerId));
-    }
-
-    /** The alphabetically first role (one role per line, stable whatever the set's order). */
-    private static String firstRole(java.util.Set<String> roles) {
-        String first = null;
-        for (String role : roles) {
-            if (first == null || role.compareTo(first) < 0) {
-                first = role;
-            }
-        }
-        return first == null ? "" : first;
     }
 
     /**

@@ -2,8 +2,9 @@ package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.http.PathShape;
-import com.privacyplatform.commons.identity.Caller;
 import com.privacyplatform.commons.identity.Roles;
+import com.privacyplatform.commons.identity.token.CachedBearerMechanism;
+import com.privacyplatform.commons.identity.token.VerifiedTokens;
 import com.privacyplatform.commons.problem.CorrelationIds;
 import com.privacyplatform.commons.problem.ProblemType;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -15,28 +16,45 @@ import com.privacyplatform.gateway.guard.RestrictionProjection;
 import com.privacyplatform.gateway.proxy.BackendProxies;
 import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.PartnerRoutes;
+import com.privacyplatform.gateway.routing.PathSegments;
 import com.privacyplatform.gateway.routing.RouteTable;
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.arc.ClientProxy;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Everything under {@code /api}: the token was already validated by quarkus-oidc (HTTP permission
- * on {@code /api/*}); here the gateway routes, enforces restrictions and rate limits, limits the
- * body size, and hands the request to the backend's proxy - or, for the gateway's own
- * {@code /api/audit/verification}, to the next handler ({@code AuditChains}).
+ * Everything under {@code /api}: the gateway routes, has quarkus-oidc validate the token, enforces
+ * restrictions and rate limits, limits the body size, and hands the request to the backend's proxy -
+ * or, for the gateway's own {@code /api/audit/verification}, to the next handler ({@code AuditChains}).
+ *
+ * <p>Two ways through, with the same checks and the same answers (issue 19):
+ * <ul>
+ * <li>the <b>fast path</b> ({@link #fastPath}, ahead of Quarkus' HTTP security layer): a request that
+ * a backend serves, carrying a bearer token that {@link VerifiedTokens} holds as verified (the whole
+ * token, still before its {@code exp} and the entry's max-age), is judged here at once - body limit,
+ * audit and dead-letter roles, restrictions, rate limit - and proxied, without Quarkus' authentication
+ * mechanisms, identity providers and augmentors;</li>
+ * <li>everything else - no token, a token not (or no longer) cached, the gateway's own endpoints, an
+ * unknown path - goes on to the <b>full path</b> ({@link #guard}): quarkus-oidc verifies the token in
+ * full, and only an identity it produced is cached (platform-commons' {@code TokenCacheFiller}).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ApiRoutes {
@@ -46,6 +64,12 @@ public class ApiRoutes {
     static final String OWN_DEAD_LETTERS = "gateway.own-dead-letters";
     /** The name of the gateway itself in {@code /api/services/{service}/dead-letters}. */
     public static final String SELF = DeadLetterPaths.GATEWAY;
+    /**
+     * The fast path's place: after the correlation id (filter 1000), the access log (-950), the
+     * security headers (-900) and the transport limits (filter 890), before Quarkus' HTTP security
+     * layer (authentication filter 200, authorization 100) and the full path's guard (10).
+     */
+    static final int FAST_PATH_ORDER = -800;
 
     private final RouteTable routes;
     private final BackendProxies proxies;
@@ -53,19 +77,30 @@ public class ApiRoutes {
     private final RateLimiter limiter;
     private final GatewayConfig config;
     private final PlatformClock clock;
+    private final VerifiedTokens tokens;
+    private final Map<String, ProxyHandler> proxyHandlers = new ConcurrentHashMap<>();
+    private final Counter fastPathRequests;
 
     public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
-            GatewayConfig config, PlatformClock clock) {
-        this.routes = routes;
-        this.proxies = proxies;
-        this.projection = projection;
-        this.limiter = limiter;
+            GatewayConfig config, PlatformClock clock, VerifiedTokens tokens, MeterRegistry meters) {
+        // the beans themselves, not their client proxies: every call through a proxy looks the bean up
+        // in its context, per request (issue 19's profile); these application-scoped beans live as long
+        // as the application
+        this.routes = ClientProxy.unwrap(routes);
+        this.proxies = ClientProxy.unwrap(proxies);
+        this.projection = ClientProxy.unwrap(projection);
+        this.limiter = ClientProxy.unwrap(limiter);
         this.config = config;
-        this.clock = clock;
+        this.clock = ClientProxy.unwrap(clock);
+        this.tokens = ClientProxy.unwrap(tokens);
+        this.fastPathRequests = Counter.builder("gateway.api.fast-path")
+                .description("API requests judged on the fast path: bearer token answered from the verified-token cache,"
+                        + " without Quarkus' HTTP security layer (forwarded or refused)").register(meters);
     }
 
     void register(@Observes Router router) {
         router.route("/api/*").order(-1000).failureHandler(this::failure);
+        router.route("/api/*").order(FAST_PATH_ORDER).handler(this::fastPath);
         router.route("/api/*").order(10).handler(this::guard);
         router.route("/api/*").order(11).handler(rc -> {
             RouteTable.Backend backend = rc.get(BACKEND);
@@ -78,8 +113,57 @@ public class ApiRoutes {
                 rc.next(); // answered by the gateway itself after the guard (AuditChains)
                 return;
             }
-            ProxyHandler.create(proxies.of(backend)).handle(rc);
+            proxy(rc, backend);
         });
+    }
+
+    private void proxy(RoutingContext rc, RouteTable.Backend backend) {
+        proxyHandlers.computeIfAbsent(backend.name(), name -> ProxyHandler.create(proxies.of(backend))).handle(rc);
+    }
+
+    /**
+     * The fast path: a request for a backend with a bearer token the cache holds as verified gets the
+     * full path's checks here, in the full path's order and with its answers, and is proxied; anything
+     * else goes on unchanged ({@code rc.next()}) to Quarkus' HTTP security layer and {@link #guard}.
+     * A token is answered from the cache only while {@code now < exp} and {@code now < verified +
+     * max-age}, keyed by the whole token: a token that failed verification was never stored, and one
+     * that differs in any character (a forged signature, a tampered payload) is not found.
+     */
+    @Enforces("3.4.b")
+    void fastPath(RoutingContext rc) {
+        if (!tokens.enabled()) {
+            rc.next();
+            return;
+        }
+        String token = CachedBearerMechanism.bearerToken(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        String apiPath = token == null ? null : RouteTable.apiPath(rc.request().path());
+        if (apiPath == null || "/openapi.json".equals(apiPath)) {
+            rc.next(); // no bearer token, or the gateway's own document
+            return;
+        }
+        PathSegments segments = PathSegments.of(apiPath);
+        Optional<RouteTable.Backend> backend = routes.resolve(segments);
+        if (backend.isEmpty() || DeadLetterPaths.serviceOf(apiPath).filter(SELF::equals).isPresent()) {
+            rc.next(); // an unknown path (404) or one the gateway answers itself
+            return;
+        }
+        // a miss is counted by the cached-bearer mechanism of the full path, which asks again
+        SecurityIdentity identity = tokens.hit(token, System.currentTimeMillis());
+        if (identity == null) {
+            rc.next(); // not cached, or no longer: quarkus-oidc verifies it in full
+            return;
+        }
+        fastPathRequests.increment();
+        if (!bodyWithinLimit(rc)) {
+            return;
+        }
+        CallerFacts facts = CallerFacts.ofCached(identity);
+        rc.put(CallerFacts.KEY, facts); // the access log's role and partner id
+        rc.setUser(new QuarkusHttpUser(identity));
+        if (mayUse(rc, identity, apiPath) && allowed(rc, identity, facts, segments)) {
+            rc.put(BACKEND, backend.get());
+            proxy(rc, backend.get());
+        }
     }
 
     private void guard(RoutingContext rc) {
@@ -88,7 +172,8 @@ public class ApiRoutes {
             rc.next(); // served by the gateway itself
             return;
         }
-        Optional<RouteTable.Backend> backend = routes.resolve(apiPath);
+        PathSegments segments = PathSegments.of(apiPath);
+        Optional<RouteTable.Backend> backend = routes.resolve(segments);
         boolean allChains = AuditPaths.ALL_CHAINS.equals(apiPath);
         boolean ownDeadLetters = DeadLetterPaths.serviceOf(apiPath).filter(SELF::equals).isPresent();
         if (ownDeadLetters) {
@@ -113,7 +198,7 @@ public class ApiRoutes {
             return;
         }
         backend.ifPresent(b -> rc.put(BACKEND, b));
-        boolean open = routes.isPublic(apiPath);
+        boolean open = routes.isPublic(segments);
         rc.request().pause(); // keep the body for the proxy while the token is checked
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(identity -> {
             rc.request().resume();
@@ -124,8 +209,12 @@ public class ApiRoutes {
                     Problems.send(rc, ProblemType.UNAUTHENTICATED,
                             "a valid bearer token issued by the platform is required");
                 }
-            } else if (mayUse(rc, identity, apiPath) && allowed(rc, identity, apiPath)) {
-                rc.next();
+            } else {
+                CallerFacts facts = CallerFacts.of(identity);
+                rc.put(CallerFacts.KEY, facts);
+                if (mayUse(rc, identity, apiPath) && allowed(rc, identity, facts, segments)) {
+                    rc.next();
+                }
             }
         }, failure -> {
             rc.request().resume();
@@ -157,9 +246,9 @@ public class ApiRoutes {
      * partner keeps its duty routes, {@link PartnerRoutes}), then the caller's rate limit.
      */
     @Enforces({"3.4.j", "3.5.d", "5.1"})
-    private boolean allowed(RoutingContext rc, SecurityIdentity identity, String apiPath) {
+    private boolean allowed(RoutingContext rc, SecurityIdentity identity, CallerFacts facts, PathSegments apiPath) {
         if (identity.hasRole("partner")) {
-            Optional<UUID> partnerId = partnerId(identity);
+            Optional<UUID> partnerId = facts.partnerId();
             if (partnerId.isEmpty()) {
                 Problems.send(rc, ProblemType.FORBIDDEN, "the partner token carries no valid partner_id claim");
                 return false;
@@ -206,17 +295,6 @@ public class ApiRoutes {
             return false;
         }
         return true;
-    }
-
-    private static Optional<UUID> partnerId(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.PARTNER_CLAIM) != null) {
-            try {
-                return Optional.of(UUID.fromString(jwt.getClaim(Caller.PARTNER_CLAIM).toString().replace("\"", "")));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private void failure(RoutingContext rc) {
