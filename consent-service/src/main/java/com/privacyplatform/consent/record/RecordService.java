@@ -1,6 +1,8 @@
 package com.privacyplatform.consent.record;
 
+import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.db.JointInsert;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
 import com.privacyplatform.commons.identity.Caller;
@@ -18,6 +20,7 @@ import com.privacyplatform.consent.record.ImportRequests.ImportRequest;
 import com.privacyplatform.consent.record.ImportRequests.MigrationRequest;
 import com.privacyplatform.consent.record.RecordRequests.PurposeDecision;
 import com.privacyplatform.consent.record.RecordRequests.RecordRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -160,14 +163,16 @@ public class RecordService {
     private Uni<Consent> recordOne(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
             List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at, Origin origin, Consent previous) {
         Consent c = decision(partnerId, r, d, recipientJson, at);
+        AuditActor actor = caller.auditActor();
+        // the decision, its history entry, its event and its audit record in one statement (issue 16.1)
         return (previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
-                .chain(supersedes -> consents.persist(c)
-                        .call(() -> HistoryEntry.of(c, null, origin.cause(), origin.reason(), caller.auditActor(), null,
-                                at).persist())
-                        .call(() -> outbox.publish(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED
-                                : ConsentEvents.REFUSED, c.id.toString(), decided(c, forEvents, supersedes)))
-                        .call(() -> audit.record(caller.auditActor(), origin.auditAction(), "consent", c.id.toString(),
-                                auditDetails(c, origin))));
+                .chain(supersedes -> Panache.getSession().chain(session -> JointInsert.insert(session, List.of(
+                        ConsentRows.consent(c),
+                        ConsentRows.history(HistoryEntry.of(c, null, origin.cause(), origin.reason(), actor, null, at)),
+                        outbox.part(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED : ConsentEvents.REFUSED,
+                                c.id.toString(), decided(c, forEvents, supersedes)),
+                        audit.part(actor, origin.auditAction(), "consent", c.id.toString(), auditDetails(c, origin))))))
+                .replaceWith(c);
     }
 
     private static String auditDetails(Consent c, Origin origin) {
