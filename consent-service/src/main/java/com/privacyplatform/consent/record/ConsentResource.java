@@ -106,10 +106,10 @@ public class ConsentResource {
     public Uni<Response> record(@Valid @NotNull RecordRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         UUID partnerId = caller.requirePartnerId();
-        // the partner is read before the recording transaction opens (RecordService#partner)
-        return records.partner(partnerId).chain(partner -> idempotency.runInTransaction(idempotencyKey,
+        // the partner and the subject's decisions are read before the recording transaction opens (RecordService#known)
+        return records.known(partnerId, request.subjectId()).chain(known -> idempotency.runInTransaction(idempotencyKey,
                 caller.auditActor().actor(), List.of("POST /consents", request),
-                () -> records.record(partnerId, request, partner).map(recorded -> Response
+                () -> records.record(partnerId, request, known).map(recorded -> Response
                         .created(URI.create("/consents/" + recorded.get(0).id))
                         .entity(new RecordResult(recorded.stream().map(c -> new RecordedConsent(views.view(c),
                                 receipts.sign(c, views.recipientsFor(c)))).toList()))

@@ -84,21 +84,31 @@ public class RecordService {
     }
 
     /**
-     * The partner as the record rules will judge it: read on the pool before the recording
-     * transaction opens ({@link ProjectionRepository#committed}), then passed to {@link #record} or
-     * {@link #importMigrated}.
+     * What a recording is judged against: the partner as last committed and the subject's decisions
+     * for it (their ends for the timing rule, the live one per purpose to supersede), read in one
+     * statement on the pool before the recording transaction opens
+     * ({@link ProjectionRepository#committedWithDecisionsOf}), then passed to {@link #record} or
+     * {@link #importMigrated}. What the rules see is what a read inside the transaction saw at READ
+     * COMMITTED: a concurrent write of the same purpose still meets the unique index consent_live (409),
+     * and a superseded decision is read again in the transaction (409 when it changed in between).
      */
-    public Uni<Optional<PartnerState>> partner(UUID partnerId) {
-        return projection.committed(partnerId);
+    public Uni<Known> known(UUID partnerId, String subjectId) {
+        return projection.committedWithDecisionsOf(partnerId, subjectId).map(found -> found
+                .map(c -> new Known(Optional.of(c.partner()), DecisionRows.parse(partnerId, subjectId, c.decisionsJson())))
+                .orElseGet(() -> new Known(Optional.empty(), List.of())));
+    }
+
+    /** The partner (empty: unknown) and the subject's decisions for it, detached (see {@link #known}). */
+    public record Known(Optional<PartnerState> partner, List<Consent> decisions) {
     }
 
     /**
      * 1.1: no collection without a recorded prior authorization; call inside a transaction, with
-     * {@code partner} from {@link #partner}.
+     * {@code known} from {@link #known}.
      */
     @Enforces({"1.1", "1.2"})
-    public Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Optional<PartnerState> partner) {
-        return record(partnerId, request, Origin.PARTNER, partner);
+    public Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Known known) {
+        return record(partnerId, request, Origin.PARTNER, known);
     }
 
     /**
@@ -106,35 +116,33 @@ public class RecordService {
      * documented migration; every other rule applies. Field paths of refusals are those of the body.
      */
     @Enforces({"1.1", "1.2"})
-    public Uni<List<Consent>> importMigrated(ImportRequest request, Optional<PartnerState> partner) {
+    public Uni<List<Consent>> importMigrated(ImportRequest request, Known known) {
         return Uni.createFrom().deferred(() -> record(request.partnerId(), request.collection(),
-                        Origin.migration(request.migration()), partner))
+                        Origin.migration(request.migration()), known))
                 .onFailure(ProblemException.class).transform(e -> ImportPaths.prefixed((ProblemException) e,
                         "collection."));
     }
 
-    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin,
-            Optional<PartnerState> partner) {
+    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin, Known known) {
         Instant now = clock.instant();
         RecordValidation.validate(request, now, config.record().maxClockSkew());
         // 503 until the partner projection is first built from the registry (issue 18.2)
         projections.requireBuilt(PartnerReconciliation.PROJECTION);
-        RecordRules.check(partner, request);
+        RecordRules.check(known.partner(), request);
         if (!origin.imported()) {
             CollectionTiming.requireRecent(request, now, config.record().maxCollectionAge());
         }
         List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
-        return consents.decisionsOf(partnerId, request.subjectId(), purposes)
-                .invoke(earlier -> CollectionTiming.requireAfterLastEnds(request,
-                        DecisionEnds.latestByPurpose(earlier, Utc.utc(now))))
-                .chain(earlier -> recordAll(partnerId, request, origin, liveByPurpose(earlier)));
+        List<Consent> earlier = known.decisions().stream().filter(c -> purposes.contains(c.purpose)).toList();
+        CollectionTiming.requireAfterLastEnds(request, DecisionEnds.latestByPurpose(earlier, Utc.utc(now)));
+        return recordAll(partnerId, request, origin, liveByPurpose(earlier));
     }
 
     /**
-     * The live decision per purpose among the subject's decisions just loaded in this transaction
-     * (at most one per purpose: the unique index consent_live), so that recording needs no further
-     * query per purpose. A concurrent write of the same purpose committing in between still meets
-     * that index: 409, nothing recorded.
+     * The live decision per purpose among the subject's decisions read before the transaction (at
+     * most one per purpose: the unique index consent_live), so that recording needs no further query
+     * per purpose. A concurrent write of the same purpose committing in between still meets that
+     * index: 409, nothing recorded.
      */
     private static Map<String, Consent> liveByPurpose(List<Consent> decisions) {
         Map<String, Consent> live = new HashMap<>();
@@ -183,7 +191,18 @@ public class RecordService {
         return details.encode();
     }
 
-    private Uni<UUID> supersede(Consent previous, UUID by, OffsetDateTime at) {
+    /** {@code seen} as read before the transaction; read again here, and 409 when it changed since. */
+    private Uni<UUID> supersede(Consent seen, UUID by, OffsetDateTime at) {
+        return consents.findById(seen.id).chain(previous -> {
+            if (previous == null || previous.state != seen.state || previous.version != seen.version) {
+                throw ProblemException.conflict("the subject's decision for purpose " + seen.purpose
+                        + " changed while this one was recorded; nothing recorded, send it again");
+            }
+            return supersedeLive(previous, by, at);
+        });
+    }
+
+    private Uni<UUID> supersedeLive(Consent previous, UUID by, OffsetDateTime at) {
         ConsentState from = previous.state;
         previous.state = ConsentState.SUPERSEDED;
         previous.stateChangedAt = at;
