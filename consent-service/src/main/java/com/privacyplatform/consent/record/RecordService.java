@@ -24,6 +24,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,10 +54,12 @@ public class RecordService {
     private final ConsentConfig config;
     private final ProjectionSync projections;
     private final PlatformClock clock;
+    private final Pool pool;
 
     public RecordService(ConsentRepository consents, ProjectionRepository projection, RecipientCodec recipients,
             Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config, ProjectionSync projections,
-            PlatformClock clock) {
+            PlatformClock clock, Pool pool) {
+        this.pool = pool;
         this.projections = projections;
         this.consents = consents;
         this.projection = projection;
@@ -108,7 +111,33 @@ public class RecordService {
      */
     @Enforces({"1.1", "1.2"})
     public Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Known known) {
-        return record(partnerId, request, Origin.PARTNER, known);
+        return record(partnerId, request, Origin.PARTNER, known, false);
+    }
+
+    /**
+     * Whether recording {@code request} is one statement and nothing else: one purpose, and no live
+     * decision of the subject for it to supersede (the common first decision). Then, when no
+     * {@code Idempotency-Key} needs its row in the same transaction, {@link #recordAlone} records it
+     * without a transaction block.
+     */
+    public boolean isOneStatement(RecordRequest request, Known known) {
+        if (request.purposes() == null || request.purposes().size() != 1 || request.purposes().get(0) == null) {
+            return false;
+        }
+        String purpose = request.purposes().get(0).purpose();
+        return known.decisions().stream().noneMatch(c -> c.purpose.equals(purpose)
+                && (c.state == ConsentState.GRANTED || c.state == ConsentState.REFUSED));
+    }
+
+    /**
+     * {@link #record}, when {@link #isOneStatement}, as that one statement on the pool (atomic by
+     * itself: the decision, its history entry, event and audit record commit together or not at all),
+     * with no session and no {@code BEGIN}/{@code COMMIT} round trips (issue 16.1). The rules are the
+     * same; a concurrent live decision of the same purpose still meets consent_live: 409.
+     */
+    @Enforces({"1.1", "1.2"})
+    public Uni<List<Consent>> recordAlone(UUID partnerId, RecordRequest request, Known known) {
+        return record(partnerId, request, Origin.PARTNER, known, true);
     }
 
     /**
@@ -118,12 +147,13 @@ public class RecordService {
     @Enforces({"1.1", "1.2"})
     public Uni<List<Consent>> importMigrated(ImportRequest request, Known known) {
         return Uni.createFrom().deferred(() -> record(request.partnerId(), request.collection(),
-                        Origin.migration(request.migration()), known))
+                        Origin.migration(request.migration()), known, false))
                 .onFailure(ProblemException.class).transform(e -> ImportPaths.prefixed((ProblemException) e,
                         "collection."));
     }
 
-    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin, Known known) {
+    private Uni<List<Consent>> record(UUID partnerId, RecordRequest request, Origin origin, Known known,
+            boolean alone) {
         Instant now = clock.instant();
         RecordValidation.validate(request, now, config.record().maxClockSkew());
         // 503 until the partner projection is first built from the registry (issue 18.2)
@@ -135,7 +165,11 @@ public class RecordService {
         List<String> purposes = request.purposes().stream().map(PurposeDecision::purpose).toList();
         List<Consent> earlier = known.decisions().stream().filter(c -> purposes.contains(c.purpose)).toList();
         CollectionTiming.requireAfterLastEnds(request, DecisionEnds.latestByPurpose(earlier, Utc.utc(now)));
-        return recordAll(partnerId, request, origin, liveByPurpose(earlier));
+        Map<String, Consent> live = liveByPurpose(earlier);
+        if (alone && (request.purposes().size() != 1 || !live.isEmpty())) {
+            throw new IllegalStateException("not one statement: call record instead");
+        }
+        return recordAll(partnerId, request, origin, live, alone);
     }
 
     /**
@@ -155,12 +189,17 @@ public class RecordService {
     }
 
     private Uni<List<Consent>> recordAll(UUID partnerId, RecordRequest request, Origin origin,
-            Map<String, Consent> live) {
+            Map<String, Consent> live, boolean alone) {
         List<Recipient> given = recipients.fromRequest(request.recipientsOrEmpty());
         String recipientJson = recipients.toJson(given);
         List<ConsentEvents.EventRecipient> forEvents = ConsentViewMapper.masked(given).stream()
                 .map(x -> new ConsentEvents.EventRecipient(x.name(), x.country(), x.kind())).toList();
         OffsetDateTime at = clock.now();
+        if (alone) {
+            Consent c = decision(partnerId, request, request.purposes().get(0), recipientJson, at);
+            return JointInsert.insertAlone(pool, rows(c, request.purposes().get(0), forEvents, at, origin, null))
+                    .replaceWith(() -> List.of(c));
+        }
         // one decision per purpose, one after another on the one session
         return Multi.createFrom().iterable(request.purposes())
                 .onItem().transformToUniAndConcatenate(d -> recordOne(partnerId, request, d, recipientJson, forEvents,
@@ -171,16 +210,21 @@ public class RecordService {
     private Uni<Consent> recordOne(UUID partnerId, RecordRequest r, PurposeDecision d, String recipientJson,
             List<ConsentEvents.EventRecipient> forEvents, OffsetDateTime at, Origin origin, Consent previous) {
         Consent c = decision(partnerId, r, d, recipientJson, at);
-        AuditActor actor = caller.auditActor();
-        // the decision, its history entry, its event and its audit record in one statement (issue 16.1)
         return (previous == null ? Uni.createFrom().<UUID>nullItem() : supersede(previous, c.id, at))
-                .chain(supersedes -> Panache.getSession().chain(session -> JointInsert.insert(session, List.of(
-                        ConsentRows.consent(c),
-                        ConsentRows.history(HistoryEntry.of(c, null, origin.cause(), origin.reason(), actor, null, at)),
-                        outbox.part(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED : ConsentEvents.REFUSED,
-                                c.id.toString(), decided(c, forEvents, supersedes)),
-                        audit.part(actor, origin.auditAction(), "consent", c.id.toString(), auditDetails(c, origin))))))
+                .chain(supersedes -> Panache.getSession().chain(session -> JointInsert.insert(session,
+                        rows(c, d, forEvents, at, origin, supersedes))))
                 .replaceWith(c);
+    }
+
+    /** The decision, its history entry, its event and its audit record: one statement (issue 16.1). */
+    private List<JointInsert.Part> rows(Consent c, PurposeDecision d, List<ConsentEvents.EventRecipient> forEvents,
+            OffsetDateTime at, Origin origin, UUID supersedes) {
+        AuditActor actor = caller.auditActor();
+        return List.of(ConsentRows.consent(c),
+                ConsentRows.history(HistoryEntry.of(c, null, origin.cause(), origin.reason(), actor, null, at)),
+                outbox.part(Boolean.TRUE.equals(d.granted()) ? ConsentEvents.GRANTED : ConsentEvents.REFUSED,
+                        c.id.toString(), decided(c, forEvents, supersedes)),
+                audit.part(actor, origin.auditAction(), "consent", c.id.toString(), auditDetails(c, origin)));
     }
 
     private static String auditDetails(Consent c, Origin origin) {

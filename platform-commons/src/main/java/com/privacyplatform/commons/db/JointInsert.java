@@ -1,6 +1,11 @@
 package com.privacyplatform.commons.db;
 
+import com.privacyplatform.commons.problem.ProblemException;
+import com.privacyplatform.commons.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +27,14 @@ import org.hibernate.reactive.pool.ReactiveConnection;
  * are checked at its end, each table's statement-level triggers fire once (a {@code NOTIFY} too), and
  * nothing orders the rows of different tables - each part is one row. Rows written this way are not
  * in the session: read them again if they must change in the same transaction.
+ *
+ * <p>A write that is nothing but this one statement needs no transaction block at all:
+ * {@link #insertAlone} runs it on the pool, atomic by itself (autocommit) - no session, no
+ * {@code BEGIN} and {@code COMMIT} round trips.
  */
 public final class JointInsert {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * One table's row.
@@ -56,6 +67,22 @@ public final class JointInsert {
         String sql = statement(parts, params);
         return Uni.createFrom().completionStage(() -> connection(session).update(sql, params.toArray()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Runs the parts as one statement on the pool, outside any transaction: atomic by itself, for a
+     * write that consists of nothing else. A unique violation is the same 409 as through a session
+     * ({@code ProblemMappers}: "the request conflicts with existing data").
+     */
+    public static Uni<Void> insertAlone(Pool pool, List<Part> parts) {
+        if (parts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = statement(parts, params);
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).replaceWithVoid()
+                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .transform(e -> ProblemException.of(ProblemType.CONFLICT, "the request conflicts with existing data"));
     }
 
     /** The statement of the parts (their {@code ?} numbered {@code $1...}); their values appended to {@code params}. */
