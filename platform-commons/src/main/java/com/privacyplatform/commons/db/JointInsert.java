@@ -93,6 +93,8 @@ public final class JointInsert {
             Part part = parts.get(i);
             if (i < last) {
                 sql.append(i == 0 ? "WITH " : ", ").append('p').append(i).append(" AS (");
+            } else if (last > 0) {
+                sql.append(' ');
             }
             sql.append("INSERT INTO ").append(part.table()).append(' ');
             int from = params.size();
