@@ -2,6 +2,10 @@
 -- the same consent). Environment: TOKEN (partner-demo-a access token), RUN (unique per run).
 local token = os.getenv("TOKEN")
 local run = os.getenv("RUN") or tostring(os.time())
+-- the level (warmup, c2, c16, ...): each wrk run counts from 1 again, so without it every level after the
+-- warm-up re-used the warm-up's subjects and recorded supersessions, not first decisions (until 2026-12-07
+-- 06:50 it was read nowhere: LuaJIT formatted the missing variable as "nil" in every level)
+local phase = os.getenv("PHASE") or "run"
 local threads = 0
 
 wrk.method = "POST"

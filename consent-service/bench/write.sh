@@ -7,7 +7,7 @@
 # In one run, on a fresh database consent_write_bench (dropped and created with psql -U postgres;
 # never the service's own database):
 #  1. starts the consent-service jar (JAR overrides its path) (production profile, -Xmx$HEAP, outbox relay and audit chainer
-#     on, private auto-deleted queues) on BENCH_PORT and seeds partner-demo-a as ACTIVE;
+#     on, private auto-deleted queues on a bench exchange, EXCHANGE) on BENCH_PORT and seeds partner-demo-a as ACTIVE;
 #  2. wrk: POST /consents (a new subject per request, one purpose) at each of LEVELS connections
 #     for DURATION seconds after a warm-up, with a real partner-demo-a token from the local Keycloak;
 #  3. autocannon --overallRate (fixed rate) at half the peak wrk rate, 16 connections;
@@ -85,10 +85,14 @@ source "$BENCH_DIR/prod-env.sh"
 bench_prod_environment
 JAVA="$(bench_java)"
 say "JDK $("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}')"
+# a bench exchange for the events it consumes and publishes: the partner events of other work on the
+# machine (a test suspending partner-demo-a on privacy.events) must not reach the bench's projection
+# (2026-12-07 06:3x: a suspension mid-run turned every later write into a 422)
+EXCHANGE="${EXCHANGE:-privacy.events.consent-write-bench}"
 queues=()
 for ch in partner-events dsr-events; do
   p="-Dmp.messaging.incoming.$ch"
-  queues+=("$p.queue.name=consent-write-bench.$ch" "$p.queue.x-queue-type=classic" "$p.queue.x-delivery-limit="
+  queues+=("$p.queue.name=consent-write-bench.$ch" "$p.exchange.name=$EXCHANGE" "$p.queue.x-queue-type=classic" "$p.queue.x-delivery-limit="
     "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false" "$p.dlx.declare=false")
 done
 # JAVA: the java binary (default: the JDK ./platform up uses); JAVA_OPTS: extra JVM options, e.g. a flight recording: JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/w.jfr"
@@ -96,7 +100,7 @@ done
 "$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$BENCH_MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
-  -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
+  -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off -Dplatform.events.exchange="$EXCHANGE" "${queues[@]}" \
   -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true' EXIT

@@ -3,6 +3,7 @@ package com.privacyplatform.consent.partner;
 import com.privacyplatform.api.events.PartnerEvents.ScopeItem;
 import com.privacyplatform.api.events.PartnerEvents.TransferItem;
 import com.privacyplatform.api.events.PartnerStatus;
+import com.privacyplatform.commons.db.ConnectionLoss;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -97,6 +98,32 @@ public class ProjectionRepository {
                     r.getString(3), r.getString(4), r.getString(5)}));
         });
     }
+
+    /**
+     * {@link #committed} with the subject's decisions for this partner, in the same statement (one round
+     * trip on the pool where the write path made two, one of them inside its transaction): a JSON array of
+     * {@code [id, purpose, decision, state, collected_at, state_changed_at, expires_at, version]} per
+     * decision, null for none; nothing when the partner is unknown.
+     */
+    public Uni<Optional<Committed>> committedWithDecisionsOf(UUID partnerId, String subjectId) {
+        return pool.preparedQuery(FIND_WITH_DECISIONS).execute(Tuple.of(partnerId, subjectId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.<Committed>empty();
+            }
+            Row r = rows.iterator().next();
+            return Optional.of(new Committed(state(partnerId, new Object[] {r.getString(0), r.getBoolean(1),
+                    r.getInteger(2), r.getString(3), r.getString(4), r.getString(5)}), r.getString(6)));
+        }).onFailure(ConnectionLoss::is).transform(ConnectionLoss::beforeWriting); // nothing written yet: 503, nothing changed
+    }
+
+    /** The partner as last committed, and the subject's decisions for it as JSON (see {@link #committedWithDecisionsOf}). */
+    public record Committed(PartnerState partner, String decisionsJson) {
+    }
+
+    private static final String FIND_WITH_DECISIONS = FIND.replace(" FROM partner_projection p",
+            ", (SELECT json_agg(json_build_array(c.id, c.purpose, c.decision, c.state, c.collected_at,"
+                    + " c.state_changed_at, c.expires_at, c.version))::text FROM consent c"
+                    + " WHERE c.subject_id = $2 AND c.partner_id = p.partner_id) FROM partner_projection p") + "$1";
 
     private static PartnerState state(UUID partnerId, Object[] row) {
         return state(partnerId, row, pairsOf(row[4]), pairsOf(row[5]));

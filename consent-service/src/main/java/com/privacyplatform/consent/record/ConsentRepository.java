@@ -20,17 +20,6 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
             String onlySubject, UUID onlyPartner) {
     }
 
-    /**
-     * Every decision of the subject for these purposes of the partner, in any state: their history of
-     * ends. The query names no purpose list (a list parameter makes Hibernate translate the query anew
-     * on every call, a hot spot of the write path): it reads the subject's decisions with this partner,
-     * a handful, and keeps those of {@code purposes}.
-     */
-    public Uni<List<Consent>> decisionsOf(UUID partnerId, String subjectId, List<String> purposes) {
-        return list("partnerId = ?1 and subjectId = ?2", partnerId, subjectId)
-                .map(all -> all.stream().filter(c -> purposes.contains(c.purpose)).toList());
-    }
-
     /** Keyset page in id order (ids are UUID v7: recording order). */
     public Uni<List<Consent>> page(ConsentFilter f, UUID afterId, int max) {
         StringBuilder q = new StringBuilder("1 = 1");

@@ -90,10 +90,10 @@ public class ImportResource {
     @Enforces("1.2")
     public Uni<Response> importDecisions(@Valid @NotNull ImportRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        // the partner is read before the recording transaction opens (RecordService#partner)
-        return records.partner(request.partnerId()).chain(partner -> idempotency.runInTransaction(idempotencyKey,
-                caller.auditActor().actor(), List.of("POST /consents/imports", request),
-                () -> records.importMigrated(request, partner).map(imported -> Response
+        // the partner and the subject's decisions are read before the recording transaction opens (RecordService#known)
+        return records.known(request.partnerId(), request.collection().subjectId()).chain(known -> idempotency
+                .runInTransaction(idempotencyKey, caller.auditActor().actor(), List.of("POST /consents/imports", request),
+                () -> records.importMigrated(request, known).map(imported -> Response
                         .created(URI.create("/consents/" + imported.get(0).id))
                         .entity(new RecordResult(imported.stream().map(c -> new RecordedConsent(views.view(c),
                                 receipts.sign(c, views.recipientsFor(c)))).toList()))

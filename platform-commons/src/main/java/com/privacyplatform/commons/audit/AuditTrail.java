@@ -1,5 +1,6 @@
 package com.privacyplatform.commons.audit;
 
+import com.privacyplatform.commons.db.JointInsert;
 import com.privacyplatform.commons.db.MultiRowInsert;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -27,6 +28,9 @@ public class AuditTrail {
             .column("target_id", "text", r -> r.entry().targetId())
             .column("details", "text", r -> r.entry().details());
 
+    private static final String PART_VALUES = "(id, recorded_at, actor, actor_role, action, target_type, target_id,"
+            + " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final PlatformClock clock;
 
     public AuditTrail(PlatformClock clock) {
@@ -39,6 +43,18 @@ public class AuditTrail {
      */
     public Uni<Void> record(AuditActor actor, String action, String targetType, String targetId, String details) {
         return recordAll(actor, List.of(new Entry(action, targetType, targetId, details)));
+    }
+
+    /**
+     * The record as one part of a {@link JointInsert}: the caller appends it in the same statement as
+     * the change it describes. Same contract as {@link #record} (no lock; the chainer links it after
+     * the commit); one record per statement, so the append order is the statements' order.
+     */
+    public JointInsert.Part part(AuditActor actor, String action, String targetType, String targetId,
+            String details) {
+        Entry entry = new Entry(action, targetType, targetId, details);
+        return new JointInsert.Part("platform_audit_record", PART_VALUES, Ids.newId(), clock.now(), actor.actor(),
+                actor.role(), entry.action(), entry.targetType(), entry.targetId(), entry.details());
     }
 
     /**

@@ -63,6 +63,15 @@ public final class ConnectionLoss {
         return answer(safe ? Outcome.NOT_APPLIED : Outcome.UNKNOWN, failure);
     }
 
+    /**
+     * The 503 for a lost connection while a write was still reading what it needs on the pool, before
+     * its transaction opened or anything was written (consent-service's recording reads the partner
+     * and the subject's decisions so): nothing changed.
+     */
+    public static DatabaseUnavailableException beforeWriting(Throwable failure) {
+        return answer(Outcome.NOT_APPLIED, failure);
+    }
+
     static DatabaseUnavailableException answer(Outcome outcome, Throwable failure) {
         LOG.warnf("database connection lost (%s); answering 503, outcome %s", summary(failure), outcome);
         LOG.debug("the lost connection's failure", failure);

@@ -2,6 +2,7 @@ package com.privacyplatform.commons.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.privacyplatform.commons.db.JointInsert;
 import com.privacyplatform.commons.db.MultiRowInsert;
 import com.privacyplatform.commons.ids.Ids;
 import com.privacyplatform.commons.time.PlatformClock;
@@ -29,6 +30,10 @@ public class Outbox {
             .column("occurred_at", "timestamptz", e -> e.occurredAt).column("payload", "jsonb", e -> e.payload)
             .column("traceparent", "text", e -> e.traceparent);
 
+    /** The payload travels as text and is cast in SQL: the driver would write a string as a JSON string. */
+    private static final String PART_VALUES = "(id, type, source, subject, occurred_at, payload, traceparent)"
+            + " VALUES (?, ?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?)";
+
     private final ObjectMapper mapper;
     private final EventsConfig config;
     private final PlatformClock clock;
@@ -50,6 +55,18 @@ public class Outbox {
         return Panache.getSession()
                 .chain(session -> session.persist(row).chain(session::flush))
                 .replaceWith(row.id);
+    }
+
+    /**
+     * The event as one part of a {@link JointInsert}: the caller writes it in the same statement as
+     * the change it announces (e.g. a consent decision with its history entry and audit record). Same
+     * contract as {@link #publish}: a v7 id, serialised once, the current trace, committed or rolled
+     * back with the caller's change.
+     */
+    public JointInsert.Part part(String type, String subject, Object data) {
+        OutboxEvent row = row(new Event(type, subject, data), clock.now());
+        return new JointInsert.Part("platform_outbox", PART_VALUES, row.id, row.type, row.source, row.subject,
+                row.occurredAt, row.payload, row.traceparent);
     }
 
     /**
