@@ -9,6 +9,7 @@
 BENCHMARKS=(
   "consent-check consent-service/bench/run.sh"
   "consent-write consent-service/bench/write.sh"
+  "consent-termination consent-service/bench/termination.sh"
   "dsr-termination dsr-service/bench/termination.sh"
   "gateway gateway/bench/run.sh"
 )

@@ -53,10 +53,17 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
                 retentionPurposes());
     }
 
-    /** The first {@code max} of {@link #revocableAtTermination}, by id: a chunk of a bulk revocation. */
-    public Uni<List<Consent>> revocableAtTermination(UUID partnerId, int max) {
-        return find("partnerId = ?1 and state = ?2 and purpose not in ?3 order by id", partnerId, ConsentState.GRANTED,
-                retentionPurposes()).range(0, max - 1).list();
+    /**
+     * The first {@code max} of {@link #revocableAtTermination} by id after {@code after} (null: from the
+     * first): a chunk of a bulk revocation. The bound keeps each chunk's read to its own rows - without
+     * it every chunk would step again over the index entries of all the consents revoked before it.
+     */
+    public Uni<List<Consent>> revocableAtTermination(UUID partnerId, UUID after, int max) {
+        return after == null
+                ? find("partnerId = ?1 and state = ?2 and purpose not in ?3 order by id", partnerId,
+                        ConsentState.GRANTED, retentionPurposes()).range(0, max - 1).list()
+                : find("partnerId = ?1 and state = ?2 and purpose not in ?3 and id > ?4 order by id", partnerId,
+                        ConsentState.GRANTED, retentionPurposes(), after).range(0, max - 1).list();
     }
 
     private static List<String> retentionPurposes() {

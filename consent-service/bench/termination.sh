@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Benchmark of consent-service's revocations at a partner's termination (issue 18.1, clause 3.5.d;
+# not a test: it prints figures and never fails on a timing). dsr-service/bench/termination.sh
+# measures dsr-service's deletion fan-out of the same termination.
+#
+#   consent-service/bench/termination.sh                      # 1,000,000 subjects
+#   HOLDINGS=200000 consent-service/bench/termination.sh      # a smaller partner
+#   IDLE=30 HEAP=512m consent-service/bench/termination.sh
+#   JAVA_OPTS=-Dplatform.events.relay.batch-size=500 consent-service/bench/termination.sh   # JVM options
+#   DRAIN=60 consent-service/bench/termination.sh   # wait at most 60 s for the outbox to drain (default 600)
+#
+# In one run, on a fresh database consent_termbench (dropped and created with psql -U postgres; never
+# the service's own database):
+#  1. starts the consent-service jar (JAR overrides its path; production profile with the local
+#     values of bench/prod-env.sh, -Xmx$HEAP, outbox relay, audit chainer and expiry scan on, no
+#     registry bootstrap) on BENCH_PORT; its queues are private (auto-deleted, classic) and bound to a
+#     bench exchange, and its relay publishes to that exchange too, so neither the running platform
+#     nor this instance sees the other's events;
+#  2. makes two partners known as the registry does, with a partner.activated each (scope
+#     payment_processing: user.name, user.contact.email);
+#  3. a small partner (20 subjects) is terminated first, so a revoked consent exists to read; p50/p99
+#     of GET /consents/{id} (compliance officer's token from the local Keycloak, curl in a loop, one
+#     connection) for IDLE seconds with nothing else running;
+#  4. loads HOLDINGS GRANTED consents of the other partner (one per subject, purpose
+#     payment_processing) with SQL: the consent row, its RECORDED history entry and the check's
+#     consent_current row, as a partner's POST /consents leaves them (receipts are signed on read);
+#  5. publishes that partner's partner.terminated (a CloudEvent as the registry publishes it) to the
+#     bench exchange and measures the time until the event is applied (its inbox row commits after
+#     the last chunk: every consent of the partner REVOKED) while the same GET loop runs; samples
+#     consent-service's RSS;
+#  6. prints: the time, consents/s, consents revoked and still granted, consent.revoked events, subjects
+#     revoked twice, the RSS (max and at the end), the p50/p99 of the GET idle and during the
+#     revocations, the outbox backlog when they ended and how long the relay then took to send it (at
+#     most DRAIN seconds).
+# Needs: PostgreSQL on 127.0.0.1:5432 (superuser postgres by local trust or PGPASSWORD), Keycloak with
+# the demo realm on 8180, RabbitMQ on 5672 (guest), amqp-publish (Debian amqp-tools), openssl, jq.
+# A 1M run leaves a few GB in consent_termbench: psql -U postgres -c 'DROP DATABASE consent_termbench'.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the platform script's functions (bench_java, bench_analyze_while, ...); it runs no command when sourced
+# shellcheck source=../../platform
+source "$ROOT/platform"
+JAR="${JAR:-$ROOT/consent-service/target/quarkus-app/quarkus-run.jar}"
+HOLDINGS="${HOLDINGS:-1000000}"
+IDLE="${IDLE:-20}"
+DRAIN="${DRAIN:-600}"
+HEAP="${HEAP:-256m}"
+BENCH_PORT="${BENCH_PORT:-8095}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-9095}"
+DB=consent_termbench
+EXCHANGE=privacy.events.bench
+KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
+AMQP="${AMQP:-amqp://guest:guest@127.0.0.1:5672}"
+OUT="$ROOT/consent-service/target/bench"
+LOG="$OUT/termination-service.log"
+export PGHOST=127.0.0.1 PGPORT=5432
+
+say() { printf '==> %s\n' "$*"; }
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
+need psql; need curl; need jq; need openssl; need amqp-publish
+if [[ ! -f "$JAR" ]]; then
+  say "building consent-service"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -pl consent-service -am package -DskipTests)
+fi
+mkdir -p "$OUT"
+
+say "fresh database $DB (owner consent)"
+psql -U postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER consent"
+export PGUSER=consent PGPASSWORD=consent PGDATABASE=$DB
+
+# the production profile has no default password, secret or key: fresh ones for this run
+# shellcheck source=prod-env.sh
+source "$ROOT/consent-service/bench/prod-env.sh"
+bench_prod_environment
+queues=()
+for ch in partner-events dsr-events; do
+  p="-Dmp.messaging.incoming.$ch"
+  queues+=("$p.queue.name=consent-termbench.$ch" "$p.exchange.name=$EXCHANGE" "$p.queue.x-queue-type=classic"
+    "$p.queue.x-delivery-limit=" "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false"
+    "$p.dlx.declare=false")
+done
+JAVA="$(bench_java)"
+say "starting consent-service on :$BENCH_PORT against $DB (-Xmx$HEAP, $JAVA)"
+# shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
+"$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
+  -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
+  -Dplatform.events.exchange="$EXCHANGE" -Dconsent.registry.bootstrap.enabled=false "${queues[@]}" \
+  -jar "$JAR" >"$LOG" 2>&1 &
+PID=$!
+LOOP=""
+trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "http://localhost:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
+  kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
+  sleep 1
+done
+URL="http://localhost:$BENCH_PORT"
+
+publish() { # type partner data-json -> the event's id
+  local id now
+  id="$(cat /proc/sys/kernel/random/uuid)"; now="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+  amqp-publish -u "$AMQP" -e "$EXCHANGE" -r "$1" -C application/cloudevents+json -p -b \
+    "{\"specversion\":\"1.0\",\"id\":\"$id\",\"type\":\"$1\",\"source\":\"/partner-registry-service\",
+      \"subject\":\"$2\",\"time\":\"$now\",\"datacontenttype\":\"application/json\",\"data\":${3//@AT@/$now}}"
+  printf '%s\n' "$id"
+}
+activate() { # partner
+  publish partner.activated "$1" "{\"partnerId\":\"$1\",\"oidcClientId\":\"bench-${1:0:8}\",\"jurisdiction\":\"CN\",
+    \"reason\":\"benchmark\",\"scopeVersion\":1,\"scope\":[{\"purpose\":\"payment_processing\",
+    \"categories\":[\"user.name\",\"user.contact.email\"]}],\"automatedDecisionAuthorized\":false,\"at\":\"@AT@\"}" >/dev/null
+}
+terminate() { # partner -> the event's id
+  publish partner.terminated "$1" "{\"partnerId\":\"$1\",\"from\":\"ACTIVE\",\"to\":\"TERMINATED\",
+    \"reason\":\"benchmark\",\"at\":\"@AT@\"}"
+}
+applied() { psql -tAc "SELECT count(*) FROM platform_inbox WHERE event_id = '$1'"; }
+wait_for() { # seconds description sql: until the statement answers t
+  for _ in $(seq 1 "$1"); do [[ "$(psql -tAc "$3")" == t ]] && return 0; sleep 1; done
+  echo "bench: $2 after $1 s; see $LOG" >&2; exit 1
+}
+# GRANTED consents of a partner as a partner's POST /consents leaves them: the decision (ids UUID v7
+# like the service's, collected over the last days), its RECORDED history entry and the check's
+# consent_current row (written by the trigger on consent, off while the rows go in, as in load.sql)
+consents() { # partner count
+  psql -1 -q -v ON_ERROR_STOP=1 <<SQL
+SET work_mem = '256MB';
+ALTER TABLE consent DISABLE TRIGGER consent_current_synced;
+CREATE TEMP TABLE bench_at ON COMMIT DROP AS
+  SELECT i, now() - interval '10 days' + make_interval(secs => i * 0.5) AS at FROM generate_series(1, $2) i;
+INSERT INTO consent (id, subject_id, partner_id, purpose, categories, sensitive, decision, state, legal_basis, method,
+                     notice_version, notice_hash, language, channel, jurisdiction, collected_at, expires_at,
+                     recipients, recorded_at, state_changed_at)
+SELECT (lpad(to_hex((extract(epoch FROM at) * 1000)::bigint), 12, '0') || '7' || substr(md5('$1'), 1, 3) || '8'
+            || lpad(to_hex(i), 15, '0'))::uuid,
+       'bench-' || substr('$1', 1, 8) || '-' || i, '$1', 'payment_processing', '{user.name,user.contact.email}',
+       false, 'GRANTED', 'GRANTED', 'EXPRESS_CONSENT', 'CHECKBOX', '2026-11',
+       '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'zh-CN', 'WEB', 'CN',
+       at - interval '1 minute', at + interval '365 days', '{"recipients": []}', at, at
+FROM bench_at;
+INSERT INTO consent_history (id, consent_id, state, previous_state, cause, reason, actor, actor_role, request_id,
+                             superseded_by, at)
+SELECT gen_random_uuid(), id, 'GRANTED', NULL, 'RECORDED', NULL, 'partner:' || partner_id, 'partner', NULL, NULL,
+       recorded_at
+FROM consent WHERE partner_id = '$1';
+INSERT INTO consent_current (partner_id, subject_id, purpose, consent_id, state, categories, expires_at, legal_basis)
+SELECT partner_id, subject_id, purpose, id, state, categories, expires_at, legal_basis FROM consent WHERE partner_id = '$1';
+ALTER TABLE consent ENABLE TRIGGER consent_current_synced;
+SQL
+}
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
+token() {
+  curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=password -d client_id=privacy-cli \
+    -d username=olivia -d password="${OFFICER_PASSWORD:-olivia-demo-pw}" -d scope=openid | jq -r .access_token
+}
+# GET /consents/{id} in a loop on one connection, one latency (seconds) per line, until killed
+get_loop() { # file
+  while true; do
+    [[ -z "${TOKEN_TIME:-}" || $(( $(date +%s) - TOKEN_TIME )) -gt 200 ]] && { TOKEN="$(token)"; TOKEN_TIME=$(date +%s); }
+    curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" "$URL/consents/$SAMPLE"
+  done >"$1"
+}
+pct() { # file percentile -> ms
+  awk '$1 == 200 {print $2}' "$1" | sort -n | awk -v p="$2" '{v[NR] = $1} END {
+    if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999); if (i < 1) i = 1; printf "%.1f", v[i] * 1000 }'
+}
+summary() { # file
+  printf '%s GETs, %s non-200, p50 %s ms, p99 %s ms' "$(wc -l <"$1")" "$(awk '$1 != 200' "$1" | wc -l)" \
+    "$(pct "$1" 50)" "$(pct "$1" 99)"
+}
+unsent() { psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL'; }
+
+small="$(cat /proc/sys/kernel/random/uuid)"
+partner="$(cat /proc/sys/kernel/random/uuid)"
+say "partners known to consent-service (partner.activated): $small (20 subjects), $partner ($HOLDINGS subjects)"
+activate "$small"; activate "$partner"
+wait_for 60 "the partners are not ACTIVE in the projection" \
+  "SELECT count(*) = 2 FROM partner_projection WHERE status = 'ACTIVE' AND partner_id IN ('$small', '$partner')"
+
+say "the small partner is terminated first, so a revoked consent exists to read"
+consents "$small" 20
+event="$(terminate "$small")"
+wait_for 60 "the small partner's termination was not applied" "SELECT count(*) = 1 FROM platform_inbox WHERE event_id = '$event'"
+SAMPLE="$(psql -tAc "SELECT id FROM consent WHERE partner_id = '$small' AND state = 'REVOKED' LIMIT 1")"
+[[ -n "$SAMPLE" ]] || { echo "bench: the small termination revoked no consent; see $LOG" >&2; exit 1; }
+TOKEN="$(token)"
+status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/consents/$SAMPLE")"
+[[ "$status" == 200 ]] || { echo "bench: GET /consents/$SAMPLE answered $status" >&2; exit 1; }
+
+say "idle: GET /consents/{id} for ${IDLE}s"
+get_loop "$OUT/termination-idle.txt" & LOOP=$!
+sleep "$IDLE"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
+IDLE_LINE="$(summary "$OUT/termination-idle.txt")"
+say "idle: $IDLE_LINE"
+
+say "loading $HOLDINGS GRANTED consents of partner $partner (SQL)"
+start=$(date +%s)
+consents "$partner" "$HOLDINGS"
+psql -q -c "VACUUM (ANALYZE) consent, consent_history, consent_current"
+say "loaded in $(( $(date +%s) - start )) s"
+# the relay must have sent the small partner's events: the backlog at the end is this termination's
+wait_for 60 "the outbox was not drained before the termination" "SELECT count(*) = 0 FROM platform_outbox WHERE sent_at IS NULL"
+seq0="$(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox')"
+
+ANALYZER="$(bench_analyze_while "$PID" 20)"
+trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
+say "partner.terminated of $partner published; GET /consents/{id} in a loop meanwhile"
+get_loop "$OUT/termination-during.txt" & LOOP=$!
+rss_max=$(rss_kib)
+t0=$(date +%s%N)
+event="$(terminate "$partner")"
+last_print=0
+while [[ "$(applied "$event")" != 1 ]]; do
+  kill -0 "$PID" 2>/dev/null || { echo "bench: consent-service died; see $LOG" >&2; exit 1; }
+  r=$(rss_kib); (( r > rss_max )) && rss_max=$r
+  now=$(date +%s)
+  if (( now - last_print >= 15 )); then
+    last_print=$now
+    # the events written so far (one per consent revoked; max(seq) is an index probe, not a count)
+    say "$(( ( $(date +%s%N) - t0 ) / 1000000000 )) s: $(( $(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox') - seq0 ))" \
+      "consents revoked, RSS $(( r / 1024 )) MiB"
+  fi
+  sleep 0.5
+done
+elapsed_ms=$(( ( $(date +%s%N) - t0 ) / 1000000 ))
+kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
+[[ -n "$ANALYZER" ]] && { kill "$ANALYZER" 2>/dev/null || true; ANALYZER=""; }
+rss_end=$(rss_kib)
+n_unsent="$(unsent)"
+COUNTS="$(psql -tA -F ' ' -c "SELECT
+    (SELECT count(*) FILTER (WHERE state = 'REVOKED') FROM consent WHERE partner_id = '$partner'),
+    (SELECT count(*) FILTER (WHERE state = 'GRANTED') FROM consent WHERE partner_id = '$partner'),
+    (SELECT count(*) FROM platform_outbox o JOIN consent c ON c.id::text = o.subject
+      WHERE o.type = 'consent.revoked' AND c.partner_id = '$partner'),
+    (SELECT count(*) FROM (SELECT c.subject_id FROM consent_history h JOIN consent c ON c.id = h.consent_id
+      WHERE c.partner_id = '$partner' AND h.state = 'REVOKED' GROUP BY c.subject_id HAVING count(*) > 1) twice),
+    (SELECT count(*) FROM (SELECT o.subject FROM platform_outbox o JOIN consent c ON c.id::text = o.subject
+      WHERE o.type = 'consent.revoked' AND c.partner_id = '$partner' GROUP BY o.subject HAVING count(*) > 1) twice),
+    (SELECT count(*) FROM consent_current WHERE partner_id = '$partner' AND state = 'GRANTED')")"
+read -r n_revoked n_granted n_events n_twice n_events_twice n_current <<<"$COUNTS"
+DURING_LINE="$(summary "$OUT/termination-during.txt")"
+
+# the events the revocations wrote reach the broker after them: how long until the outbox is drained
+say "waiting for the relay to send the $n_unsent events left (at most ${DRAIN}s)"
+drain_start=$(date +%s%N)
+drained=""
+while (( ( $(date +%s%N) - drain_start ) / 1000000000 < DRAIN )); do
+  [[ "$(unsent)" == 0 ]] && { drained=$(( ( $(date +%s%N) - drain_start ) / 1000000 )); break; }
+  sleep 1
+done
+
+echo
+echo "== consent-service termination revocations, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
+echo "subjects (one GRANTED consent each): $HOLDINGS"
+echo "time until every consent of the partner is REVOKED (termination applied): $(awk -v m="$elapsed_ms" 'BEGIN { printf "%.1f s", m / 1000 }')" \
+  "($(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') consents/s)"
+echo "revoked $n_revoked, still GRANTED $n_granted (check rows still GRANTED $n_current), consent.revoked events $n_events," \
+  "subjects revoked twice $n_twice (history), $n_events_twice (events)"
+echo "consent-service RSS: max $(( rss_max / 1024 )) MiB during the revocations, $(( rss_end / 1024 )) MiB at their end"
+echo "GET /consents/{id}, one connection: idle $IDLE_LINE"
+echo "GET /consents/{id}, one connection: during the revocations $DURING_LINE"
+echo "outbox events not yet relayed when the revocations ended: $n_unsent; $(if [[ -n "$drained" ]]; then
+  awk -v n="$n_unsent" -v m="$drained" 'BEGIN { printf "all sent %.1f s later (%.0f events/s)", m / 1000, (m > 0) ? n * 1000 / m : 0 }'
+else printf 'still %s unsent after %s s' "$(unsent)" "$DRAIN"; fi)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
