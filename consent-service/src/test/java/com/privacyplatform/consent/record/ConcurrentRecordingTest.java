@@ -49,7 +49,8 @@ class ConcurrentRecordingTest {
     AuditVerifier verifier;
 
     @Test
-    @Verifies(value = {"4.1", "1.8", "1.1"}, exercises = {"ConsentResource#record", "RecordService#record"})
+    @Verifies(value = {"4.1", "1.8", "1.1"}, exercises = {"ConsentResource#record", "RecordService#record",
+            "RecordService#recordAlone"})
     void concurrentWritesKeepEveryConsentEventReceiptAndAuditRecordAndTheChainVerifies() throws Throwable {
         List<String> subjects = IntStream.range(0, TOTAL).mapToObj(i -> Fixtures.subject()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
