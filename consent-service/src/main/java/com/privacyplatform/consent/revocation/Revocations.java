@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Revocation, whoever asks (3.5.a): the subject, the partner on the subject's behalf, a dsr-service
@@ -137,14 +136,10 @@ public class Revocations {
      * One chunk per transaction: the first {@value #CHUNK} still granted after the previous chunk's last
      * id (a keyset cursor, so each read is as cheap as the first). A consent granted behind the cursor
      * while the chunks run is left to {@link #revokeRemainingOfTerminatedPartner}, which reads them all.
-     * The session may be the caller's, open for the whole run (the event consumer's): each chunk empties
-     * it once its changes are flushed, or it would keep every consent revoked so far (a million-consent
-     * partner ran out of -Xmx256m at 190,000, issue 18.1).
      */
     private Uni<Integer> chunks(UUID partnerId, String reason, UUID after, int revoked) {
         return Panache.withTransaction(() -> consents.revocableAtTermination(partnerId, after, CHUNK)
                         .chain(granted -> revokeAll(granted, Cause.PARTNER_TERMINATED, reason, TERMINATION, null)
-                                .call(() -> Panache.getSession().invoke(Mutiny.Session::clear))
                                 .replaceWith(Chunk.of(granted))))
                 .chain(chunk -> chunk.size() < CHUNK
                         ? Uni.createFrom().item(revoked + chunk.size())
