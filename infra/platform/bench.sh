@@ -26,7 +26,7 @@ cmd_bench() {
   local entry script
   if (($# == 0)) || [[ "$1" == list ]]; then
     for entry in "${BENCHMARKS[@]}"; do
-      printf '%-18s %s\n' "${entry%% *}" "${entry#* }"
+      printf '%-20s %s\n' "${entry%% *}" "${entry#* }"
     done
     return 0
   fi
