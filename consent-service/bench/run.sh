@@ -86,12 +86,7 @@ start_service() { # database
     -Dconsent.registry.bootstrap.enabled=false -Dconsent.expiry.every=off "${queues[@]}" \
     -jar "$JAR" >"$LOG" 2>&1 &
   PID=$!
-  for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" 2>/dev/null && return 0
-    kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
-    sleep 1
-  done
-  echo "bench: the service was not ready after 120 s; see $LOG" >&2; exit 1
+  bench_wait_ready "$PID" "$BENCH_MANAGEMENT_PORT" "$LOG"
 }
 stop_service() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 rss() { awk '/VmRSS/ {printf "%d MiB", $2 / 1024}' "/proc/$PID/status"; }

@@ -56,16 +56,11 @@ OUT="$ROOT/consent-service/target/bench"
 LOG="$OUT/termination-service.log"
 export PGHOST=127.0.0.1 PGPORT=5432
 
-say() { printf '==> %s\n' "$*"; }
-need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
-need psql; need curl; need jq; need openssl; need amqp-publish
-if [[ ! -f "$JAR" ]]; then
-  say "building consent-service"
-  (cd "$ROOT" && ./mvnw -B -ntp -q -pl consent-service -am package -DskipTests)
-fi
+bench_need psql curl jq openssl amqp-publish
+bench_jar consent-service "$JAR"
 mkdir -p "$OUT"
 
-say "fresh database $DB (owner consent)"
+info "fresh database $DB (owner consent)"
 psql -U postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER consent"
 export PGUSER=consent PGPASSWORD=consent PGDATABASE=$DB
 
@@ -81,7 +76,7 @@ for ch in partner-events dsr-events; do
     "$p.dlx.declare=false")
 done
 JAVA="$(bench_java)"
-say "starting consent-service on :$BENCH_PORT against $DB (-Xmx$HEAP, $JAVA)"
+info "starting consent-service on :$BENCH_PORT against $DB (-Xmx$HEAP, $JAVA)"
 # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
 "$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
@@ -91,28 +86,16 @@ say "starting consent-service on :$BENCH_PORT against $DB (-Xmx$HEAP, $JAVA)"
 PID=$!
 LOOP=""
 trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PID" "$MANAGEMENT_PORT" "$LOG"
 URL="http://localhost:$BENCH_PORT"
 
-publish() { # type partner data-json -> the event's id
-  local id now
-  id="$(cat /proc/sys/kernel/random/uuid)"; now="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
-  amqp-publish -u "$AMQP" -e "$EXCHANGE" -r "$1" -C application/cloudevents+json -p -b \
-    "{\"specversion\":\"1.0\",\"id\":\"$id\",\"type\":\"$1\",\"source\":\"/partner-registry-service\",
-      \"subject\":\"$2\",\"time\":\"$now\",\"datacontenttype\":\"application/json\",\"data\":${3//@AT@/$now}}"
-  printf '%s\n' "$id"
-}
 activate() { # partner
-  publish partner.activated "$1" "{\"partnerId\":\"$1\",\"oidcClientId\":\"bench-${1:0:8}\",\"jurisdiction\":\"CN\",
+  bench_publish partner.activated "$1" "{\"partnerId\":\"$1\",\"oidcClientId\":\"bench-${1:0:8}\",\"jurisdiction\":\"CN\",
     \"reason\":\"benchmark\",\"scopeVersion\":1,\"scope\":[{\"purpose\":\"payment_processing\",
     \"categories\":[\"user.name\",\"user.contact.email\"]}],\"automatedDecisionAuthorized\":false,\"at\":\"@AT@\"}" >/dev/null
 }
 terminate() { # partner -> the event's id
-  publish partner.terminated "$1" "{\"partnerId\":\"$1\",\"from\":\"ACTIVE\",\"to\":\"TERMINATED\",
+  bench_publish partner.terminated "$1" "{\"partnerId\":\"$1\",\"from\":\"ACTIVE\",\"to\":\"TERMINATED\",
     \"reason\":\"benchmark\",\"at\":\"@AT@\"}"
 }
 applied() { psql -tAc "SELECT count(*) FROM platform_inbox WHERE event_id = '$1'"; }
@@ -149,64 +132,44 @@ SELECT partner_id, subject_id, purpose, id, state, categories, expires_at, legal
 ALTER TABLE consent ENABLE TRIGGER consent_current_synced;
 SQL
 }
-rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
-token() {
-  curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=password -d client_id=privacy-cli \
-    -d username=olivia -d password="${OFFICER_PASSWORD:-olivia-demo-pw}" -d scope=openid | jq -r .access_token
-}
-# GET /consents/{id} in a loop on one connection, one latency (seconds) per line, until killed
-get_loop() { # file
-  while true; do
-    [[ -z "${TOKEN_TIME:-}" || $(( $(date +%s) - TOKEN_TIME )) -gt 200 ]] && { TOKEN="$(token)"; TOKEN_TIME=$(date +%s); }
-    curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" "$URL/consents/$SAMPLE"
-  done >"$1"
-}
-pct() { # file percentile -> ms
-  awk '$1 == 200 {print $2}' "$1" | sort -n | awk -v p="$2" '{v[NR] = $1} END {
-    if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999); if (i < 1) i = 1; printf "%.1f", v[i] * 1000 }'
-}
-summary() { # file
-  printf '%s GETs, %s non-200, p50 %s ms, p99 %s ms' "$(wc -l <"$1")" "$(awk '$1 != 200' "$1" | wc -l)" \
-    "$(pct "$1" 50)" "$(pct "$1" 99)"
-}
-unsent() { psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL'; }
+rss_kib() { bench_rss_kib "$PID"; }
 
 small="$(cat /proc/sys/kernel/random/uuid)"
 partner="$(cat /proc/sys/kernel/random/uuid)"
-say "partners known to consent-service (partner.activated): $small (20 subjects), $partner ($HOLDINGS subjects)"
+info "partners known to consent-service (partner.activated): $small (20 subjects), $partner ($HOLDINGS subjects)"
 activate "$small"; activate "$partner"
 wait_for 60 "the partners are not ACTIVE in the projection" \
   "SELECT count(*) = 2 FROM partner_projection WHERE status = 'ACTIVE' AND partner_id IN ('$small', '$partner')"
 
-say "the small partner is terminated first, so a revoked consent exists to read"
+info "the small partner is terminated first, so a revoked consent exists to read"
 consents "$small" 20
 event="$(terminate "$small")"
 wait_for 60 "the small partner's termination was not applied" "SELECT count(*) = 1 FROM platform_inbox WHERE event_id = '$event'"
 SAMPLE="$(psql -tAc "SELECT id FROM consent WHERE partner_id = '$small' AND state = 'REVOKED' LIMIT 1")"
 [[ -n "$SAMPLE" ]] || { echo "bench: the small termination revoked no consent; see $LOG" >&2; exit 1; }
-TOKEN="$(token)"
+TOKEN="$(bench_officer_token)"
 status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/consents/$SAMPLE")"
 [[ "$status" == 200 ]] || { echo "bench: GET /consents/$SAMPLE answered $status" >&2; exit 1; }
 
-say "idle: GET /consents/{id} for ${IDLE}s"
-get_loop "$OUT/termination-idle.txt" & LOOP=$!
+info "idle: GET /consents/{id} for ${IDLE}s"
+bench_get_loop "$OUT/termination-idle.txt" "$URL/consents/$SAMPLE" & LOOP=$!
 sleep "$IDLE"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-IDLE_LINE="$(summary "$OUT/termination-idle.txt")"
-say "idle: $IDLE_LINE"
+IDLE_LINE="$(bench_summary "$OUT/termination-idle.txt")"
+info "idle: $IDLE_LINE"
 
-say "loading $HOLDINGS GRANTED consents of partner $partner (SQL)"
+info "loading $HOLDINGS GRANTED consents of partner $partner (SQL)"
 start=$(date +%s)
 consents "$partner" "$HOLDINGS"
 psql -q -c "VACUUM (ANALYZE) consent, consent_history, consent_current"
-say "loaded in $(( $(date +%s) - start )) s"
+info "loaded in $(( $(date +%s) - start )) s"
 # the relay must have sent the small partner's events: the backlog at the end is this termination's
 wait_for 60 "the outbox was not drained before the termination" "SELECT count(*) = 0 FROM platform_outbox WHERE sent_at IS NULL"
 seq0="$(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox')"
 
 ANALYZER="$(bench_analyze_while "$PID" 20)"
 trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
-say "partner.terminated of $partner published; GET /consents/{id} in a loop meanwhile"
-get_loop "$OUT/termination-during.txt" & LOOP=$!
+info "partner.terminated of $partner published; GET /consents/{id} in a loop meanwhile"
+bench_get_loop "$OUT/termination-during.txt" "$URL/consents/$SAMPLE" & LOOP=$!
 rss_max=$(rss_kib)
 t0=$(date +%s%N)
 event="$(terminate "$partner")"
@@ -218,7 +181,7 @@ while [[ "$(applied "$event")" != 1 ]]; do
   if (( now - last_print >= 15 )); then
     last_print=$now
     # the events written so far (one per consent revoked; max(seq) is an index probe, not a count)
-    say "$(( ( $(date +%s%N) - t0 ) / 1000000000 )) s: $(( $(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox') - seq0 ))" \
+    info "$(( ( $(date +%s%N) - t0 ) / 1000000000 )) s: $(( $(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox') - seq0 ))" \
       "consents revoked, RSS $(( r / 1024 )) MiB"
   fi
   sleep 0.5
@@ -227,7 +190,7 @@ elapsed_ms=$(( ( $(date +%s%N) - t0 ) / 1000000 ))
 kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
 [[ -n "$ANALYZER" ]] && { kill "$ANALYZER" 2>/dev/null || true; ANALYZER=""; }
 rss_end=$(rss_kib)
-n_unsent="$(unsent)"
+n_unsent="$(bench_unsent)"
 COUNTS="$(psql -tA -F ' ' -c "SELECT
     (SELECT count(*) FILTER (WHERE state = 'REVOKED') FROM consent WHERE partner_id = '$partner'),
     (SELECT count(*) FILTER (WHERE state = 'GRANTED') FROM consent WHERE partner_id = '$partner'),
@@ -239,16 +202,10 @@ COUNTS="$(psql -tA -F ' ' -c "SELECT
       WHERE o.type = 'consent.revoked' AND c.partner_id = '$partner' GROUP BY o.subject HAVING count(*) > 1) twice),
     (SELECT count(*) FROM consent_current WHERE partner_id = '$partner' AND state = 'GRANTED')")"
 read -r n_revoked n_granted n_events n_twice n_events_twice n_current <<<"$COUNTS"
-DURING_LINE="$(summary "$OUT/termination-during.txt")"
+DURING_LINE="$(bench_summary "$OUT/termination-during.txt")"
 
 # the events the revocations wrote reach the broker after them: how long until the outbox is drained
-say "waiting for the relay to send the $n_unsent events left (at most ${DRAIN}s)"
-drain_start=$(date +%s%N)
-drained=""
-while (( ( $(date +%s%N) - drain_start ) / 1000000000 < DRAIN )); do
-  [[ "$(unsent)" == 0 ]] && { drained=$(( ( $(date +%s%N) - drain_start ) / 1000000 )); break; }
-  sleep 1
-done
+DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
 
 echo
 echo "== consent-service termination revocations, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
@@ -260,7 +217,5 @@ echo "revoked $n_revoked, still GRANTED $n_granted (check rows still GRANTED $n_
 echo "consent-service RSS: max $(( rss_max / 1024 )) MiB during the revocations, $(( rss_end / 1024 )) MiB at their end"
 echo "GET /consents/{id}, one connection: idle $IDLE_LINE"
 echo "GET /consents/{id}, one connection: during the revocations $DURING_LINE"
-echo "outbox events not yet relayed when the revocations ended: $n_unsent; $(if [[ -n "$drained" ]]; then
-  awk -v n="$n_unsent" -v m="$drained" 'BEGIN { printf "all sent %.1f s later (%.0f events/s)", m / 1000, (m > 0) ? n * 1000 / m : 0 }'
-else printf 'still %s unsent after %s s' "$(unsent)" "$DRAIN"; fi)"
+echo "outbox events not yet relayed when the revocations ended: $n_unsent; $DRAIN_LINE"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"

@@ -104,11 +104,7 @@ done
   -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$BENCH_MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PID" "$BENCH_MANAGEMENT_PORT" "$LOG"
 psql -q -f "$BENCH_DIR/write-seed.sql"
 bench_analyze_while "$PID" 10 >/dev/null
 

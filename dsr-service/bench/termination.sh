@@ -48,16 +48,11 @@ OUT="$ROOT/dsr-service/target/bench"
 LOG="$OUT/service.log"
 export PGHOST=127.0.0.1 PGPORT=5432
 
-say() { printf '==> %s\n' "$*"; }
-need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 is required" >&2; exit 1; }; }
-need psql; need curl; need jq; need openssl; need amqp-publish
-if [[ ! -f "$JAR" ]]; then
-  say "building dsr-service"
-  (cd "$ROOT" && ./mvnw -B -ntp -q -pl dsr-service -am package -DskipTests)
-fi
+bench_need psql curl jq openssl amqp-publish
+bench_jar dsr-service "$JAR"
 mkdir -p "$OUT"
 
-say "fresh database $DB (owner dsr)"
+info "fresh database $DB (owner dsr)"
 psql -U postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER dsr"
 export PGUSER=dsr PGPASSWORD=dsr PGDATABASE=$DB
 
@@ -83,7 +78,7 @@ for ch in consent-events partner-events breach-orders; do
 done
 # shellcheck source=../../platform
 JAVA="$(bench_java)"
-say "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects, $JAVA)"
+info "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects, $JAVA)"
 # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
 "$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
@@ -93,20 +88,12 @@ say "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHU
 PID=$!
 LOOP=""
 trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$MANAGEMENT_PORT/q/health/ready" 2>/dev/null && break
-  kill -0 "$PID" 2>/dev/null || { echo "bench: the service did not start; see $LOG" >&2; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PID" "$MANAGEMENT_PORT" "$LOG"
 URL="http://localhost:$BENCH_PORT"
 
 terminate() { # partner
-  local id now
-  id="$(cat /proc/sys/kernel/random/uuid)"; now="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
-  amqp-publish -u "$AMQP" -e "$EXCHANGE" -r partner.terminated -C application/cloudevents+json -p -b \
-    "{\"specversion\":\"1.0\",\"id\":\"$id\",\"type\":\"partner.terminated\",\"source\":\"/partner-registry-service\",
-      \"subject\":\"$1\",\"time\":\"$now\",\"datacontenttype\":\"application/json\",\"data\":{\"partnerId\":\"$1\",
-      \"from\":\"ACTIVE\",\"to\":\"TERMINATED\",\"reason\":\"benchmark\",\"at\":\"$now\"}}"
+  bench_publish partner.terminated "$1" "{\"partnerId\":\"$1\",\"from\":\"ACTIVE\",\"to\":\"TERMINATED\",
+    \"reason\":\"benchmark\",\"at\":\"@AT@\"}" >/dev/null
 }
 holdings() { # partner count
   psql -q -c "INSERT INTO consent_holding (consent_id, partner_id, subject_id, purpose, categories, recipients,
@@ -116,55 +103,36 @@ holdings() { # partner count
     FROM generate_series(1, $2) i"
 }
 finished() { psql -tAc "SELECT finished_at IS NOT NULL FROM deletion_fanout WHERE ref = '$1'"; }
-rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$PID/status"; }
-token() {
-  curl -fsS "$KEYCLOAK/protocol/openid-connect/token" -d grant_type=password -d client_id=privacy-cli \
-    -d username=olivia -d password="${OFFICER_PASSWORD:-olivia-demo-pw}" -d scope=openid | jq -r .access_token
-}
-# GET /requests/{id} in a loop on one connection, one latency (seconds) per line, until killed
-get_loop() { # file
-  while true; do
-    [[ -z "${TOKEN_TIME:-}" || $(( $(date +%s) - TOKEN_TIME )) -gt 200 ]] && { TOKEN="$(token)"; TOKEN_TIME=$(date +%s); }
-    curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" "$URL/requests/$SAMPLE"
-  done >"$1"
-}
-pct() { # file percentile -> ms
-  awk '$1 == 200 {print $2}' "$1" | sort -n | awk -v p="$2" '{v[NR] = $1} END {
-    if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999); if (i < 1) i = 1; printf "%.1f", v[i] * 1000 }'
-}
-summary() { # file
-  printf '%s GETs, %s non-200, p50 %s ms, p99 %s ms' "$(wc -l <"$1")" "$(awk '$1 != 200' "$1" | wc -l)" \
-    "$(pct "$1" 50)" "$(pct "$1" 99)"
-}
+rss_kib() { bench_rss_kib "$PID"; }
 
-say "a small partner first (20 subjects), so a request exists to read"
+info "a small partner first (20 subjects), so a request exists to read"
 small="$(cat /proc/sys/kernel/random/uuid)"
 holdings "$small" 20
 terminate "$small"
 for _ in $(seq 1 60); do [[ "$(finished "$small")" == t ]] && break; sleep 1; done
 SAMPLE="$(psql -tAc "SELECT id FROM dsr_request WHERE origin_ref = '$small' LIMIT 1")"
 [[ -n "$SAMPLE" ]] || { echo "bench: the small termination opened no request; see $LOG" >&2; exit 1; }
-TOKEN="$(token)"
+TOKEN="$(bench_officer_token)"
 status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/requests/$SAMPLE")"
 [[ "$status" == 200 ]] || { echo "bench: GET /requests/$SAMPLE answered $status" >&2; exit 1; }
 
-say "idle: GET /requests/{id} for ${IDLE}s"
-get_loop "$OUT/idle.txt" & LOOP=$!
+info "idle: GET /requests/{id} for ${IDLE}s"
+bench_get_loop "$OUT/idle.txt" "$URL/requests/$SAMPLE" & LOOP=$!
 sleep "$IDLE"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-IDLE_LINE="$(summary "$OUT/idle.txt")"
-say "idle: $IDLE_LINE"
+IDLE_LINE="$(bench_summary "$OUT/idle.txt")"
+info "idle: $IDLE_LINE"
 
 partner="$(cat /proc/sys/kernel/random/uuid)"
-say "loading $HOLDINGS holdings of partner $partner (SQL)"
+info "loading $HOLDINGS holdings of partner $partner (SQL)"
 start=$(date +%s)
 holdings "$partner" "$HOLDINGS"
 psql -q -c "VACUUM (ANALYZE) consent_holding"
-say "loaded in $(( $(date +%s) - start )) s"
+info "loaded in $(( $(date +%s) - start )) s"
 
 ANALYZER="$(bench_analyze_while "$PID" 20)"
 trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
-say "partner.terminated of $partner published; GET /requests/{id} in a loop meanwhile"
-get_loop "$OUT/during.txt" & LOOP=$!
+info "partner.terminated of $partner published; GET /requests/{id} in a loop meanwhile"
+bench_get_loop "$OUT/during.txt" "$URL/requests/$SAMPLE" & LOOP=$!
 rss_max=$(rss_kib)
 t0=$(date +%s%N)
 terminate "$partner"
@@ -175,7 +143,7 @@ while [[ "$(finished "$partner")" != t ]]; do
   now=$(date +%s)
   if (( now - last_print >= 15 )); then
     last_print=$now
-    say "$(( (  $(date +%s%N) - t0 ) / 1000000000 )) s: $(psql -tAc "SELECT coalesce(max(subjects), 0) || ' subjects, '
+    info "$(( (  $(date +%s%N) - t0 ) / 1000000000 )) s: $(psql -tAc "SELECT coalesce(max(subjects), 0) || ' subjects, '
       || coalesce(max(chunks), 0) || ' chunks' FROM deletion_fanout WHERE ref = '$partner'"), RSS $(( r / 1024 )) MiB"
   fi
   sleep 0.5
@@ -193,17 +161,10 @@ COUNTS="$(psql -tA -F ' ' -c "SELECT (SELECT count(*) FROM dsr_request WHERE ori
     (SELECT chunks FROM deletion_fanout WHERE ref = '$partner'),
     (SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL)")"
 read -r n_requests n_tasks n_twice n_chunks n_unsent <<<"$COUNTS"
-DURING_LINE="$(summary "$OUT/during.txt")"
+DURING_LINE="$(bench_summary "$OUT/during.txt")"
 
 # the events the fan-out wrote reach the broker after it: how long until the outbox is drained
-say "waiting for the relay to send the $n_unsent events left (at most ${DRAIN}s)"
-drain_start=$(date +%s%N)
-drained=""
-while (( ( $(date +%s%N) - drain_start ) / 1000000000 < DRAIN )); do
-  [[ "$(psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL')" == 0 ]] &&
-    { drained=$(( ( $(date +%s%N) - drain_start ) / 1000000 )); break; }
-  sleep 1
-done
+DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
 
 echo
 echo "== dsr-service termination fan-out, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
@@ -217,7 +178,5 @@ echo "requests $n_requests, tasks $n_tasks, subjects with two requests $n_twice"
 echo "dsr-service RSS: max $(( rss_max / 1024 )) MiB during the fan-out, $(( rss_end / 1024 )) MiB at its end"
 echo "GET /requests/{id}, one connection: idle $IDLE_LINE"
 echo "GET /requests/{id}, one connection: during the fan-out $DURING_LINE"
-echo "outbox events not yet relayed when the fan-out ended: $n_unsent; $(if [[ -n "$drained" ]]; then
-  awk -v n="$n_unsent" -v m="$drained" 'BEGIN { printf "all sent %.1f s later (%.0f events/s)", m / 1000, (m > 0) ? n * 1000 / m : 0 }'
-else printf 'still %s unsent after %s s' "$(psql -tAc 'SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL')" "$DRAIN"; fi)"
+echo "outbox events not yet relayed when the fan-out ended: $n_unsent; $DRAIN_LINE"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
