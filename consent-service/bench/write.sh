@@ -3,6 +3,7 @@
 #
 #   consent-service/bench/write.sh
 #   DURATION=30 LEVELS="2 4 8 16" consent-service/bench/write.sh
+#   RATE=300 LEVELS=16 JAR=... consent-service/bench/write.sh   # two builds' CPU per write at one fixed rate
 #
 # In one run, on a fresh database consent_write_bench (dropped and created with psql -U postgres;
 # never the service's own database):
@@ -10,7 +11,8 @@
 #     on, private auto-deleted queues on a bench exchange, EXCHANGE) on BENCH_PORT and seeds partner-demo-a as ACTIVE;
 #  2. wrk: POST /consents (a new subject per request, one purpose) at each of LEVELS connections
 #     for DURATION seconds after a warm-up, with a real partner-demo-a token from the local Keycloak;
-#  3. autocannon --overallRate (fixed rate) at half the peak wrk rate, 16 connections;
+#  3. autocannon --overallRate (fixed rate) at half the peak wrk rate (RATE overrides it), 16 connections, with the
+#     CPU per write of the JVM and the backends at that rate;
 #  4. checks that every write left its consent, history entry, outbox event and audit record, that
 #     the chainer linked them all, and the chain verifies (GET /audit-records/verification);
 #  5. stops the service and runs pgbench replaying the same SQL transaction (bench/write.pgbench:
@@ -142,12 +144,18 @@ for c in $LEVELS; do
   (( rps > peak )) && peak=$rps
 done
 
-rate=$((peak / 2))
+# RATE fixes the rate (e.g. to compare two jars' CPU per write at the same load); default: half the peak
+rate="${RATE:-$((peak / 2))}"
 TOKEN="$(token)"
-say "autocannon: fixed rate $rate/s (half the peak) over $RATE_CONNECTIONS connections for ${DURATION}s"
+say "autocannon: fixed rate $rate/s (${RATE:+RATE, not }half the peak) over $RATE_CONNECTIONS connections for ${DURATION}s"
+jvm0="$(ticks "$PID")"; pg0="$(backend_ticks)"
 RATE_OUT="$(AUTOCANNON="$TOOLS/node_modules/autocannon" URL="$URL" RATE="$rate" DURATION="$DURATION" \
   CONNECTIONS="$RATE_CONNECTIONS" node "$BENCH_DIR/write-rate.cjs" | grep '^RESULT')"
-echo "    $RATE_OUT"
+jvm1="$(ticks "$PID")"; pg1="$(backend_ticks)"
+# at a fixed rate the CPU per write compares between builds better than at saturation (same batching, no queueing)
+RATE_CPU="$(awk -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) -v n="$(field requests "$RATE_OUT")" -v hz="$HZ" \
+  'BEGIN { if (n > 0) printf "jvm=%.2f pg=%.2f", j * 1000 / hz / n, p * 1000 / hz / n }')"
+echo "    $RATE_OUT cpu_ms_per_write $RATE_CPU"
 
 say "completeness: every write's consent, history entry, outbox event and audit record"
 start=$(date +%s%N)
@@ -201,8 +209,8 @@ for c in $LEVELS; do
 done
 last="$(field rps "${SERVICE[${LEVELS##* }]}")"
 echo "growth ${LEVELS%% *} -> ${LEVELS##* } connections: $(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
-echo "fixed rate $rate/s (half the peak $peak/s), $RATE_CONNECTIONS connections: achieved $(field rps "$RATE_OUT")/s," \
-  "p50 $(field p50_ms "$RATE_OUT") ms, p99 $(field p99_ms "$RATE_OUT") ms, non-2xx $(field non2xx "$RATE_OUT")"
+echo "fixed rate $rate/s (${RATE:+RATE; }half the peak $peak/s), $RATE_CONNECTIONS connections: achieved $(field rps "$RATE_OUT")/s," \
+  "p50 $(field p50_ms "$RATE_OUT") ms, p99 $(field p99_ms "$RATE_OUT") ms, non-2xx $(field non2xx "$RATE_OUT"), cpu ms/write $RATE_CPU"
 echo "non-2xx/errors (wrk): $(for c in $LEVELS; do printf '%s:%s/%s ' "$c" "$(field non2xx "${SERVICE[$c]}")" "$(field errors "${SERVICE[$c]}")"; done)"
 echo "completeness: consents $n_consents = history $n_history = outbox $n_outbox = audit $n_audit, chained $n_chained;" \
   "verification $VERIFICATION"

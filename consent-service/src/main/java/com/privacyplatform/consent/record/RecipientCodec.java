@@ -17,9 +17,16 @@ public class RecipientCodec {
     }
 
     private final ObjectMapper mapper;
+    /**
+     * The stored form of "no recipients" (most decisions), as the mapper writes it: written and read back
+     * without Jackson - a write used to serialise it once and parse it twice more for its view and receipt
+     * (issue 16.1).
+     */
+    private final String none;
 
     public RecipientCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.none = write(new Stored(List.of()));
     }
 
     public List<Recipient> fromRequest(List<RecipientRequest> requests) {
@@ -29,14 +36,21 @@ public class RecipientCodec {
     }
 
     public String toJson(List<Recipient> recipients) {
+        return recipients.isEmpty() ? none : write(new Stored(recipients));
+    }
+
+    private String write(Stored stored) {
         try {
-            return mapper.writeValueAsString(new Stored(recipients));
+            return mapper.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("recipients not serialisable", e);
         }
     }
 
     public List<Recipient> fromJson(String json) {
+        if (none.equals(json)) {
+            return List.of();
+        }
         try {
             Stored stored = json == null ? null : mapper.readValue(json, Stored.class);
             return stored == null || stored.recipients() == null ? List.of() : stored.recipients();

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -22,10 +21,12 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service's JWS signing keys: a JWK set whose every key has a {@code kid}; one private key signs
@@ -65,6 +66,8 @@ public final class SigningKeys {
     private final JWSAlgorithm algorithm;
     private final JWSSigner signer;
     private final String publicJwks;
+    /** Per {@code typ}: the header, parsed once so that its base64url form is encoded once, not per signature. */
+    private final Map<String, JWSHeader> headers = new ConcurrentHashMap<>();
 
     private SigningKeys(Naming naming, JWKSet keys, JWK active) {
         this.naming = naming;
@@ -118,14 +121,22 @@ public final class SigningKeys {
 
     /** The claims signed with the active key: a compact JWS whose header names the key and {@code typ}. */
     public String sign(String type, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(activeKeyId())
-                .type(new JOSEObjectType(type)).build(), claims);
+        SignedJWT jwt = new SignedJWT(headers.computeIfAbsent(type, this::header), claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException(naming.kind() + " signing failed", e);
         }
         return jwt.serialize();
+    }
+
+    private JWSHeader header(String type) {
+        JWSHeader built = new JWSHeader.Builder(algorithm).keyID(activeKeyId()).type(new JOSEObjectType(type)).build();
+        try {
+            return JWSHeader.parse(built.toBase64URL());
+        } catch (ParseException e) {
+            throw new IllegalStateException(naming.kind() + " JWS header not parseable", e);
+        }
     }
 
     private static JWKSet parse(Naming naming, String json) {
@@ -173,7 +184,8 @@ public final class SigningKeys {
 
     private static JWSSigner signerOf(Naming naming, JWK key) {
         try {
-            return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            // ES256 through BouncyCastle: same JWS, a cheaper signature than the JDK's (Es256Signer, issue 16.1)
+            return key instanceof ECKey ec ? new Es256Signer(ec) : new RSASSASigner((RSAKey) key);
         } catch (JOSEException e) {
             throw naming.refusal(naming.kind() + " key " + key.getKeyID() + " cannot sign", e);
         }
