@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 class AtLeastOneTest {
 
     private static SmallRyeConfig config(Map<String, String> values) {
+        // plain SmallRye Config has no converter for Quarkus' "60S" duration default
+        Map<String, String> all = new java.util.HashMap<>(values);
+        all.put("platform.token-cache.max-age", "PT60S");
         return new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(values, "application.properties", 250))
+                .withSources(new PropertiesConfigSource(all, "application.properties", 250))
                 .withMapping(TokenCacheConfig.class)
                 .build();
     }
