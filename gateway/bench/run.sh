@@ -32,8 +32,9 @@
 #      the training run's profiles; older JDKs: AppCDS): when a service has no cache matching its jar
 #      and JDK, one training run of every such service under the benchmark's load (the gateway and
 #      consent-service serve the check, so their profiles are the hot path's), stopped so that the
-#      JVM writes the cache; then every service starts again with its cache: readiness times and
-#      the gateway's warm-up curve with the cache;
+#      JVM writes the cache; then every service starts again with its cache (readiness times),
+#      consent-service is warmed up directly, and the gateway restarted with its cache: its
+#      readiness and warm-up curve with the cache, measured as in 4.; RSS of every service;
 #   6. prints the table, the ratios against the goals of issue 19, readiness times and RSS.
 # The machine's load average is printed with every figure: the cores are shared.
 set -euo pipefail
@@ -129,11 +130,13 @@ cleanup() {
 trap cleanup EXIT
 
 # --- services ---------------------------------------------------------------------------------------
-# The java flags of a module in a mode (none, train, cache): heap as ./platform, the bench ports and
-# URLs, and the start-up cache's flags of ./platform (aot_training_flags, aot_flags).
+# The java flags of a module in a mode (none, train, cache): heap and memory settings as ./platform
+# (service_jvm_flags), the bench ports and URLs, and the start-up cache's flags of ./platform
+# (aot_training_flags, aot_flags).
 service_flags() {
   local module="$1" b="http://localhost"
-  printf '%s\n' "$SERVICE_HEAP" "-Dquarkus.http.port=${PORT[$module]}" "-Dquarkus.management.port=$(mport "$module")"
+  service_jvm_flags
+  printf '%s\n' "-Dquarkus.http.port=${PORT[$module]}" "-Dquarkus.management.port=$(mport "$module")"
   case "$2" in
     cache) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
     train) aot_training_flags "$module" "$JAVA" ;;
@@ -288,8 +291,16 @@ if [[ "$AOT" != off ]]; then
     done
   fi
   for module in "${ORDER[@]}"; do start "$module" cache; done
+  # the warm-up curve as without the cache: only the gateway freshly started, consent-service warm
+  # (measured right after every service restarted, the curve was consent-service's warm-up as much
+  # as the gateway's)
+  say "warm-up of the other services: $WARMUP direct; restarting the gateway (start-up cache)"
+  wrk_run direct "$WARMUP" >/dev/null
+  stop gateway
+  READY[gateway-first,cache]="${READY[gateway,cache]}"
+  start gateway cache
   curve cache
-  RSS_MB[gateway-cache]="$(rss_mb "${PID[gateway]}")"
+  for module in "${ORDER[@]}"; do RSS_MB[$module,cache]="$(rss_mb "${PID[$module]}")"; done
 fi
 
 # --- report -------------------------------------------------------------------------------------------
@@ -325,11 +336,12 @@ if [[ -n "$GATEWAY_BASELINE_APP" ]]; then
     -v bc="${CPU_PROXY[$ROUNDS,gateway-baseline]}" -v gc="${CPU_PROXY[$ROUNDS,gateway]}" -v app="$GATEWAY_BASELINE_APP" 'BEGIN {
     printf "gateway against the baseline build (%s): %.2fx the req/s, CPU per request %s us against %s us\n", app, (b > 0) ? g / b : 0, gc, bc }'
 fi
-printf '%-26s | %-24s | %-24s | %s\n' service "ready, no cache (s, CPU s)" "ready, cache (s, CPU s)" "RSS after the benchmark (MiB)"
+printf '%-26s | %-24s | %-24s | %s\n' service "ready, no cache (s, CPU s)" "ready, cache (s, CPU s)" "RSS after the benchmark (MiB; cache phase)"
 for module in "${ORDER[@]}" ${GATEWAY_BASELINE_APP:+gateway-baseline}; do
   printf '%-26s | %-24s | %-24s | %s\n' "$module" "${READY[$module,none]:-} ${READY_CPU[$module,none]:+(${READY_CPU[$module,none]})}" \
-    "${READY[$module,cache]:-} ${READY_CPU[$module,cache]:+(${READY_CPU[$module,cache]})}" "${RSS_MB[$module]:-}"
+    "${READY[$module,cache]:-} ${READY_CPU[$module,cache]:+(${READY_CPU[$module,cache]})}" "${RSS_MB[$module]:-}${RSS_MB[$module,cache]:+; ${RSS_MB[$module,cache]}}"
 done
-printf '%-26s | %-16s | %-16s | %s\n' "gateway (restarted)" "${READY[gateway-first,none]} / ${READY[gateway,none]}" "" \
+printf '%-26s | %-24s | %-24s | %s\n' "gateway (first / restarted)" "${READY[gateway-first,none]} / ${READY[gateway,none]}" \
+  "${READY[gateway-first,cache]:-} ${READY[gateway-first,cache]:+/ ${READY[gateway,cache]}}" \
   "${RSS_MB[gateway-restarted]} (after its warm-up curve)"
 echo "(readiness: process start to first 200 of /q/health/ready in seconds, goal < 2 s; RSS goal < 300 MiB; load average now $(loadavg))"

@@ -7,6 +7,21 @@ SERVICES_CONF="$ROOT/infra/services.conf"
 SERVICE_TIMEOUT="${PLATFORM_SERVICE_TIMEOUT:-90}"
 SERVICE_HOST=127.0.0.1
 SERVICE_HEAP="${PLATFORM_SERVICE_HEAP:--Xmx256m}"
+# Memory of a service's JVM (issue 19, gateway/README.md "JVM settings"): the serial collector (no G1
+# remembered sets and marking bitmaps: ~40 MiB per JVM), a small initial heap and a fixed 32 MiB young
+# generation, so the heap grows with what lives, not with what is allocated; the C heap freed by the
+# JIT compilers given back to the system every 5 s. The Kubernetes ConfigMaps set the same
+# (k8s/base/services/*.env); PLATFORM_SERVICE_JVM_OPTS replaces them.
+SERVICE_JVM_OPTS="${PLATFORM_SERVICE_JVM_OPTS--XX:+UseSerialGC -Xms64m -Xmn32m -XX:TrimNativeHeapInterval=5000}"
+# glibc's malloc: two arenas instead of one per core and thread that allocates (the same in k8s)
+SERVICE_MALLOC_ARENAS="${PLATFORM_SERVICE_MALLOC_ARENAS:-2}"
+# service_jvm_flags: the JVM flags of every service (heap and memory settings), one a line
+service_jvm_flags() {
+  local words
+  read -ra words <<<"$SERVICE_HEAP $SERVICE_JVM_OPTS"
+  ((${#words[@]})) && printf '%s\n' "${words[@]}"
+  return 0
+}
 
 # ---------------------------------------------------------------------------------------------
 # services
@@ -100,7 +115,8 @@ audit_checkpoint_key() {
 # Local runs listen on loopback only (HTTP and the gateway's HTTPS listener): they carry demo
 # credentials. Containers keep Quarkus' production default 0.0.0.0 (nothing sets it there).
 service_environment() {
-  printf '%s\n' "QUARKUS_HTTP_HOST=$SERVICE_HOST" "QUARKUS_MANAGEMENT_HOST=$SERVICE_HOST"
+  printf '%s\n' "QUARKUS_HTTP_HOST=$SERVICE_HOST" "QUARKUS_MANAGEMENT_HOST=$SERVICE_HOST" \
+    "MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENAS"
   # Local values of what production reads without defaults (application.properties holds no
   # password or key outside dev/test): the database password of infra/databases.conf, the local
   # broker's guest, the demo realm's service client secret.
@@ -271,7 +287,7 @@ start_service() {
     else
       java="$(runtime_java)"
     fi
-    read -ra heap <<<"$SERVICE_HEAP"
+    mapfile -t heap < <(service_jvm_flags)
     mapfile -t environment < <(service_environment "$module" "$database")
     if [[ "$aot_mode" != off && -z "$(PLATFORM_AOT="$aot_mode" aot_flags "$module" "$java")" ]]; then
       info "$module: training its JVM start-up cache (one run until ready; log: ${log#"$ROOT"/}.training)"

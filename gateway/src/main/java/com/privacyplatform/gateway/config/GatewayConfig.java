@@ -126,7 +126,7 @@ public interface GatewayConfig {
          * with several replicas"). The Kubernetes prod overlay sets the HPA minimum.
          */
         @WithDefault("1")
-        @jakarta.validation.constraints.Min(1)
+        @io.smallrye.config.WithConverter(com.privacyplatform.commons.config.AtLeastOne.class)
         int replicas();
     }
 }

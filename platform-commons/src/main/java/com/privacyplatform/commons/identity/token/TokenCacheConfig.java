@@ -1,8 +1,9 @@
 package com.privacyplatform.commons.identity.token;
 
+import com.privacyplatform.commons.config.AtLeastOne;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /**
@@ -25,6 +26,6 @@ public interface TokenCacheConfig {
 
     /** At most this many tokens are cached; beyond it, new tokens are verified every time. */
     @WithDefault("10000")
-    @Min(1)
+    @WithConverter(AtLeastOne.class)
     int maxEntries();
 }
