@@ -7,6 +7,7 @@ import com.privacyplatform.gateway.audit.AuditPaths;
 import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -144,9 +145,13 @@ public class BackendProxies {
             from.request().reset();
             return;
         }
-        to.setStatusCode(from.statusCode());
-        if (from.statusMessage() != null) {
-            to.setStatusMessage(from.statusMessage());
+        int status = from.statusCode();
+        to.setStatusCode(status);
+        String message = from.statusMessage();
+        // the backend's reason phrase, set only when it is not the standard one: a set phrase costs a new
+        // status line per answer (issue 19's profile)
+        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
+            to.setStatusMessage(message);
         }
         MultiMap headers = from.headers();
         List<String> connectionNamed = HopByHop.named(headers.get(HttpHeaders.CONNECTION));
@@ -167,8 +172,7 @@ public class BackendProxies {
         if (!dated) {
             to.headers().set(HttpHeaders.DATE, HttpDate.now());
         }
-        boolean bodiless = in.method() == HttpMethod.HEAD || from.statusCode() == 204 || from.statusCode() == 304
-                || from.statusCode() < 200;
+        boolean bodiless = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
         if (!bodiless && !headers.contains(HttpHeaders.CONTENT_LENGTH)) {
             if (in.version() == HttpVersion.HTTP_1_0) {
                 // an HTTP/1.0 caller cannot read chunks: the body is collected and sent with its length

@@ -79,14 +79,16 @@ class BackendProxiesTest {
             }
             default -> request.body().onSuccess(body -> {
                 JsonObject headers = new JsonObject();
-                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                request.headers().names().forEach(name ->
+                        headers.put(name.toLowerCase(), String.join(", ", request.headers().getAll(name))));
                 JsonObject echo = new JsonObject().put("method", request.method().name()).put("uri", request.uri())
                         .put("headers", headers).put("bodyLength", body.length()).put("bodySha256", sha256(body));
                 var response = request.response().putHeader("Content-Type", "application/json")
                         .putHeader("Connection", "keep-alive, X-Upstream-Secret").putHeader("X-Upstream-Secret", "s3cret")
                         .putHeader("Keep-Alive", "timeout=5").putHeader("Proxy-Authenticate", "Basic")
                         .putHeader("X-Kept", "yes").putHeader("Date", "Mon, 07 Dec 2026 09:00:00 GMT")
-                        .putHeader("Set-Cookie", "a=1").putHeader("Set-Cookie", "b=2");
+                        ;
+                response.headers().add("Set-Cookie", "a=1").add("Set-Cookie", "b=2");
                 if (request.method() == HttpMethod.POST && request.path().equals("/partners")) {
                     response.setStatusCode(201).putHeader("Location", "http://localhost:" + backendPort + "/partners/123?view=full");
                 }
@@ -112,7 +114,7 @@ class BackendProxiesTest {
         assertThat(forwarded.getString("authorization")).isEqualTo("Bearer t0ken");
         assertThat(forwarded.getString("x-request-id")).isEqualTo("req-abcdef12");
         assertThat(forwarded.getString("traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-        assertThat(forwarded.getString("accept")).contains("application/json");
+        assertThat(forwarded.getString("accept")).isEqualTo("application/json, application/problem+json");
         assertThat(forwarded.fieldNames()).doesNotContain("x-client-secret", "proxy-authorization", "te", "upgrade",
                 "proxy-connection", "transfer-encoding");
         assertThat(forwarded.getString("x-forwarded-prefix")).isEqualTo("/api");
