@@ -8,6 +8,7 @@ import com.privacyplatform.gateway.routing.DeadLetterPaths;
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -27,13 +28,14 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards an {@code /api} request to its backend (issue 19: written on Vert.x' HTTP client directly,
- * pooled keep-alive connections, request and response bodies piped as they come, instead of
+ * pooled keep-alive connections of the serving event loop, request and response bodies piped as they come, instead of
  * vertx-http-proxy's generic machinery, which copied every header map twice, parsed cache headers and
  * formatted a date per answer). The rules are the gateway's:
  * <ul>
@@ -55,13 +57,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class BackendProxies {
 
     private final Vertx vertx;
-    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    /** For callers off the event loops (rare: the full path may resume elsewhere). */
+    private final Map<String, HttpClient> shared = new ConcurrentHashMap<>();
+    /**
+     * Each event loop's own clients, so each its own pooled connections: a request is forwarded on a
+     * connection of the event loop that serves it, never handed to another event loop and back (with
+     * one shared pool about half the requests were, each hop a task and a selector wake-up; issue 19's
+     * profile). The event loops are few and fixed (at most 64 connections each per backend).
+     */
+    private final ThreadLocal<Map<String, HttpClient>> perEventLoop = ThreadLocal.withInitial(HashMap::new);
 
     public BackendProxies(Vertx vertx) {
         this.vertx = vertx;
     }
 
     private HttpClient client(RouteTable.Backend backend) {
+        Map<String, HttpClient> clients = Context.isOnEventLoopThread() ? perEventLoop.get() : shared;
         HttpClient client = clients.get(backend.name());
         return client != null ? client : clients.computeIfAbsent(backend.name(), name -> vertx.createHttpClient(
                 new HttpClientOptions().setSsl(backend.ssl()).setMaxPoolSize(64).setKeepAlive(true)
