@@ -2,7 +2,6 @@ package com.privacyplatform.gateway.proxy;
 
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -11,7 +10,6 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
-import java.util.Locale;
 
 /**
  * The reverse proxy of a web application behind the gateway (the privacy center): the path is
@@ -38,7 +36,7 @@ public final class WebProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var request = context.request();
             var incoming = request.proxiedRequest();
-            stripHopByHop(request.headers());
+            HopByHop.strip(request.headers());
             TraceHeaders.dropIncomingWhenTraced(request.headers());
             request.headers().remove("Authorization");
             request.headers().remove("X-Forwarded-Prefix");
@@ -52,7 +50,7 @@ public final class WebProxy {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            stripHopByHop(context.response().headers());
+            HopByHop.strip(context.response().headers());
             return context.sendResponse();
         }
 
@@ -70,16 +68,6 @@ public final class WebProxy {
                     .putHeader("Cache-Control", "no-store")
                     .putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             return response;
-        }
-
-        private static void stripHopByHop(MultiMap headers) {
-            String connection = headers.get("Connection");
-            if (connection != null) {
-                for (String named : connection.split(",")) {
-                    headers.remove(named.trim().toLowerCase(Locale.ROOT));
-                }
-            }
-            BackendProxies.HOP_BY_HOP.forEach(headers::remove);
         }
     }
 }
