@@ -18,18 +18,8 @@ final class TraceHeaders {
     private TraceHeaders() {
     }
 
-    /** Whether the current request is traced (its server span is valid): then the caller's W3C headers stay behind. */
-    static boolean traced() {
-        return Span.current().getSpanContext().isValid();
-    }
-
-    /** {@code traceparent} or {@code tracestate}, in any case. */
-    static boolean w3c(String name) {
-        return name.equalsIgnoreCase("traceparent") || name.equalsIgnoreCase("tracestate");
-    }
-
     static void dropIncomingWhenTraced(MultiMap headers) {
-        if (traced()) {
+        if (Span.current().getSpanContext().isValid()) {
             W3C.forEach(headers::remove);
         }
     }

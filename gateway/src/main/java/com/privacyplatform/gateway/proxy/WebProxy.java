@@ -2,6 +2,7 @@ package com.privacyplatform.gateway.proxy;
 
 import com.privacyplatform.gateway.routing.RouteTable;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -10,6 +11,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.Locale;
 
 /**
  * The reverse proxy of a web application behind the gateway (the privacy center): the path is
@@ -36,7 +38,7 @@ public final class WebProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             var request = context.request();
             var incoming = request.proxiedRequest();
-            HopByHop.strip(request.headers());
+            stripHopByHop(request.headers());
             TraceHeaders.dropIncomingWhenTraced(request.headers());
             request.headers().remove("Authorization");
             request.headers().remove("X-Forwarded-Prefix");
@@ -50,7 +52,7 @@ public final class WebProxy {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            HopByHop.strip(context.response().headers());
+            stripHopByHop(context.response().headers());
             return context.sendResponse();
         }
 
@@ -68,6 +70,16 @@ public final class WebProxy {
                     .putHeader("Cache-Control", "no-store")
                     .putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             return response;
+        }
+
+        private static void stripHopByHop(MultiMap headers) {
+            String connection = headers.get("Connection");
+            if (connection != null) {
+                for (String named : connection.split(",")) {
+                    headers.remove(named.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+            BackendProxies.HOP_BY_HOP.forEach(headers::remove);
         }
     }
 }

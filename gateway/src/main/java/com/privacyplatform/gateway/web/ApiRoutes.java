@@ -30,10 +30,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,6 +78,7 @@ public class ApiRoutes {
     private final GatewayConfig config;
     private final PlatformClock clock;
     private final VerifiedTokens tokens;
+    private final Map<String, ProxyHandler> proxyHandlers = new ConcurrentHashMap<>();
     private final Counter fastPathRequests;
 
     public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
@@ -114,7 +118,7 @@ public class ApiRoutes {
     }
 
     private void proxy(RoutingContext rc, RouteTable.Backend backend) {
-        proxies.forward(rc.request(), backend);
+        proxyHandlers.computeIfAbsent(backend.name(), name -> ProxyHandler.create(proxies.of(backend))).handle(rc);
     }
 
     /**
