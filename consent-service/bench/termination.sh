@@ -49,6 +49,7 @@ HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8095}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-9095}"
 DB=consent_termbench
+# shellcheck disable=SC2034 # read by bench_start_service and bench_publish (bench.sh)
 EXCHANGE=privacy.events.bench
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 AMQP="${AMQP:-amqp://guest:guest@127.0.0.1:5672}"
@@ -60,33 +61,14 @@ bench_need psql curl jq openssl amqp-publish
 bench_jar consent-service "$JAR"
 mkdir -p "$OUT"
 
-info "fresh database $DB (owner consent)"
-psql -U postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER consent"
-export PGUSER=consent PGPASSWORD=consent PGDATABASE=$DB
+bench_fresh_database "$DB" consent
 
 # the production profile has no default password, secret or key: fresh ones for this run
 # shellcheck source=prod-env.sh
 source "$ROOT/consent-service/bench/prod-env.sh"
 bench_prod_environment
-queues=()
-for ch in partner-events dsr-events; do
-  p="-Dmp.messaging.incoming.$ch"
-  queues+=("$p.queue.name=consent-termbench.$ch" "$p.exchange.name=$EXCHANGE" "$p.queue.x-queue-type=classic"
-    "$p.queue.x-delivery-limit=" "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false"
-    "$p.dlx.declare=false")
-done
-JAVA="$(bench_java)"
-info "starting consent-service on :$BENCH_PORT against $DB (-Xmx$HEAP, $JAVA)"
-# shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
-"$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
-  -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
-  -Dplatform.events.exchange="$EXCHANGE" -Dconsent.registry.bootstrap.enabled=false "${queues[@]}" \
-  -jar "$JAR" >"$LOG" 2>&1 &
-PID=$!
-LOOP=""
-trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
-bench_wait_ready "$PID" "$MANAGEMENT_PORT" "$LOG"
+bench_start_service consent-service "$JAR" "$LOG" consent-termbench "partner-events dsr-events" \
+  -Dconsent.registry.bootstrap.enabled=false
 URL="http://localhost:$BENCH_PORT"
 
 activate() { # partner
@@ -98,7 +80,7 @@ terminate() { # partner -> the event's id
   bench_publish partner.terminated "$1" "{\"partnerId\":\"$1\",\"from\":\"ACTIVE\",\"to\":\"TERMINATED\",
     \"reason\":\"benchmark\",\"at\":\"@AT@\"}"
 }
-applied() { psql -tAc "SELECT count(*) FROM platform_inbox WHERE event_id = '$1'"; }
+applied() { [[ "$(psql -tAc "SELECT count(*) FROM platform_inbox WHERE event_id = '$1'")" == 1 ]]; }
 wait_for() { # seconds description sql: until the statement answers t
   for _ in $(seq 1 "$1"); do [[ "$(psql -tAc "$3")" == t ]] && return 0; sleep 1; done
   echo "bench: $2 after $1 s; see $LOG" >&2; exit 1
@@ -132,7 +114,6 @@ SELECT partner_id, subject_id, purpose, id, state, categories, expires_at, legal
 ALTER TABLE consent ENABLE TRIGGER consent_current_synced;
 SQL
 }
-rss_kib() { bench_rss_kib "$PID"; }
 
 small="$(cat /proc/sys/kernel/random/uuid)"
 partner="$(cat /proc/sys/kernel/random/uuid)"
@@ -151,11 +132,7 @@ TOKEN="$(bench_officer_token)"
 status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/consents/$SAMPLE")"
 [[ "$status" == 200 ]] || { echo "bench: GET /consents/$SAMPLE answered $status" >&2; exit 1; }
 
-info "idle: GET /consents/{id} for ${IDLE}s"
-bench_get_loop "$OUT/termination-idle.txt" "$URL/consents/$SAMPLE" & LOOP=$!
-sleep "$IDLE"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-IDLE_LINE="$(bench_summary "$OUT/termination-idle.txt")"
-info "idle: $IDLE_LINE"
+bench_idle_gets "$OUT/termination-idle.txt" "$URL/consents/$SAMPLE" "$IDLE"
 
 info "loading $HOLDINGS GRANTED consents of partner $partner (SQL)"
 start=$(date +%s)
@@ -166,30 +143,14 @@ info "loaded in $(( $(date +%s) - start )) s"
 wait_for 60 "the outbox was not drained before the termination" "SELECT count(*) = 0 FROM platform_outbox WHERE sent_at IS NULL"
 seq0="$(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox')"
 
-ANALYZER="$(bench_analyze_while "$PID" 20)"
-trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
+revoked_so_far() { # the events written so far (one per consent revoked; max(seq) is an index probe, not a count)
+  echo "$(( $(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox') - seq0 )) consents revoked"
+}
+publish_termination() { event="$(terminate "$partner")"; }
+termination_applied() { applied "$event"; }
 info "partner.terminated of $partner published; GET /consents/{id} in a loop meanwhile"
-bench_get_loop "$OUT/termination-during.txt" "$URL/consents/$SAMPLE" & LOOP=$!
-rss_max=$(rss_kib)
-t0=$(date +%s%N)
-event="$(terminate "$partner")"
-last_print=0
-while [[ "$(applied "$event")" != 1 ]]; do
-  kill -0 "$PID" 2>/dev/null || { echo "bench: consent-service died; see $LOG" >&2; exit 1; }
-  r=$(rss_kib); (( r > rss_max )) && rss_max=$r
-  now=$(date +%s)
-  if (( now - last_print >= 15 )); then
-    last_print=$now
-    # the events written so far (one per consent revoked; max(seq) is an index probe, not a count)
-    info "$(( ( $(date +%s%N) - t0 ) / 1000000000 )) s: $(( $(psql -tAc 'SELECT coalesce(max(seq), 0) FROM platform_outbox') - seq0 ))" \
-      "consents revoked, RSS $(( r / 1024 )) MiB"
-  fi
-  sleep 0.5
-done
-elapsed_ms=$(( ( $(date +%s%N) - t0 ) / 1000000 ))
-kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-[[ -n "$ANALYZER" ]] && { kill "$ANALYZER" 2>/dev/null || true; ANALYZER=""; }
-rss_end=$(rss_kib)
+bench_watch "$OUT/termination-during.txt" "$URL/consents/$SAMPLE" "$LOG" publish_termination termination_applied \
+  revoked_so_far
 n_unsent="$(bench_unsent)"
 COUNTS="$(psql -tA -F ' ' -c "SELECT
     (SELECT count(*) FILTER (WHERE state = 'REVOKED') FROM consent WHERE partner_id = '$partner'),
@@ -202,7 +163,6 @@ COUNTS="$(psql -tA -F ' ' -c "SELECT
       WHERE o.type = 'consent.revoked' AND c.partner_id = '$partner' GROUP BY o.subject HAVING count(*) > 1) twice),
     (SELECT count(*) FROM consent_current WHERE partner_id = '$partner' AND state = 'GRANTED')")"
 read -r n_revoked n_granted n_events n_twice n_events_twice n_current <<<"$COUNTS"
-DURING_LINE="$(bench_summary "$OUT/termination-during.txt")"
 
 # the events the revocations wrote reach the broker after them: how long until the outbox is drained
 DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
@@ -210,12 +170,7 @@ DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
 echo
 echo "== consent-service termination revocations, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
 echo "subjects (one GRANTED consent each): $HOLDINGS"
-echo "time until every consent of the partner is REVOKED (termination applied): $(awk -v m="$elapsed_ms" 'BEGIN { printf "%.1f s", m / 1000 }')" \
-  "($(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') consents/s)"
+echo "time until every consent of the partner is REVOKED (termination applied): $(bench_seconds_rate "$HOLDINGS") consents/s)"
 echo "revoked $n_revoked, still GRANTED $n_granted (check rows still GRANTED $n_current), consent.revoked events $n_events," \
   "subjects revoked twice $n_twice (history), $n_events_twice (events)"
-echo "consent-service RSS: max $(( rss_max / 1024 )) MiB during the revocations, $(( rss_end / 1024 )) MiB at their end"
-echo "GET /consents/{id}, one connection: idle $IDLE_LINE"
-echo "GET /consents/{id}, one connection: during the revocations $DURING_LINE"
-echo "outbox events not yet relayed when the revocations ended: $n_unsent; $DRAIN_LINE"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
+bench_closing consent-service "GET /consents/{id}" revocations "$n_unsent" "$DRAIN_LINE"

@@ -41,6 +41,7 @@ HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8094}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-9094}"
 DB=dsr_bench
+# shellcheck disable=SC2034 # read by bench_start_service and bench_publish (bench.sh)
 EXCHANGE=privacy.events.bench
 KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
 AMQP="${AMQP:-amqp://guest:guest@127.0.0.1:5672}"
@@ -52,9 +53,7 @@ bench_need psql curl jq openssl amqp-publish
 bench_jar dsr-service "$JAR"
 mkdir -p "$OUT"
 
-info "fresh database $DB (owner dsr)"
-psql -U postgres -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER dsr"
-export PGUSER=dsr PGPASSWORD=dsr PGDATABASE=$DB
+bench_fresh_database "$DB" dsr
 
 # the production profile has no default password or key: local throw-away values
 key="$(mktemp)"
@@ -69,26 +68,9 @@ DSR_ATTESTATIONS_JWKS="$("$ROOT/consent-service/tools/receipt-jwks.sh" attestati
 export PLATFORM_AUDIT_CHECKPOINTS_SIGNING_KEY PLATFORM_AUDIT_CHECKPOINTS_PUBLIC_KEY DSR_EXPORT_KEY \
   DB_PASSWORD=dsr RABBITMQ_PASSWORD=guest DSR_ATTESTATIONS_JWKS DSR_ATTESTATIONS_ISSUER=http://localhost/bench \
   PLATFORM_SERVICES_SECRET=platform-services-secret DSR_CONSENT_FEED_ENABLED=false
-queues=()
-for ch in consent-events partner-events breach-orders; do
-  p="-Dmp.messaging.incoming.$ch"
-  queues+=("$p.queue.name=dsr-bench.$ch" "$p.exchange.name=$EXCHANGE" "$p.queue.x-queue-type=classic"
-    "$p.queue.x-delivery-limit=" "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false"
-    "$p.dlx.declare=false")
-done
-# shellcheck source=../../platform
-JAVA="$(bench_java)"
-info "starting dsr-service on :$BENCH_PORT against $DB (-Xmx$HEAP, chunks of $CHUNK subjects, $JAVA)"
-# shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
-"$JAVA" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
-  -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$DB" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
-  -Dplatform.events.exchange="$EXCHANGE" -Ddsr.mass-deletion.chunk-size="$CHUNK" "${queues[@]}" \
-  -jar "$JAR" >"$LOG" 2>&1 &
-PID=$!
-LOOP=""
-trap 'kill $LOOP "$PID" 2>/dev/null || true' EXIT
-bench_wait_ready "$PID" "$MANAGEMENT_PORT" "$LOG"
+info "chunks of $CHUNK subjects"
+bench_start_service dsr-service "$JAR" "$LOG" dsr-bench "consent-events partner-events breach-orders" \
+  -Ddsr.mass-deletion.chunk-size="$CHUNK"
 URL="http://localhost:$BENCH_PORT"
 
 terminate() { # partner
@@ -102,25 +84,20 @@ holdings() { # partner count
       '{user.name,user.contact.email}', '[]', 'ACTIVE', 'CHECKBOX', now(), now(), now()
     FROM generate_series(1, $2) i"
 }
-finished() { psql -tAc "SELECT finished_at IS NOT NULL FROM deletion_fanout WHERE ref = '$1'"; }
-rss_kib() { bench_rss_kib "$PID"; }
+finished() { [[ "$(psql -tAc "SELECT finished_at IS NOT NULL FROM deletion_fanout WHERE ref = '$1'")" == t ]]; }
 
 info "a small partner first (20 subjects), so a request exists to read"
 small="$(cat /proc/sys/kernel/random/uuid)"
 holdings "$small" 20
 terminate "$small"
-for _ in $(seq 1 60); do [[ "$(finished "$small")" == t ]] && break; sleep 1; done
+for _ in $(seq 1 60); do finished "$small" && break; sleep 1; done
 SAMPLE="$(psql -tAc "SELECT id FROM dsr_request WHERE origin_ref = '$small' LIMIT 1")"
 [[ -n "$SAMPLE" ]] || { echo "bench: the small termination opened no request; see $LOG" >&2; exit 1; }
 TOKEN="$(bench_officer_token)"
 status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/requests/$SAMPLE")"
 [[ "$status" == 200 ]] || { echo "bench: GET /requests/$SAMPLE answered $status" >&2; exit 1; }
 
-info "idle: GET /requests/{id} for ${IDLE}s"
-bench_get_loop "$OUT/idle.txt" "$URL/requests/$SAMPLE" & LOOP=$!
-sleep "$IDLE"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-IDLE_LINE="$(bench_summary "$OUT/idle.txt")"
-info "idle: $IDLE_LINE"
+bench_idle_gets "$OUT/idle.txt" "$URL/requests/$SAMPLE" "$IDLE"
 
 partner="$(cat /proc/sys/kernel/random/uuid)"
 info "loading $HOLDINGS holdings of partner $partner (SQL)"
@@ -129,29 +106,14 @@ holdings "$partner" "$HOLDINGS"
 psql -q -c "VACUUM (ANALYZE) consent_holding"
 info "loaded in $(( $(date +%s) - start )) s"
 
-ANALYZER="$(bench_analyze_while "$PID" 20)"
-trap 'kill $LOOP $ANALYZER "$PID" 2>/dev/null || true' EXIT
+publish_termination() { terminate "$partner"; }
+fanout_finished() { finished "$partner"; }
+fanout_so_far() {
+  psql -tAc "SELECT coalesce(max(subjects), 0) || ' subjects, ' || coalesce(max(chunks), 0) || ' chunks'
+    FROM deletion_fanout WHERE ref = '$partner'"
+}
 info "partner.terminated of $partner published; GET /requests/{id} in a loop meanwhile"
-bench_get_loop "$OUT/during.txt" "$URL/requests/$SAMPLE" & LOOP=$!
-rss_max=$(rss_kib)
-t0=$(date +%s%N)
-terminate "$partner"
-last_print=0
-while [[ "$(finished "$partner")" != t ]]; do
-  kill -0 "$PID" 2>/dev/null || { echo "bench: dsr-service died; see $LOG" >&2; exit 1; }
-  r=$(rss_kib); (( r > rss_max )) && rss_max=$r
-  now=$(date +%s)
-  if (( now - last_print >= 15 )); then
-    last_print=$now
-    info "$(( (  $(date +%s%N) - t0 ) / 1000000000 )) s: $(psql -tAc "SELECT coalesce(max(subjects), 0) || ' subjects, '
-      || coalesce(max(chunks), 0) || ' chunks' FROM deletion_fanout WHERE ref = '$partner'"), RSS $(( r / 1024 )) MiB"
-  fi
-  sleep 0.5
-done
-elapsed_ms=$(( ( $(date +%s%N) - t0 ) / 1000000 ))
-kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
-[[ -n "$ANALYZER" ]] && { kill "$ANALYZER" 2>/dev/null || true; ANALYZER=""; }
-rss_end=$(rss_kib)
+bench_watch "$OUT/during.txt" "$URL/requests/$SAMPLE" "$LOG" publish_termination fanout_finished fanout_so_far
 COUNTS="$(psql -tA -F ' ' -c "SELECT (SELECT count(*) FROM dsr_request WHERE origin = 'TERMINATION'
       AND origin_ref = '$partner'),
     (SELECT count(*) FROM dsr_task t JOIN dsr_request r ON r.id = t.request_id WHERE r.origin = 'TERMINATION'
@@ -161,7 +123,6 @@ COUNTS="$(psql -tA -F ' ' -c "SELECT (SELECT count(*) FROM dsr_request WHERE ori
     (SELECT chunks FROM deletion_fanout WHERE ref = '$partner'),
     (SELECT count(*) FROM platform_outbox WHERE sent_at IS NULL)")"
 read -r n_requests n_tasks n_twice n_chunks n_unsent <<<"$COUNTS"
-DURING_LINE="$(bench_summary "$OUT/during.txt")"
 
 # the events the fan-out wrote reach the broker after it: how long until the outbox is drained
 DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
@@ -169,14 +130,9 @@ DRAIN_LINE="$(bench_drain "$DRAIN" "$n_unsent")"
 echo
 echo "== dsr-service termination fan-out, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared by all, -Xmx$HEAP"
 echo "subjects (one holding each): $HOLDINGS; chunk size $CHUNK; chunks $n_chunks"
-echo "time until every subject's deletion request and task exist: $(awk -v m="$elapsed_ms" 'BEGIN { printf "%.1f s", m / 1000 }')" \
-  "($(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN { printf "%.0f", n * 1000 / m }') subjects/s)"
+echo "time until every subject's deletion request and task exist: $(bench_seconds_rate "$HOLDINGS") subjects/s)"
 # the goal (issue 18.1) is for 1,000,000 subjects: a smaller run says what its pace would take for them
-echo "goal: 1,000,000 subjects in under 300 s (3,334 subjects/s): $(awk -v n="$HOLDINGS" -v m="$elapsed_ms" 'BEGIN {
+echo "goal: 1,000,000 subjects in under 300 s (3,334 subjects/s): $(awk -v n="$HOLDINGS" -v m="$ELAPSED_MS" 'BEGIN {
   t = m / 1000 * 1000000 / n; printf "%s%s", (t < 300) ? "met" : "not met", (n == 1000000) ? "" : sprintf(" at this pace (%.0f s for 1,000,000, if it held)", t) }')"
 echo "requests $n_requests, tasks $n_tasks, subjects with two requests $n_twice"
-echo "dsr-service RSS: max $(( rss_max / 1024 )) MiB during the fan-out, $(( rss_end / 1024 )) MiB at its end"
-echo "GET /requests/{id}, one connection: idle $IDLE_LINE"
-echo "GET /requests/{id}, one connection: during the fan-out $DURING_LINE"
-echo "outbox events not yet relayed when the fan-out ended: $n_unsent; $DRAIN_LINE"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
+bench_closing dsr-service "GET /requests/{id}" fan-out "$n_unsent" "$DRAIN_LINE"

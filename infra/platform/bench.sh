@@ -142,3 +142,102 @@ bench_drain() {
     printf 'still %s unsent after %s s\n' "$(bench_unsent)" "$1"
   fi
 }
+
+# The run of a termination benchmark (consent-service's revocations, dsr-service's fan-out), in the
+# order the scripts call them. They share these globals: PID (the service), LOOP (a GET loop),
+# ANALYZER (bench_analyze_while), RSS_MAX / RSS_END (KiB), ELAPSED_MS, IDLE_LINE / DURING_LINE.
+
+# bench_fresh_database DB OWNER: drops and creates DB owned by OWNER (psql -U postgres; the caller
+# names a benchmark's own database, never a service's) and points libpq's PG* variables at it as
+# OWNER (whose local password is its name, as ./platform creates the roles)
+bench_fresh_database() {
+  info "fresh database $1 (owner $2)"
+  psql -U postgres -qc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 OWNER $2"
+  export PGUSER="$2" PGPASSWORD="$2" PGDATABASE="$1"
+}
+
+bench_stop() {
+  local p
+  for p in "${LOOP:-}" "${ANALYZER:-}" "${PID:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null; done
+  return 0
+}
+
+# bench_start_service NAME JAR LOG QUEUE_PREFIX "CHANNEL..." [JVM OPTION...]: starts the service's jar
+# with -Xmx$HEAP (default 256m), JAVA_OPTS (split on spaces) and the options given, on BENCH_PORT and MANAGEMENT_PORT,
+# against the database PGDATABASE; its relay publishes to EXCHANGE, and the queues of its incoming
+# CHANNELs are private (QUEUE_PREFIX.<channel>: auto-deleted, classic, no dead-letter queue) and bound
+# to EXCHANGE, so neither the running platform nor this instance sees the other's events. Sets PID
+# and an EXIT trap that stops it (and LOOP, ANALYZER); returns once it is ready.
+bench_start_service() {
+  local name="$1" jar="$2" log="$3" prefix="$4" channels="$5" xmx="${HEAP:-256m}" ch p java
+  shift 5
+  local options=()
+  for ch in $channels; do
+    p="-Dmp.messaging.incoming.$ch"
+    options+=("$p.queue.name=$prefix.$ch" "$p.exchange.name=$EXCHANGE" "$p.queue.x-queue-type=classic"
+      "$p.queue.x-delivery-limit=" "$p.queue.auto-delete=true" "$p.queue.durable=false" "$p.auto-bind-dlq=false"
+      "$p.dlx.declare=false")
+  done
+  java="$(bench_java)"
+  info "starting $name on :$BENCH_PORT against $PGDATABASE (-Xmx$xmx, $java)"
+  # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM options (e.g. -Dplatform.events.relay.batch-size=500), split on spaces
+  "$java" -Xmx"$xmx" ${JAVA_OPTS:-} -Dquarkus.http.port="$BENCH_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
+    -Dquarkus.datasource.reactive.url="postgresql://localhost:5432/$PGDATABASE" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$PGDATABASE" \
+    -Dplatform.events.exchange="$EXCHANGE" "${options[@]}" "$@" -jar "$jar" >"$log" 2>&1 &
+  PID=$!
+  trap bench_stop EXIT
+  bench_wait_ready "$PID" "$MANAGEMENT_PORT" "$log"
+}
+
+# bench_idle_gets FILE URL SECONDS: the GET loop alone for SECONDS; sets IDLE_LINE
+bench_idle_gets() {
+  info "idle: GET $2 for ${3}s"
+  bench_get_loop "$1" "$2" & LOOP=$!
+  sleep "$3"; kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
+  IDLE_LINE="$(bench_summary "$1")"
+  info "idle: $IDLE_LINE"
+}
+
+# bench_watch FILE URL LOG START DONE PROGRESS: runs the command START (e.g. publishing the termination)
+# and measures the time until the command DONE succeeds; meanwhile the GET loop runs (into FILE) and,
+# every 0.5 s, the service's RSS is sampled (RSS_MAX) and its life checked (LOG named if it died); every
+# 15 s the elapsed seconds, PROGRESS's output and the RSS are printed; ANALYZE runs where autovacuum is
+# off. Sets ELAPSED_MS, RSS_MAX, RSS_END and DURING_LINE. START runs in this shell: it may set variables.
+bench_watch() {
+  local t0 now r last_print=0
+  ANALYZER="$(bench_analyze_while "$PID" 20)"
+  bench_get_loop "$1" "$2" & LOOP=$!
+  RSS_MAX=$(bench_rss_kib "$PID")
+  t0=$(date +%s%N)
+  "$4"
+  until "$5"; do
+    kill -0 "$PID" 2>/dev/null || { echo "bench: the service died; see $3" >&2; exit 1; }
+    r=$(bench_rss_kib "$PID"); (( r > RSS_MAX )) && RSS_MAX=$r
+    now=$(date +%s)
+    if (( now - last_print >= 15 )); then
+      last_print=$now
+      info "$(( ( $(date +%s%N) - t0 ) / 1000000000 )) s: $("$6"), RSS $(( r / 1024 )) MiB"
+    fi
+    sleep 0.5
+  done
+  ELAPSED_MS=$(( ( $(date +%s%N) - t0 ) / 1000000 ))
+  kill "$LOOP"; wait "$LOOP" 2>/dev/null || true; LOOP=""
+  [[ -n "$ANALYZER" ]] && { kill "$ANALYZER" 2>/dev/null || true; ANALYZER=""; }
+  RSS_END=$(bench_rss_kib "$PID")
+  DURING_LINE="$(bench_summary "$1")"
+}
+
+# bench_seconds_rate N: "<s> s (<N per second>" of ELAPSED_MS, for the result's time line
+bench_seconds_rate() {
+  awk -v n="$1" -v m="$ELAPSED_MS" 'BEGIN { printf "%.1f s (%.0f", m / 1000, n * 1000 / m }'
+}
+
+# bench_closing SERVICE GET PHASE UNSENT DRAIN_LINE: the result's last lines, as both benchmarks print them
+bench_closing() {
+  echo "$1 RSS: max $(( RSS_MAX / 1024 )) MiB during the $3, $(( RSS_END / 1024 )) MiB at the end"
+  echo "$2, one connection: idle $IDLE_LINE"
+  echo "$2, one connection: during the $3 $DURING_LINE"
+  echo "outbox events not yet relayed when the $3 ended: $4; $5"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
+}
