@@ -42,24 +42,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=../../platform
 source "$ROOT/platform"
 JAR="${JAR:-$ROOT/consent-service/target/quarkus-app/quarkus-run.jar}"
-HOLDINGS="${HOLDINGS:-1000000}"
-IDLE="${IDLE:-20}"
-DRAIN="${DRAIN:-600}"
-HEAP="${HEAP:-256m}"
 BENCH_PORT="${BENCH_PORT:-8095}"
 MANAGEMENT_PORT="${MANAGEMENT_PORT:-9095}"
 DB=consent_termbench
-# shellcheck disable=SC2034 # read by bench_start_service and bench_publish (bench.sh)
-EXCHANGE=privacy.events.bench
-KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
-AMQP="${AMQP:-amqp://guest:guest@127.0.0.1:5672}"
 OUT="$ROOT/consent-service/target/bench"
 LOG="$OUT/termination-service.log"
-export PGHOST=127.0.0.1 PGPORT=5432
 
-bench_need psql curl jq openssl amqp-publish
-bench_jar consent-service "$JAR"
-mkdir -p "$OUT"
+bench_termination_setup consent-service "$JAR" "$OUT"
 
 bench_fresh_database "$DB" consent
 

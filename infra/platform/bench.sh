@@ -147,6 +147,21 @@ bench_drain() {
 # order the scripts call them. They share these globals: PID (the service), LOOP (a GET loop),
 # ANALYZER (bench_analyze_while), RSS_MAX / RSS_END (KiB), ELAPSED_MS, IDLE_LINE / DURING_LINE.
 
+# bench_termination_setup MODULE JAR OUT: the settings both termination benchmarks share (each may be
+# set beforehand: HOLDINGS, IDLE, DRAIN, HEAP, KEYCLOAK - the demo realm's URL -, AMQP; EXCHANGE is
+# the bench exchange, never the platform's), the tools they need, MODULE's JAR (built when missing)
+# and the output folder OUT
+bench_termination_setup() {
+  HOLDINGS="${HOLDINGS:-1000000}"; IDLE="${IDLE:-20}"; DRAIN="${DRAIN:-600}"; HEAP="${HEAP:-256m}"
+  KEYCLOAK="${KEYCLOAK:-http://localhost:8180/realms/privacy}"
+  AMQP="${AMQP:-amqp://guest:guest@127.0.0.1:5672}"
+  EXCHANGE=privacy.events.bench
+  export PGHOST=127.0.0.1 PGPORT=5432
+  bench_need psql curl jq openssl amqp-publish
+  bench_jar "$1" "$2"
+  mkdir -p "$3"
+}
+
 # bench_fresh_database DB OWNER: drops and creates DB owned by OWNER (psql -U postgres; the caller
 # names a benchmark's own database, never a service's) and points libpq's PG* variables at it as
 # OWNER (whose local password is its name, as ./platform creates the roles)
