@@ -2,6 +2,7 @@ package com.privacyplatform.consent.record;
 
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.commons.audit.AuditTrail;
+import com.privacyplatform.commons.db.GroupCommit;
 import com.privacyplatform.commons.db.JointInsert;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.events.Outbox;
@@ -24,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,12 +54,12 @@ public class RecordService {
     private final ConsentConfig config;
     private final ProjectionSync projections;
     private final PlatformClock clock;
-    private final Pool pool;
+    private final GroupCommit group;
 
     public RecordService(ConsentRepository consents, ProjectionRepository projection, RecipientCodec recipients,
             Outbox outbox, AuditTrail audit, Caller caller, ConsentConfig config, ProjectionSync projections,
-            PlatformClock clock, Pool pool) {
-        this.pool = pool;
+            PlatformClock clock, GroupCommit group) {
+        this.group = group;
         this.projections = projections;
         this.consents = consents;
         this.projection = projection;
@@ -132,7 +132,8 @@ public class RecordService {
     /**
      * {@link #record}, when {@link #isOneStatement}, as that one statement on the pool (atomic by
      * itself: the decision, its history entry, event and audit record commit together or not at all),
-     * with no session and no {@code BEGIN}/{@code COMMIT} round trips (issue 16.1). The rules are the
+     * with no session and no {@code BEGIN}/{@code COMMIT} round trips (issue 16.1); the statements that
+     * arrive while others are on their way commit together ({@link GroupCommit}). The rules are the
      * same; a concurrent live decision of the same purpose still meets consent_live: 409.
      */
     @Enforces({"1.1", "1.2"})
@@ -197,7 +198,7 @@ public class RecordService {
         OffsetDateTime at = clock.now();
         if (alone) {
             Consent c = decision(partnerId, request, request.purposes().get(0), recipientJson, at);
-            return JointInsert.insertAlone(pool, rows(c, request.purposes().get(0), forEvents, at, origin, null))
+            return JointInsert.insertAlone(group, rows(c, request.purposes().get(0), forEvents, at, origin, null))
                     .replaceWith(() -> List.of(c));
         }
         // one decision per purpose, one after another on the one session

@@ -3,7 +3,6 @@ package com.privacyplatform.commons.db;
 import com.privacyplatform.commons.problem.ProblemException;
 import com.privacyplatform.commons.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
@@ -29,8 +28,9 @@ import org.hibernate.reactive.pool.ReactiveConnection;
  * in the session: read them again if they must change in the same transaction.
  *
  * <p>A write that is nothing but this one statement needs no transaction block at all:
- * {@link #insertAlone} runs it on the pool, atomic by itself (autocommit) - no session, no
- * {@code BEGIN} and {@code COMMIT} round trips.
+ * {@link #insertAlone} runs it on the pool, atomic by itself - no session, no {@code BEGIN} and
+ * {@code COMMIT} round trips - and through {@link GroupCommit}, which sends the calls that arrive
+ * while others are on their way as one batch with one commit.
  */
 public final class JointInsert {
 
@@ -70,17 +70,18 @@ public final class JointInsert {
     }
 
     /**
-     * Runs the parts as one statement on the pool, outside any transaction: atomic by itself, for a
-     * write that consists of nothing else. A unique violation is the same 409 as through a session
-     * ({@code ProblemMappers}: "the request conflicts with existing data").
+     * Runs the parts as one statement on the pool, outside any transaction block, for a write that
+     * consists of nothing else: atomic by itself, or committed together with other writes of the same
+     * statement sent meanwhile ({@link GroupCommit}). A unique violation is the same 409 as through a
+     * session ({@code ProblemMappers}: "the request conflicts with existing data").
      */
-    public static Uni<Void> insertAlone(Pool pool, List<Part> parts) {
+    public static Uni<Void> insertAlone(GroupCommit group, List<Part> parts) {
         if (parts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Object> params = new ArrayList<>();
         String sql = statement(parts, params);
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).replaceWithVoid()
+        return group.execute(sql, Tuple.from(params))
                 .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
                 .transform(e -> ProblemException.of(ProblemType.CONFLICT, "the request conflicts with existing data"));
     }
