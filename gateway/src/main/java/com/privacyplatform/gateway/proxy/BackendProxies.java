@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One reverse proxy per backend: strips the {@code /api} prefix (and {@code /audit/{service}} of a
- * service's audit path, {@link AuditPaths}) and hop-by-hop headers, says who
- * forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
+ * A reverse proxy per backend (and event loop, below): strips the {@code /api} prefix (and
+ * {@code /audit/{service}} of a service's audit path, {@link AuditPaths}) and hop-by-hop headers,
+ * says who forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
  * The caller's bearer token and request id pass through unchanged; the trace context
  * ({@code traceparent}) is set by the traced HTTP client to its own span's, so the backend's spans
  * join the request's trace (docs/tracing.md).
