@@ -13,10 +13,15 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import io.netty.channel.EventLoop;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
@@ -25,12 +30,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One reverse proxy per backend: strips the {@code /api} prefix (and {@code /audit/{service}} of a
- * service's audit path, {@link AuditPaths}) and hop-by-hop headers, says who
- * forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
+ * A reverse proxy per backend (and event loop, below): strips the {@code /api} prefix (and
+ * {@code /audit/{service}} of a service's audit path, {@link AuditPaths}) and hop-by-hop headers,
+ * says who forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
  * The caller's bearer token and request id pass through unchanged; the trace context
  * ({@code traceparent}) is set by the traced HTTP client to its own span's, so the backend's spans
  * join the request's trace (docs/tracing.md).
+ *
+ * <p>Each backend has a proxy - an HTTP client with its own connection pool - <b>per event loop</b>
+ * (issue 19): a request is forwarded on a connection of the event loop that received it, so the
+ * request, the backend's answer and the answer to the caller never change threads. One client shared
+ * by all event loops hands out whichever pooled connection was used last, of any event loop: then the
+ * forwarded request is written from one event-loop thread to another's channel and the backend's answer
+ * comes back on that other thread, two hand-overs (task queue and wake-up) per request.
  */
 @ApplicationScoped
 public class BackendProxies {
@@ -38,21 +50,50 @@ public class BackendProxies {
     static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection");
 
+    /** Connections per backend and event loop at most. */
+    static final int MAX_POOL_SIZE = 64;
+
     private final Vertx vertx;
-    private final Map<String, HttpProxy> proxies = new ConcurrentHashMap<>();
+    private final Map<String, Map<EventLoop, LoopProxy>> proxies = new ConcurrentHashMap<>();
 
     public BackendProxies(Vertx vertx) {
         this.vertx = vertx;
     }
 
-    public HttpProxy of(RouteTable.Backend backend) {
-        return proxies.computeIfAbsent(backend.name(), name -> create(backend));
+    /**
+     * The handler that forwards a request to the backend, for the event loop that received the
+     * request ({@link #eventLoopOf}).
+     */
+    public ProxyHandler handler(RouteTable.Backend backend, EventLoop loop) {
+        return on(backend, loop).handler();
     }
 
-    private HttpProxy create(RouteTable.Backend backend) {
+    /** The event loop of the server connection a request came on. */
+    public static EventLoop eventLoopOf(HttpServerRequest request) {
+        return ((ContextInternal) ((HttpServerRequestInternal) request).context()).nettyEventLoop();
+    }
+
+    /** A backend's proxy on one event loop: a client whose connections all live on that loop, and its handler. */
+    record LoopProxy(HttpClient client, ProxyHandler handler) {
+    }
+
+    LoopProxy on(RouteTable.Backend backend, EventLoop loop) {
+        Map<EventLoop, LoopProxy> perLoop = proxies.get(backend.name());
+        if (perLoop == null) {
+            perLoop = proxies.computeIfAbsent(backend.name(), name -> new ConcurrentHashMap<>());
+        }
+        LoopProxy proxy = perLoop.get(loop);
+        return proxy != null ? proxy : perLoop.computeIfAbsent(loop, l -> create(backend));
+    }
+
+    private LoopProxy create(RouteTable.Backend backend) {
+        // the pool opens a connection on the event loop of the request that asks for it (the pool's
+        // event-loop size 0, the default): a client used from one loop only has connections of that loop
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setSsl(backend.ssl())
-                .setMaxPoolSize(64).setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30));
-        return HttpProxy.reverseProxy(client).origin(backend.port(), backend.host()).addInterceptor(new Rewrite());
+                .setMaxPoolSize(MAX_POOL_SIZE).setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30));
+        HttpProxy proxy = HttpProxy.reverseProxy(client).origin(backend.port(), backend.host())
+                .addInterceptor(new Rewrite());
+        return new LoopProxy(client, ProxyHandler.create(proxy));
     }
 
     static final class Rewrite implements ProxyInterceptor {

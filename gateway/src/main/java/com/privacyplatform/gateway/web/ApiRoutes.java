@@ -30,13 +30,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,7 +75,6 @@ public class ApiRoutes {
     private final GatewayConfig config;
     private final PlatformClock clock;
     private final VerifiedTokens tokens;
-    private final Map<String, ProxyHandler> proxyHandlers = new ConcurrentHashMap<>();
     private final Counter fastPathRequests;
 
     public ApiRoutes(RouteTable routes, BackendProxies proxies, RestrictionProjection projection, RateLimiter limiter,
@@ -118,7 +114,8 @@ public class ApiRoutes {
     }
 
     private void proxy(RoutingContext rc, RouteTable.Backend backend) {
-        proxyHandlers.computeIfAbsent(backend.name(), name -> ProxyHandler.create(proxies.of(backend))).handle(rc);
+        // the backend's proxy of the event loop that received the request (BackendProxies: no thread hand-over)
+        proxies.handler(backend, BackendProxies.eventLoopOf(rc.request())).handle(rc);
     }
 
     /**
