@@ -12,6 +12,7 @@ BENCHMARKS=(
   "consent-termination consent-service/bench/termination.sh"
   "dsr-termination dsr-service/bench/termination.sh"
   "gateway gateway/bench/run.sh"
+  "readiness gateway/bench/readiness.sh"
 )
 
 bench_script() {
