@@ -15,11 +15,12 @@
 # service_jvm_flags), on ports of its own (READINESS_BASE, default 8170: gateway +0, registry +1,
 # consent +2, dsr +3, breach +4, privacy-center +5; management port = port + 1000), with its own
 # databases (<database>_startup, created when absent, migrated by the services themselves) and
-# RabbitMQ virtual host (startup). For every mode of MODES (none: no start-up cache; cache: the JDK's
-# AOT cache of ./platform, trained first - one run until ready - when none matches the jar and JDK)
-# and every run of RUNS, every service is started, its readiness recorded - process start to the
-# first 200 of /q/health/ready on its management port, polled every 10 ms - with the CPU seconds
-# its JVM used until then, and all are stopped again. Prints each figure and, per service and mode,
+# RabbitMQ virtual host (startup). In every run of RUNS, for each mode of MODES in turn (none: no
+# start-up cache; cache: the JDK's AOT cache of ./platform, trained first - one run until ready - when
+# none matches the jar and JDK; alt: the cache plus ALT_OPTS, or the build ALT_APP of the last service
+# with its own cache ALT_APP/app.aot), every service is started, its readiness recorded - process start
+# to the first 200 of /q/health/ready on its management port, polled every 10 ms - with the CPU
+# seconds its JVM used until then, and all are stopped again. Prints each figure and, per service and mode,
 # the minimum, median and maximum.
 set -euo pipefail
 
