@@ -68,7 +68,7 @@ if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$VHOST"; then
   as_root rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
 fi
 mkdir -p "$WORK"
-cleanup() { local m; for m in "${!PID[@]}"; do [[ -n "${PID[$m]}" ]] && kill "${PID[$m]}" 2>/dev/null || true; done; }
+cleanup() { local m; for m in "${!PID[@]}"; do if [[ -n "${PID[$m]}" ]]; then kill "${PID[$m]}" 2>/dev/null || true; fi; done; }
 trap cleanup EXIT
 
 flags() { # module mode
@@ -79,9 +79,12 @@ flags() { # module mode
     cache) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
     alt)
       if [[ -n "$ALT_APP" && "$module" == "${ORDER[-1]}" ]]; then printf '%s\n' "-XX:AOTCache=$ALT_APP/app.aot"; else PLATFORM_AOT=on aot_flags "$module" "$JAVA"; fi
+      # shellcheck disable=SC2086 # ALT_OPTS: JVM options, split on spaces
       printf '%s\n' $ALT_OPTS
       ;;
-    alt-train) printf '%s\n' "-XX:AOTCacheOutput=$ALT_APP/app.aot" $ALT_OPTS ;;
+    alt-train)
+      # shellcheck disable=SC2086 # ALT_OPTS: JVM options, split on spaces
+      printf '%s\n' "-XX:AOTCacheOutput=$ALT_APP/app.aot" $ALT_OPTS ;;
     train) aot_training_flags "$module" "$JAVA" ;;
   esac
   if [[ "$module" == gateway ]]; then
@@ -141,7 +144,7 @@ if [[ " $MODES " == *" cache "* || " $MODES " == *" alt "* ]]; then
   module="${ORDER[-1]}"
   if [[ -n "$ALT_APP" && ( "$AOT" == retrain || ! -s "$ALT_APP/app.aot" ) ]]; then
     say "$module ($ALT_APP): training its start-up cache (one run until ready)"
-    for m in "${ORDER[@]}"; do [[ "$m" == "$module" ]] && start "$m" alt-train 0 || start "$m" cache 0; done
+    for m in "${ORDER[@]}"; do if [[ "$m" == "$module" ]]; then start "$m" alt-train 0; else start "$m" cache 0; fi; done
     stop_all
     [[ -s "$ALT_APP/app.aot" ]] || die "$ALT_APP wrote no cache"
   fi
@@ -161,6 +164,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 echo
 printf '%-26s | %-6s | %-40s | %s\n' service mode "ready in s: min / median / max (runs)" "CPU s: min / median / max"
+# shellcheck disable=SC2086 # $1: the figures, one word each
 stats() { printf '%s\n' $1 | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f / %.2f / %.2f (%d)", v[1], v[int((NR + 1) / 2)], v[NR], NR }'; }
 for module in "${ORDER[@]}"; do
   for mode in $MODES; do
