@@ -52,21 +52,8 @@ JAVA="$(bench_java)"
 for module in "${ORDER[@]}"; do
   [[ -f "$(service_jar "$module")" ]] || die "$(service_jar "$module") is missing: ./mvnw -DskipTests package -pl $module -am"
 done
-detect_pg_superuser
-read_databases
-for module in "${ORDER[@]}"; do
-  db="${DATABASE[$module]}"
-  [[ -n "$db" ]] || continue
-  if [[ -z "$(pg_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_startup'")" ]]; then
-    say "creating database ${db}_startup (owner $(db_owner "$db"))"
-    pg_super -d postgres -c "CREATE DATABASE ${db}_startup OWNER $(db_owner "$db")"
-  fi
-done
-if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$VHOST"; then
-  say "RabbitMQ: virtual host $VHOST"
-  as_root rabbitmqctl -q add_vhost "$VHOST" >/dev/null
-  as_root rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
-fi
+bench_own_databases startup "${ORDER[@]}"
+bench_vhost "$VHOST"
 mkdir -p "$WORK"
 cleanup() { local m; for m in "${!PID[@]}"; do if [[ -n "${PID[$m]}" ]]; then kill "${PID[$m]}" 2>/dev/null || true; fi; done; }
 trap cleanup EXIT

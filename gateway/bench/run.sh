@@ -102,22 +102,8 @@ for module in "${ORDER[@]}"; do
   (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package -pl "$(IFS=,; echo "${ORDER[*]}")" -am)
   break
 done
-detect_pg_superuser
-read_databases
-for module in "${ORDER[@]}"; do
-  db="${DATABASE[$module]}"
-  [[ -n "$db" ]] || continue
-  owner="$(db_owner "$db")"
-  if [[ -z "$(pg_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_gwbench'")" ]]; then
-    say "creating database ${db}_gwbench (owner $owner)"
-    pg_super -d postgres -c "CREATE DATABASE ${db}_gwbench OWNER $owner"
-  fi
-done
-if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$VHOST"; then
-  say "RabbitMQ: virtual host $VHOST for the benchmark's services"
-  as_root rabbitmqctl -q add_vhost "$VHOST" >/dev/null
-  as_root rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
-fi
+bench_own_databases gwbench "${ORDER[@]}"
+bench_vhost "$VHOST"
 mkdir -p "$WORK"
 PARTNER_ID="$(uuid_v5 "$PARTNER_ID_NAMESPACE" "partner:$PARTNER_CLIENT")"
 

@@ -57,6 +57,34 @@ bench_analyze_while() {
   printf '%s\n' "$!"
 }
 
+# bench_own_databases SUFFIX MODULE...: creates <database>_SUFFIX, owned by that database's owner, for
+# each MODULE with a database (the caller's associative array DATABASE: module -> database), where
+# missing - a benchmark's services never touch the platform's own databases
+bench_own_databases() {
+  local suffix="$1" module db owner
+  shift
+  detect_pg_superuser
+  read_databases
+  for module; do
+    db="${DATABASE[$module]:-}"
+    [[ -n "$db" ]] || continue
+    owner="$(db_owner "$db")"
+    if [[ -z "$(pg_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${db}_$suffix'")" ]]; then
+      info "creating database ${db}_$suffix (owner $owner)"
+      pg_super -d postgres -c "CREATE DATABASE ${db}_$suffix OWNER $owner"
+    fi
+  done
+}
+
+# bench_vhost VHOST: a RabbitMQ virtual host of the benchmark's own (guest may do everything in it)
+bench_vhost() {
+  if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$1"; then
+    info "RabbitMQ: virtual host $1 for the benchmark's services"
+    as_root rabbitmqctl -q add_vhost "$1" >/dev/null
+    as_root rabbitmqctl -q set_permissions -p "$1" guest '.*' '.*' '.*' >/dev/null
+  fi
+}
+
 # Helpers of the benchmark scripts that start one service jar of their own (the termination
 # benchmarks of consent-service and dsr-service). Each prints figures with `info` (common.sh).
 
