@@ -86,14 +86,7 @@ flags() { # module mode
 
 start() { # module mode run: LAST="seconds cpu-seconds"
   local module="$1" mode="$2" db="${DATABASE[$1]}" environment fl t0 pid log="$WORK/$1.$2.$3.log" t jar
-  mapfile -t environment < <(service_environment "$module" "$db")
-  [[ -n "$db" ]] && environment+=("DB_REACTIVE_URL=postgresql://localhost:$PG_PORT/${db}_startup"
-    "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${db}_startup")
-  environment+=("MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$VHOST"
-    "CONSENT_URL=http://localhost:${PORT[consent-service]}" "DSR_URL=http://localhost:${PORT[dsr-service]}"
-    "REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
-    "PARTNER_REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
-    "CONSENT_SERVICE_URL=http://localhost:${PORT[consent-service]}")
+  mapfile -t environment < <(bench_service_environment "$module" "$db" startup)
   mapfile -t fl < <(flags "$module" "$mode")
   # shellcheck disable=SC2206
   fl+=(${SERVICE_OPTS//@RUN@/$module.$mode.$3})

@@ -148,14 +148,7 @@ service_flags() {
 
 start() { # module mode (none, train, cache)
   local module="$1" mode="$2" db="${DATABASE[$1]}" environment flags t0 pid log="$WORK/$1.$2.log"
-  mapfile -t environment < <(service_environment "$(module_of "$module")" "$db")
-  [[ -n "$db" ]] && environment+=("DB_REACTIVE_URL=postgresql://localhost:$PG_PORT/${db}_gwbench"
-    "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${db}_gwbench")
-  environment+=("MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$VHOST"
-    "CONSENT_URL=http://localhost:${PORT[consent-service]}" "DSR_URL=http://localhost:${PORT[dsr-service]}"
-    "REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
-    "PARTNER_REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}"
-    "CONSENT_SERVICE_URL=http://localhost:${PORT[consent-service]}")
+  mapfile -t environment < <(bench_service_environment "$(module_of "$module")" "$db" gwbench)
   mapfile -t flags < <(service_flags "$module" "$mode")
   # shellcheck disable=SC2206
   flags+=($SERVICE_OPTS)

@@ -76,6 +76,21 @@ bench_own_databases() {
   done
 }
 
+# bench_service_environment MODULE DATABASE SUFFIX: the environment of a benchmark's service, one
+# NAME=value a line - ./platform's (service_environment) with its database <DATABASE>_SUFFIX, the
+# RabbitMQ virtual host VHOST and the other services at their bench ports (the caller's PORT)
+bench_service_environment() {
+  service_environment "$1" "$2"
+  [[ -n "$2" ]] && printf '%s\n' "DB_REACTIVE_URL=postgresql://localhost:$PG_PORT/${2}_$3" \
+    "DB_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/${2}_$3"
+  # shellcheck disable=SC2153 # PORT: the caller's ports by module
+  printf '%s\n' "MP_MESSAGING_CONNECTOR_SMALLRYE_RABBITMQ_VIRTUAL_HOST=$VHOST" \
+    "CONSENT_URL=http://localhost:${PORT[consent-service]}" "DSR_URL=http://localhost:${PORT[dsr-service]}" \
+    "REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}" \
+    "PARTNER_REGISTRY_URL=http://localhost:${PORT[partner-registry-service]}" \
+    "CONSENT_SERVICE_URL=http://localhost:${PORT[consent-service]}"
+}
+
 # bench_vhost VHOST: a RabbitMQ virtual host of the benchmark's own (guest may do everything in it)
 bench_vhost() {
   if ! as_root rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx "$1"; then

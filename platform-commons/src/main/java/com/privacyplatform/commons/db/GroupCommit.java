@@ -91,16 +91,7 @@ public class GroupCommit {
 
     private void send(Lane lane, List<Call> batch) {
         if (batch.size() == 1) {
-            Call call = batch.get(0);
-            pool.preparedQuery(lane.sql).execute(call.params()).subscribe().with(
-                    rows -> {
-                        call.succeed();
-                        next(lane);
-                    },
-                    failure -> {
-                        call.fail(failure);
-                        next(lane);
-                    });
+            oneByOne(lane, batch); // a batch of one is the call alone
             return;
         }
         batches.incrementAndGet();
@@ -123,7 +114,7 @@ public class GroupCommit {
                 });
     }
 
-    /** The calls of a refused batch, each alone; the lane's slot is released once all have ended. */
+    /** Each call alone (a batch of one, or a refused batch); the lane's slot goes on once all have ended. */
     private void oneByOne(Lane lane, List<Call> batch) {
         AtomicInteger left = new AtomicInteger(batch.size());
         for (Call call : batch) {
