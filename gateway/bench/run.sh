@@ -4,12 +4,15 @@
 #   ./platform bench gateway                       # or gateway/bench/run.sh
 #   DURATION=15s WARMUP=30s ROUNDS=2 ./platform bench gateway
 #   SERVICE_OPTS='-Dquarkus.otel.sdk.disabled=false' ./platform bench gateway   # extra flags, every service
+#   GATEWAY_OPTS='-Dquarkus.vertx.prefer-native-transport=false' ./platform bench gateway   # the gateway's only
 #   AOT=off ./platform bench gateway               # without the JVM start-up cache phase
 #   SERVICES="partner-registry-service breach-service consent-service gateway" ./platform bench gateway
 #                                                  # readiness of these only (in this order; gateway last)
 #   AOT=retrain ./platform bench gateway           # train the caches again even when they match
 #   GATEWAY_BASELINE_APP=/path/to/quarkus-app ./platform bench gateway   # also measure another build of
 #       the gateway (e.g. main's) side by side, as a second replica on port BENCH_BASE + 6
+#   JFR=/tmp/gw.jfr AOT=off ./platform bench gateway   # a JFR recording (settings=profile) of the gateway
+#       during the last round's gateway figure (it costs the gateway some CPU: that figure is then a profile)
 #
 # What it does, on its own ports (BENCH_BASE, default 8150: gateway 8150, registry 8151, consent
 # 8152, dsr 8153, breach 8154, privacy-center 8155, nginx 8158; management port = port + 1000), its
@@ -55,6 +58,7 @@ NGINX_PORT="${NGINX_PORT:-$((BENCH_BASE + 8))}"
 VHOST="${BENCH_VHOST:-gwbench}"
 AOT="${AOT:-auto}"
 SERVICE_OPTS="${SERVICE_OPTS:-}"
+GATEWAY_OPTS="${GATEWAY_OPTS:-}"
 PARTNER_CLIENT=partner-demo-a
 WORK="$ROOT/gateway/target/bench"
 export THREADS
@@ -63,6 +67,7 @@ declare -A PORT=([gateway]=$BENCH_BASE [partner-registry-service]=$((BENCH_BASE 
   [consent-service]=$((BENCH_BASE + 2)) [dsr-service]=$((BENCH_BASE + 3)) [breach-service]=$((BENCH_BASE + 4))
   [privacy-center]=$((BENCH_BASE + 5)) [gateway-baseline]=$((BENCH_BASE + 6)))
 GATEWAY_BASELINE_APP="${GATEWAY_BASELINE_APP:-}"
+JFR="${JFR:-}"
 START_TIMEOUT="${START_TIMEOUT:-600}"
 PATHS=(direct nginx gateway)
 [[ -n "$GATEWAY_BASELINE_APP" ]] && PATHS+=(gateway-baseline)
@@ -152,6 +157,8 @@ start() { # module mode (none, train, cache)
   mapfile -t flags < <(service_flags "$module" "$mode")
   # shellcheck disable=SC2206
   flags+=($SERVICE_OPTS)
+  # shellcheck disable=SC2206
+  [[ "$module" == gateway ]] && flags+=($GATEWAY_OPTS)
   t0="$(date +%s%N)"
   (cd "$ROOT/$(module_of "$module")" && exec env "${environment[@]}" "$JAVA" "${flags[@]}" -jar "$(jar_of "$module")") >"$log" 2>&1 &
   pid=$!
@@ -218,8 +225,17 @@ declare -A RES CPU_PROXY CPU_CONSENT LOADS
 for round in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do
     before="$(loadavg)"
+    profile=""
+    if [[ -n "$JFR" && "$path" == gateway && "$round" == "$ROUNDS" ]]; then
+      profile=yes
+      "$(dirname "$JAVA")/jcmd" "${PID[gateway]}" JFR.start name=bench settings=profile >/dev/null
+    fi
     p0="$(ticks $(proxy_pids "$path"))"; c0="$(ticks "${PID[consent-service]}")"
     r="$(wrk_run "$path" "$DURATION" --latency)"
+    if [[ -n "$profile" ]]; then
+      "$(dirname "$JAVA")/jcmd" "${PID[gateway]}" JFR.stop name=bench filename="$JFR" >/dev/null
+      say "JFR of the gateway during this figure: $JFR"
+    fi
     n="$(field "$r" requests)"; n="${n:-0}"
     per() { awk -v t="$1" -v n="$n" -v hz="$HZ" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
     CPU_PROXY[$round,$path]="$(per $(( $(ticks $(proxy_pids "$path")) - p0 )))"
@@ -285,7 +301,7 @@ fi
 # --- report -------------------------------------------------------------------------------------------
 echo
 echo "== gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared"
-echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; SERVICE_OPTS='$SERVICE_OPTS'"
+echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; SERVICE_OPTS='$SERVICE_OPTS'; GATEWAY_OPTS='$GATEWAY_OPTS'"
 printf '%-5s | %-16s | %-8s | %-8s | %-8s | %-6s | %-22s | %s\n' round path "req/s" p50_ms p99_ms non2xx "CPU us/req proxy/consent" "load average (start -> end)"
 for round in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do

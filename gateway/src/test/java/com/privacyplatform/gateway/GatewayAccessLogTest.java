@@ -86,6 +86,14 @@ class GatewayAccessLogTest {
         assertThat(lines).noneMatch(l -> l.contains("alice"));
     }
 
+    @Test
+    void theAccessLinesReachTheConsoleThroughTheirOwnBufferNotLineByLine() {
+        // web/BufferedAccessLines, installed at start: the root logger's console handler no longer gets them
+        Logger access = Logger.getLogger("gateway.access");
+        assertThat(access.getUseParentHandlers()).isFalse();
+        assertThat(access.getHandlers()).anyMatch(h -> h.getClass().getSimpleName().equals("BufferedAccessLines"));
+    }
+
     private static JsonNode line(List<String> lines, String correlationId) throws Exception {
         for (String line : lines) {
             JsonNode json = JSON.readTree(line);

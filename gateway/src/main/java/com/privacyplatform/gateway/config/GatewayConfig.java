@@ -24,6 +24,9 @@ public interface GatewayConfig {
     /** The one-call verification of every service's audit chain ({@code GET /api/audit/verification}). */
     Audit audit();
 
+    /** How the access lines are written (README "Performance"). */
+    AccessLog accessLog();
+
     /** Largest request body forwarded (413 above it). */
     @WithDefault("1048576")
     long maxBodyBytes();
@@ -99,6 +102,19 @@ public interface GatewayConfig {
          */
         @WithDefault("1S")
         java.time.Duration listenReconnectDelay();
+    }
+
+    interface AccessLog {
+        /**
+         * Bytes of access lines collected before they are written to the standard output at once;
+         * {@code 0}: each line written by the console handler as it comes.
+         */
+        @WithDefault("32768")
+        int bufferBytes();
+
+        /** Longest time an access line waits in the buffer. */
+        @WithDefault("1S")
+        java.time.Duration flushInterval();
     }
 
     interface RateLimit {

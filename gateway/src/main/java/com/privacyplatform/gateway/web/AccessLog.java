@@ -2,11 +2,18 @@ package com.privacyplatform.gateway.web;
 
 import com.privacyplatform.commons.http.PathShape;
 import com.privacyplatform.commons.problem.CorrelationIds;
+import com.privacyplatform.gateway.config.GatewayConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.util.logging.Formatter;
 import java.util.logging.Level;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Logger;
@@ -22,12 +29,43 @@ import org.jboss.logmanager.Logger;
  * a JSON text inside {@code message}; the message is the same facts as a readable line
  * ({@code GET /api/consents/{id} 200 3 ms 57 B role=partner partner=...}), which is what dev and test
  * show. The thread's MDC is left untouched: the entries are put on the record only.
+ *
+ * <p>The lines reach the standard output through a buffer of their own ({@link BufferedAccessLines},
+ * {@code gateway.access-log.buffer-bytes}, {@code flush-interval}): formatted by the console's own
+ * formatter, written when the buffer is full and at least every flush interval (default 1 s), and at
+ * shutdown - not one write per request. Handlers added to the {@code gateway.access} logger itself
+ * still get every record; the root logger's handlers do not (the console's output is this buffer).
  */
 @ApplicationScoped
 public class AccessLog {
 
     static final String LOGGER = "gateway.access";
     private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private BufferedAccessLines buffered;
+    private long flushTimer = -1;
+
+    void start(@Observes StartupEvent start, GatewayConfig config, Vertx vertx) {
+        int bytes = config.accessLog().bufferBytes();
+        Formatter console = bytes > 0 ? BufferedAccessLines.consoleFormatter(Logger.getLogger("").getHandlers()) : null;
+        if (console == null) {
+            return; // written by the console handler, line by line (no console: wherever the root logger sends it)
+        }
+        buffered = new BufferedAccessLines(console, new FileOutputStream(FileDescriptor.out), bytes);
+        LOG.addHandler(buffered);
+        LOG.setUseParentHandlers(false);
+        flushTimer = vertx.setPeriodic(Math.max(1, config.accessLog().flushInterval().toMillis()), id -> buffered.flush());
+    }
+
+    void stop(@Observes ShutdownEvent stop, Vertx vertx) {
+        if (buffered == null) {
+            return;
+        }
+        vertx.cancelTimer(flushTimer);
+        LOG.setUseParentHandlers(true);
+        LOG.removeHandler(buffered);
+        buffered.flush();
+    }
 
     void register(@Observes Router router) {
         router.route("/api/*").order(-950).handler(rc -> {
