@@ -5,6 +5,8 @@
 #   DURATION=15s WARMUP=30s ROUNDS=2 ./platform bench gateway
 #   SERVICE_OPTS='-Dquarkus.otel.sdk.disabled=false' ./platform bench gateway   # extra flags, every service
 #   GATEWAY_OPTS='-Dquarkus.vertx.prefer-native-transport=false' ./platform bench gateway   # the gateway's only
+#   TRACING=off ./platform bench gateway           # without exporting traces (default: every service traces
+#       as in production - OTLP/HTTP to infra/otlp-receiver on BENCH_BASE + 7, which keeps nothing)
 #   AOT=off ./platform bench gateway               # without the JVM start-up cache phase
 #   SERVICES="partner-registry-service breach-service consent-service gateway" ./platform bench gateway
 #                                                  # readiness of these only (in this order; gateway last)
@@ -59,6 +61,8 @@ VHOST="${BENCH_VHOST:-gwbench}"
 AOT="${AOT:-auto}"
 SERVICE_OPTS="${SERVICE_OPTS:-}"
 GATEWAY_OPTS="${GATEWAY_OPTS:-}"
+TRACING="${TRACING:-on}"
+OTLP_PORT="$((BENCH_BASE + 7))"
 PARTNER_CLIENT=partner-demo-a
 WORK="$ROOT/gateway/target/bench"
 export THREADS
@@ -113,12 +117,24 @@ mkdir -p "$WORK"
 PARTNER_ID="$(uuid_v5 "$PARTNER_ID_NAMESPACE" "partner:$PARTNER_CLIENT")"
 
 NGINX_PID=""
+OTLP_PID=""
 cleanup() {
   local m
   for m in "${!PID[@]}"; do [[ -n "${PID[$m]}" ]] && kill "${PID[$m]}" 2>/dev/null || true; done
   [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  [[ -n "$OTLP_PID" ]] && kill "$OTLP_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+
+# --- traces: exported as in production (k8s/components/tracing), to a receiver that keeps nothing --
+if [[ "$TRACING" == on ]]; then
+  port_open 127.0.0.1 "$OTLP_PORT" && die "port $OTLP_PORT (the benchmark's OTLP receiver) is in use"
+  "$JAVA" "$ROOT/infra/otlp-receiver/OtlpReceiver.java" "$OTLP_PORT" - >"$WORK/otlp-receiver.log" 2>&1 &
+  OTLP_PID=$!
+  for _ in $(seq 1 300); do port_open 127.0.0.1 "$OTLP_PORT" && break; sleep 0.1; done
+  port_open 127.0.0.1 "$OTLP_PORT" || die "the OTLP receiver did not start: $(cat "$WORK/otlp-receiver.log")"
+  SERVICE_OPTS="-Dquarkus.otel.exporter.otlp.traces.endpoint=http://127.0.0.1:$OTLP_PORT $SERVICE_OPTS"
+fi
 
 # --- services ---------------------------------------------------------------------------------------
 # The java flags of a module in a mode (none, train, cache): heap and memory settings as ./platform
@@ -301,7 +317,7 @@ fi
 # --- report -------------------------------------------------------------------------------------------
 echo
 echo "== gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), shared"
-echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; SERVICE_OPTS='$SERVICE_OPTS'; GATEWAY_OPTS='$GATEWAY_OPTS'"
+echo "   POST /consents/check, partner token ($PARTNER_CLIENT), one subject; wrk ${THREADS}x$CONNECTIONS, $DURATION per figure after warm-up; JDK $("$JAVA" -version 2>&1 | head -1); AOT=$AOT; TRACING=$TRACING; SERVICE_OPTS='$SERVICE_OPTS'; GATEWAY_OPTS='$GATEWAY_OPTS'"
 printf '%-5s | %-16s | %-8s | %-8s | %-8s | %-6s | %-22s | %s\n' round path "req/s" p50_ms p99_ms non2xx "CPU us/req proxy/consent" "load average (start -> end)"
 for round in $(seq 1 "$ROUNDS"); do
   for path in "${PATHS[@]}"; do

@@ -21,6 +21,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <pre>java infra/otlp-receiver/OtlpReceiver.java PORT DIRECTORY</pre>
  *
+ * With {@code -} as the directory it keeps nothing: it reads and answers every export, as a collector
+ * would, and counts them (the gateway benchmark, whose services trace as in production).
+ *
  * Plain JDK (a single-file source program): it runs before any Maven build of the e2e tests.
  */
 public final class OtlpReceiver {
@@ -34,7 +37,7 @@ public final class OtlpReceiver {
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
-        Path directory = Files.createDirectories(Path.of(args[1]));
+        Path directory = "-".equals(args[1]) ? null : Files.createDirectories(Path.of(args[1]));
         AtomicLong sequence = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", exchange -> {
@@ -46,16 +49,19 @@ public final class OtlpReceiver {
                 byte[] body = read(exchange);
                 // written under a temporary name, then renamed: readers never see half a request
                 String name = String.format("%012d.otlp", sequence.incrementAndGet());
-                Path partial = directory.resolve(name + ".part");
-                Files.write(partial, body);
-                Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                if (directory != null) {
+                    Path partial = directory.resolve(name + ".part");
+                    Files.write(partial, body);
+                    Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
                 exchange.sendResponseHeaders(200, -1);
             }
         });
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
-        System.out.println("OTLP/HTTP receiver on http://127.0.0.1:" + port + ", writing to " + directory);
+        System.out.println("OTLP/HTTP receiver on http://127.0.0.1:" + port + ", "
+                + (directory == null ? "keeping nothing" : "writing to " + directory));
     }
 
     private static byte[] read(HttpExchange exchange) throws IOException {
