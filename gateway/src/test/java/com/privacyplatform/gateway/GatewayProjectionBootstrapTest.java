@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -199,6 +200,32 @@ class GatewayProjectionBootstrapTest {
         assertThat(status(a)).isEqualTo(200);
         assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND NOT active",
                 missed)).isEqualTo(1);
+    }
+
+    @Test
+    void bothSnapshotsAreReadAtOnceWithOneTokenAndASourceThatIsDownDoesNotHoldTheOtherBack() throws Throwable {
+        String a = Tokens.partner("partner-demo-a");
+        String closure = UUID.randomUUID().toString();
+        // both changed at the sources: A suspended (registry, which is down) and closed (breach, up)
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "SUSPENDED", Instant.now()));
+        SnapshotSources.ORDERS.add(SnapshotSources.order(closure, A, "TEMPORARY_CLOSURE"));
+        SnapshotSources.DOWN.add("/partner-snapshots");
+        int asked = SnapshotSources.AUTHORIZATIONS.size();
+        run(() -> bootstrap.sync(true, true));
+
+        List<String> tokens = SnapshotSources.AUTHORIZATIONS.subList(asked, SnapshotSources.AUTHORIZATIONS.size());
+        assertThat(tokens).hasSizeGreaterThanOrEqualTo(2).containsOnly(tokens.get(0)); // one token for both reads
+        assertThat(TestDb.count("SELECT count(*) FROM gateway_restriction WHERE order_id = ?::uuid AND active",
+                closure)).isEqualTo(1);
+        assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid", A))
+                .isEqualTo("ACTIVE");
+
+        // the registry is back: its snapshot is applied on the next attempt
+        SnapshotSources.DOWN.clear();
+        run(() -> bootstrap.sync(true, false));
+        assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid", A))
+                .isEqualTo("SUSPENDED");
+        assertThat(status(a)).isEqualTo(403);
     }
 
     private static <T> T run(Supplier<Uni<T>> sync) throws Throwable {

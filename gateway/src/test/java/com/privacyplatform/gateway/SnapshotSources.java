@@ -34,6 +34,8 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
     static final List<JsonObject> PARTNERS = new CopyOnWriteArrayList<>();
     static final List<JsonObject> ORDERS = new CopyOnWriteArrayList<>();
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** Paths answered 503 (a source that is down). */
+    static final java.util.Set<String> DOWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Vertx vertx;
 
@@ -48,6 +50,10 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             AUTHORIZATIONS.add(authorization);
+            if (DOWN.contains(request.path())) {
+                request.response().setStatusCode(503).end();
+                return;
+            }
             List<JsonObject> source = switch (request.path()) {
                 case "/partner-snapshots" -> PARTNERS;
                 case "/emergency-orders" -> "true".equals(request.getParam("active"))
@@ -74,6 +80,7 @@ public class SnapshotSources implements QuarkusTestResourceLifecycleManager {
 
     /** What the services held before the gateway started. */
     static void reset() {
+        DOWN.clear();
         PARTNERS.clear();
         ORDERS.clear();
         Instant earlier = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -93,14 +94,42 @@ public class ProjectionBootstrap {
         return config.projection().bootstrap() ? syncDue() : Uni.createFrom().voidItem();
     }
 
-    /** Loads each snapshot that was never loaded by this process or whose last load is older than resync-interval. */
+    /**
+     * Loads each snapshot that was never loaded by this process or whose last load is older than
+     * resync-interval. The due snapshots are read at once, with one token (issue 19: the gateway's
+     * readiness waits for the first load), and applied one after the other - one Hibernate Reactive
+     * session at a time on this context; a source that cannot be read does not keep the other from
+     * being applied.
+     */
     Uni<Void> syncDue() {
         Instant due = clock.instant().minus(config.projection().resyncInterval());
-        Uni<Void> registry = isDue(RestrictionProjection.REGISTRY, due) ? guarded(RestrictionProjection.REGISTRY,
-                this::registry) : Uni.createFrom().voidItem();
-        Uni<Void> breach = isDue(RestrictionProjection.BREACH, due) ? guarded(RestrictionProjection.BREACH,
-                this::breach) : Uni.createFrom().voidItem();
-        return registry.chain(() -> breach);
+        return sync(isDue(RestrictionProjection.REGISTRY, due), isDue(RestrictionProjection.BREACH, due));
+    }
+
+    /**
+     * Reads the named snapshots at once with one token and applies each that could be read; a source
+     * that failed is logged and left to the next attempt.
+     */
+    public Uni<Void> sync(boolean registryDue, boolean breachDue) {
+        if (!registryDue && !breachDue) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<String> token = token().memoize().indefinitely();
+        Uni<Supplier<Uni<Sync>>> registry = registryDue ? read(readRegistry(token), this::applyRegistry) : nothing();
+        Uni<Supplier<Uni<Sync>>> breach = breachDue ? read(readBreach(token), this::applyBreach) : nothing();
+        return Uni.combine().all().unis(registry, breach).asTuple()
+                .chain(read -> guarded(RestrictionProjection.REGISTRY, read.getItem1())
+                        .chain(() -> guarded(RestrictionProjection.BREACH, read.getItem2())));
+    }
+
+    /** A snapshot read, as the step that applies it - or fails with why it could not be read. */
+    private static <T> Uni<Supplier<Uni<Sync>>> read(Uni<T> snapshot, Function<T, Uni<Sync>> apply) {
+        return snapshot.<Supplier<Uni<Sync>>>map(items -> () -> apply.apply(items))
+                .onFailure().recoverWithItem(failure -> () -> Uni.createFrom().failure(failure));
+    }
+
+    private static Uni<Supplier<Uni<Sync>>> nothing() {
+        return Uni.createFrom().nullItem();
     }
 
     private boolean isDue(String source, Instant due) {
@@ -109,6 +138,9 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Void> guarded(String source, Supplier<Uni<Sync>> sync) {
+        if (sync == null) {
+            return Uni.createFrom().voidItem(); // not due
+        }
         return reconciled(source, sync).onFailure().recoverWithUni(e -> {
             LOG.warnf("restrictions projection: %s snapshot failed (%s); retrying in %s", source, e.getMessage(),
                     config.projection().retryInterval());
@@ -160,20 +192,27 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Sync> registry() {
-        return sources.all(source(config.projection().registryUrl(), "/partner-snapshots", ""), token(), JsonNode.class)
-                .chain(items -> Panache.withTransaction(() -> Multi.createFrom().iterable(items)
-                        .onItem().transformToUniAndConcatenate(item -> {
-                            UUID partnerId = UUID.fromString(text(item, "partnerId"));
-                            Uni<Boolean> status = projection.statusChanged(partnerId, text(item, "status"), null,
-                                    Instant.parse(text(item, "updatedAt")));
-                            JsonNode completed = item.get("terminationDeletionCompletedAt");
-                            return completed == null || completed.isNull() ? status : status.chain(changed ->
-                                    projection.dischargedChanged(partnerId, Instant.parse(completed.asText()))
-                                            .map(discharged -> changed || discharged));
-                        })
-                        .collect().with(java.util.stream.Collectors.summingInt(changed -> changed ? 1 : 0))
-                        .call(() -> projection.synced(RestrictionProjection.REGISTRY, items.size()))
-                        .map(repaired -> new Sync(items.size(), repaired))));
+        return readRegistry(token()).chain(this::applyRegistry);
+    }
+
+    private Uni<List<JsonNode>> readRegistry(Uni<String> token) {
+        return sources.all(source(config.projection().registryUrl(), "/partner-snapshots", ""), token, JsonNode.class);
+    }
+
+    private Uni<Sync> applyRegistry(List<JsonNode> items) {
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> {
+                    UUID partnerId = UUID.fromString(text(item, "partnerId"));
+                    Uni<Boolean> status = projection.statusChanged(partnerId, text(item, "status"), null,
+                            Instant.parse(text(item, "updatedAt")));
+                    JsonNode completed = item.get("terminationDeletionCompletedAt");
+                    return completed == null || completed.isNull() ? status : status.chain(changed ->
+                            projection.dischargedChanged(partnerId, Instant.parse(completed.asText()))
+                                    .map(discharged -> changed || discharged));
+                })
+                .collect().with(java.util.stream.Collectors.summingInt(changed -> changed ? 1 : 0))
+                .call(() -> projection.synced(RestrictionProjection.REGISTRY, items.size()))
+                .map(repaired -> new Sync(items.size(), repaired)));
     }
 
     /** The active emergency orders from breach-service; returns how many it listed. */
@@ -183,20 +222,31 @@ public class ProjectionBootstrap {
     }
 
     private Uni<Sync> breach() {
-        OffsetDateTime askedAt = clock.now();
-        return sources.all(source(config.projection().breachUrl(), "/emergency-orders", "active=true"), token(),
-                        JsonNode.class)
-                .chain(items -> {
-                    List<RestrictionRow> orders = new ArrayList<>();
-                    for (JsonNode item : items) {
-                        if ("ACTIVE".equals(item.path("state").asText("ACTIVE"))) {
-                            orders.add(RestrictionProjection.order(UUID.fromString(text(item, "partnerId")), item));
-                        }
-                    }
-                    return Panache.withTransaction(() -> projection.replaceActiveOrders(orders, askedAt)
-                            .call(() -> projection.synced(RestrictionProjection.BREACH, orders.size()))
-                            .map(repaired -> new Sync(orders.size(), repaired)));
-                });
+        return readBreach(token()).chain(this::applyBreach);
+    }
+
+    /** The active orders as breach-service listed them, and when they were asked for. */
+    private record Orders(OffsetDateTime askedAt, List<JsonNode> items) {
+    }
+
+    private Uni<Orders> readBreach(Uni<String> token) {
+        return token.chain(bearer -> {
+            OffsetDateTime askedAt = clock.now();
+            return sources.all(source(config.projection().breachUrl(), "/emergency-orders", "active=true"),
+                    Uni.createFrom().item(bearer), JsonNode.class).map(items -> new Orders(askedAt, items));
+        });
+    }
+
+    private Uni<Sync> applyBreach(Orders listed) {
+        List<RestrictionRow> orders = new ArrayList<>();
+        for (JsonNode item : listed.items()) {
+            if ("ACTIVE".equals(item.path("state").asText("ACTIVE"))) {
+                orders.add(RestrictionProjection.order(UUID.fromString(text(item, "partnerId")), item));
+            }
+        }
+        return Panache.withTransaction(() -> projection.replaceActiveOrders(orders, listed.askedAt())
+                .call(() -> projection.synced(RestrictionProjection.BREACH, orders.size()))
+                .map(repaired -> new Sync(orders.size(), repaired)));
     }
 
     private Uni<String> token() {
