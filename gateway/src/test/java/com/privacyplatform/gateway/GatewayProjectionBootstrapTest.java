@@ -226,6 +226,13 @@ class GatewayProjectionBootstrapTest {
         assertThat(TestDb.single("SELECT status FROM gateway_partner_status WHERE partner_id = ?::uuid", A))
                 .isEqualTo("SUSPENDED");
         assertThat(status(a)).isEqualTo(403);
+
+        // reinstated and the closure lifted (a newer fact: the reset's older snapshot would not undo the
+        // suspension for later tests)
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now()));
+        SnapshotSources.ORDERS.removeIf(order -> closure.equals(order.getString("id")));
+        run(() -> bootstrap.sync(true, true));
+        assertThat(status(a)).isEqualTo(200);
     }
 
     private static <T> T run(Supplier<Uni<T>> sync) throws Throwable {
