@@ -3,6 +3,7 @@ package com.privacyplatform.commons.identity;
 import com.privacyplatform.commons.audit.AuditActor;
 import com.privacyplatform.api.clause.Enforces;
 import com.privacyplatform.commons.problem.ProblemException;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -63,8 +64,7 @@ public class Caller {
 
     /** The partner a partner token acts for; empty for other callers and for a malformed claim. */
     public Optional<UUID> partnerId() {
-        JsonWebToken jwt = jwt();
-        Object claim = jwt == null ? identity.getAttribute(PARTNER_CLAIM) : jwt.getClaim(PARTNER_CLAIM);
+        Object claim = partnerClaim();
         if (claim == null) {
             return Optional.empty();
         }
@@ -73,6 +73,20 @@ public class Caller {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The raw {@code partner_id} claim. A token quarkus-oidc verified is read from its claims set directly:
+     * smallrye-jwt's {@code getClaim} first looks the name up among the standard claims with
+     * {@code Claims.valueOf}, which throws (and fills a stack trace) for every custom claim such as this one,
+     * two or three times per partner request (issue 16.1).
+     */
+    private Object partnerClaim() {
+        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc) {
+            return oidc.getClaims().getClaimValue(PARTNER_CLAIM);
+        }
+        JsonWebToken jwt = jwt();
+        return jwt == null ? identity.getAttribute(PARTNER_CLAIM) : jwt.getClaim(PARTNER_CLAIM);
     }
 
     /** For partner-only operations: the caller's partner, or 403 if the token carries none. */
