@@ -66,8 +66,9 @@ flags() { # module mode
     cache) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
     alt)
       if [[ -n "$ALT_APP" && "$module" == "${ORDER[-1]}" ]]; then printf '%s\n' "-XX:AOTCache=$ALT_APP/app.aot"; else PLATFORM_AOT=on aot_flags "$module" "$JAVA"; fi
+      # (an empty ALT_OPTS printed an empty line: an empty argument, which java took for the main class)
       # shellcheck disable=SC2086 # ALT_OPTS: JVM options, split on spaces
-      printf '%s\n' $ALT_OPTS
+      if [[ -n "$ALT_OPTS" ]]; then printf '%s\n' $ALT_OPTS; fi
       ;;
     alt-train)
       # shellcheck disable=SC2086 # ALT_OPTS: JVM options, split on spaces
