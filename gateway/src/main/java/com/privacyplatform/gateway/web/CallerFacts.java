@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What the gateway reads from a caller's identity on every request - the {@code partner_id} claim
@@ -39,17 +38,8 @@ record CallerFacts(Optional<UUID> partnerId, String partnerIdText, String role) 
     }
 
     static CallerFacts of(SecurityIdentity identity) {
-        String partnerIdText = null;
-        Optional<UUID> partnerId = Optional.empty();
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Caller.PARTNER_CLAIM) != null) {
-            partnerIdText = jwt.getClaim(Caller.PARTNER_CLAIM).toString().replace("\"", "");
-            try {
-                partnerId = Optional.of(UUID.fromString(partnerIdText));
-            } catch (IllegalArgumentException e) {
-                partnerId = Optional.empty();
-            }
-        }
-        return new CallerFacts(partnerId, partnerIdText, firstRole(identity.getRoles()));
+        String partnerIdText = Caller.partnerClaimText(identity);
+        return new CallerFacts(Caller.partnerIdOf(partnerIdText), partnerIdText, firstRole(identity.getRoles()));
     }
 
     /** The alphabetically first role (one role per line, stable whatever the set's order). */

@@ -64,29 +64,38 @@ public class Caller {
 
     /** The partner a partner token acts for; empty for other callers and for a malformed claim. */
     public Optional<UUID> partnerId() {
-        Object claim = partnerClaim();
-        if (claim == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return partnerIdOf(partnerClaimText(identity));
     }
 
     /**
-     * The raw {@code partner_id} claim. A token quarkus-oidc verified is read from its claims set directly:
+     * The {@code partner_id} claim of an identity as text (quotes of a JSON string removed), or
+     * {@code null} without one. A token quarkus-oidc verified is read from its claims set directly:
      * smallrye-jwt's {@code getClaim} first looks the name up among the standard claims with
      * {@code Claims.valueOf}, which throws (and fills a stack trace) for every custom claim such as this one,
      * two or three times per partner request (issue 16.1).
      */
-    private Object partnerClaim() {
+    public static String partnerClaimText(SecurityIdentity identity) {
+        Object claim;
         if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc) {
-            return oidc.getClaims().getClaimValue(PARTNER_CLAIM);
+            claim = oidc.getClaims().getClaimValue(PARTNER_CLAIM);
+        } else if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            claim = jwt.getClaim(PARTNER_CLAIM);
+        } else {
+            claim = identity.getAttribute(PARTNER_CLAIM);
         }
-        JsonWebToken jwt = jwt();
-        return jwt == null ? identity.getAttribute(PARTNER_CLAIM) : jwt.getClaim(PARTNER_CLAIM);
+        return claim == null ? null : claim.toString().replace("\"", "");
+    }
+
+    /** The partner id a {@code partner_id} claim names; empty for none and for a malformed one. */
+    public static Optional<UUID> partnerIdOf(String claimText) {
+        if (claimText == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(claimText));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** For partner-only operations: the caller's partner, or 403 if the token carries none. */
