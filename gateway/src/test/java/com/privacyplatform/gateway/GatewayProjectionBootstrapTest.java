@@ -3,6 +3,7 @@ package com.privacyplatform.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -146,6 +147,36 @@ class GatewayProjectionBootstrapTest {
     }
 
     @Test
+    @Verifies(value = {"3.4.j", "4.6", "3.5.d"}, exercises = "ProjectionBootstrap#reconcileNow")
+    void aReconciliationReadsBothSourcesWithOneTokenAndChangesNothingWhileEitherIsDown() {
+        String a = Tokens.partner("partner-demo-a");
+        String olivia = Tokens.user("olivia");
+        assertThat(status(a)).isEqualTo(200);
+        // the suspension's event never arrived, and breach-service is down: nothing is applied
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "SUSPENDED", Instant.now()));
+        SnapshotSources.DOWN.add("/emergency-orders");
+        int asked = SnapshotSources.AUTHORIZATIONS.size();
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(503)
+                .contentType("application/problem+json").body("detail", containsString("the projection is unchanged"));
+        List<String> tokens = List.copyOf(
+                SnapshotSources.AUTHORIZATIONS.subList(asked, SnapshotSources.AUTHORIZATIONS.size()));
+        assertThat(tokens).hasSizeGreaterThanOrEqualTo(2).containsOnly(tokens.get(0)); // one token for both reads
+        assertThat(status(a)).isEqualTo(200);
+
+        // back: both read again and applied
+        SnapshotSources.DOWN.clear();
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(200)
+                .body("registry.repaired", equalTo(1)).body("breach.repaired", equalTo(0));
+        assertThat(status(a)).isEqualTo(403);
+
+        // reinstated (a newer fact: the reset's older snapshot would not undo the suspension for later tests)
+        SnapshotSources.PARTNERS.set(0, SnapshotSources.partner(A, "ACTIVE", Instant.now()));
+        given().auth().oauth2(olivia).post("/api/gateway/restrictions/reconciliation").then().statusCode(200)
+                .body("registry.repaired", equalTo(1));
+        assertThat(status(a)).isEqualTo(200);
+    }
+
+    @Test
     void aStatusSnapshotNeverUndoesALaterEventButRepairsAMissedOne() throws Throwable {
         String a = Tokens.partner("partner-demo-a");
         publish("partner.suspended", A, "{\"partnerId\":\"" + A + "\",\"from\":\"ACTIVE\",\"to\":\"SUSPENDED\","
@@ -203,6 +234,7 @@ class GatewayProjectionBootstrapTest {
     }
 
     @Test
+    @Verifies(value = {"3.4.j", "4.6", "3.5.d"}, exercises = "ProjectionBootstrap#sync")
     void bothSnapshotsAreReadAtOnceWithOneTokenAndASourceThatIsDownDoesNotHoldTheOtherBack() throws Throwable {
         String a = Tokens.partner("partner-demo-a");
         String closure = UUID.randomUUID().toString();

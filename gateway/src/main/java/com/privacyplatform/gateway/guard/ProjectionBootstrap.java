@@ -110,6 +110,7 @@ public class ProjectionBootstrap {
      * Reads the named snapshots at once with one token and applies each that could be read; a source
      * that failed is logged and left to the next attempt.
      */
+    @Enforces({"3.4.j", "4.6", "3.5.d"})
     public Uni<Void> sync(boolean registryDue, boolean breachDue) {
         if (!registryDue && !breachDue) {
             return Uni.createFrom().voidItem();
@@ -150,13 +151,20 @@ public class ProjectionBootstrap {
 
     /**
      * Reconciles with both sources now (an officer's request, issue 18.2); answers what each listed
-     * and repaired. Fails when a source cannot be read (the projection keeps what it had).
+     * and repaired. Both snapshots are read at once with one token and applied only when both could
+     * be read, one after the other; when either cannot be read the answer is that failure and the
+     * projection is unchanged.
      */
+    @Enforces({"3.4.j", "4.6", "3.5.d"})
     public Uni<Map<String, Sync>> reconcileNow() {
-        Map<String, Sync> out = new java.util.LinkedHashMap<>();
-        return reconciled(RestrictionProjection.REGISTRY, this::registry).invoke(r -> out.put(RestrictionProjection.REGISTRY, r))
-                .chain(() -> reconciled(RestrictionProjection.BREACH, this::breach))
-                .invoke(b -> out.put(RestrictionProjection.BREACH, b)).replaceWith(out);
+        Uni<String> token = token().memoize().indefinitely();
+        return Uni.combine().all().unis(readRegistry(token), readBreach(token)).asTuple().chain(read -> {
+            Map<String, Sync> out = new java.util.LinkedHashMap<>();
+            return reconciled(RestrictionProjection.REGISTRY, () -> applyRegistry(read.getItem1()))
+                    .invoke(r -> out.put(RestrictionProjection.REGISTRY, r))
+                    .chain(() -> reconciled(RestrictionProjection.BREACH, () -> applyBreach(read.getItem2())))
+                    .invoke(b -> out.put(RestrictionProjection.BREACH, b)).replaceWith(out);
+        });
     }
 
     /**

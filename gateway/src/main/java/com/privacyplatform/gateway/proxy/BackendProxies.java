@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.httpproxy.HttpProxy;
@@ -34,8 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /audit/{service}} of a service's audit path, {@link AuditPaths}) and hop-by-hop headers,
  * says who forwarded (X-Forwarded-*), and rewrites a backend's {@code Location} to the gateway's address.
  * The caller's bearer token and request id pass through unchanged; the trace context
- * ({@code traceparent}) is set by the traced HTTP client to its own span's, so the backend's spans
- * join the request's trace (docs/tracing.md).
+ * ({@code traceparent}) is the gateway's server span's ({@link TraceHeaders}: the proxy's clients record
+ * no span of their own), so the backend's spans join the request's trace (docs/tracing.md).
  *
  * <p>Each backend has a proxy - an HTTP client with its own connection pool - <b>per event loop</b>
  * (issue 19): a request is forwarded on a connection of the event loop that received it, so the
@@ -90,7 +91,8 @@ public class BackendProxies {
         // the pool opens a connection on the event loop of the request that asks for it (the pool's
         // event-loop size 0, the default): a client used from one loop only has connections of that loop
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setSsl(backend.ssl())
-                .setMaxPoolSize(MAX_POOL_SIZE).setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30));
+                .setMaxPoolSize(MAX_POOL_SIZE).setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30)
+                .setTracingPolicy(TracingPolicy.IGNORE)); // one span per request: the server span (TraceHeaders)
         HttpProxy proxy = HttpProxy.reverseProxy(client).origin(backend.port(), backend.host())
                 .addInterceptor(new Rewrite());
         return new LoopProxy(client, ProxyHandler.create(proxy));
@@ -109,7 +111,7 @@ public class BackendProxies {
             String forwarded = DeadLetterPaths.backendUri(AuditPaths.backendUri(below));
             request.setURI(forwarded);
             stripHopByHop(request.headers());
-            TraceHeaders.dropIncomingWhenTraced(request.headers());
+            TraceHeaders.continueTrace(request.headers());
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
             request.headers().set("X-Forwarded-Prefix",

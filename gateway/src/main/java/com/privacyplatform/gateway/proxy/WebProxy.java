@@ -6,6 +6,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
@@ -28,7 +29,8 @@ public final class WebProxy {
 
     public static HttpProxy create(Vertx vertx, RouteTable.Backend backend) {
         var client = vertx.createHttpClient(new HttpClientOptions().setSsl(backend.ssl()).setMaxPoolSize(32)
-                .setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30));
+                .setKeepAlive(true).setConnectTimeout(3000).setIdleTimeout(30)
+                .setTracingPolicy(TracingPolicy.IGNORE)); // one span per request: the server span (TraceHeaders)
         return HttpProxy.reverseProxy(client).origin(backend.port(), backend.host()).addInterceptor(new Forward());
     }
 
@@ -39,7 +41,7 @@ public final class WebProxy {
             var request = context.request();
             var incoming = request.proxiedRequest();
             stripHopByHop(request.headers());
-            TraceHeaders.dropIncomingWhenTraced(request.headers());
+            TraceHeaders.continueTrace(request.headers());
             request.headers().remove("Authorization");
             request.headers().remove("X-Forwarded-Prefix");
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
