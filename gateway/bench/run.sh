@@ -15,6 +15,9 @@
 #       the gateway (e.g. main's) side by side, as a second replica on port BENCH_BASE + 6
 #   JFR=/tmp/gw.jfr AOT=off ./platform bench gateway   # a JFR recording (settings=profile) of the gateway
 #       during the last round's gateway figure (it costs the gateway some CPU: that figure is then a profile)
+#   CURVE_TURNS=3 CURVE_ALT_OPTS='-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining|...' ./platform bench gateway
+#       # after the cache phase, the gateway's warm-up curve (and readiness) in turns, CURVE_TURNS times:
+#       # without the cache, with it, and with it plus each '|'-separated set of flags (alt1, alt2, ...)
 #
 # What it does, on its own ports (BENCH_BASE, default 8150: gateway 8150, registry 8151, consent
 # 8152, dsr 8153, breach 8154, privacy-center 8155, nginx 8158; management port = port + 1000), its
@@ -72,6 +75,8 @@ declare -A PORT=([gateway]=$BENCH_BASE [partner-registry-service]=$((BENCH_BASE 
   [privacy-center]=$((BENCH_BASE + 5)) [gateway-baseline]=$((BENCH_BASE + 6)))
 GATEWAY_BASELINE_APP="${GATEWAY_BASELINE_APP:-}"
 JFR="${JFR:-}"
+CURVE_TURNS="${CURVE_TURNS:-0}"
+CURVE_ALT_OPTS="${CURVE_ALT_OPTS:-}"
 START_TIMEOUT="${START_TIMEOUT:-600}"
 PATHS=(direct nginx gateway)
 [[ -n "$GATEWAY_BASELINE_APP" ]] && PATHS+=(gateway-baseline)
@@ -145,7 +150,7 @@ service_flags() {
   service_jvm_flags
   printf '%s\n' "-Dquarkus.http.port=${PORT[$module]}" "-Dquarkus.management.port=$(mport "$module")"
   case "$2" in
-    cache) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
+    cache | alt*) PLATFORM_AOT=on aot_flags "$module" "$JAVA" ;;
     train) aot_training_flags "$module" "$JAVA" ;;
   esac
   case "$module" in
@@ -167,7 +172,10 @@ service_flags() {
   esac
 }
 
-start() { # module mode (none, train, cache)
+# the flags of CURVE_ALT_OPTS' n-th '|'-separated set
+alt_opts() { local sets; IFS='|' read -ra sets <<<"$CURVE_ALT_OPTS"; printf '%s' "${sets[$(($1 - 1))]}"; }
+
+start() { # module mode (none, train, cache, altN: the cache and CURVE_ALT_OPTS' N-th set, gateway only)
   local module="$1" mode="$2" db="${DATABASE[$1]}" environment flags t0 pid log="$WORK/$1.$2.log"
   mapfile -t environment < <(bench_service_environment "$(module_of "$module")" "$db" gwbench)
   mapfile -t flags < <(service_flags "$module" "$mode")
@@ -175,6 +183,9 @@ start() { # module mode (none, train, cache)
   flags+=($SERVICE_OPTS)
   # shellcheck disable=SC2206
   [[ "$module" == gateway ]] && flags+=($GATEWAY_OPTS)
+  local alt=()
+  [[ "$module" == gateway && "$mode" == alt* ]] && read -ra alt <<<"$(alt_opts "${mode#alt}")"
+  flags+=("${alt[@]}")
   t0="$(date +%s%N)"
   (cd "$ROOT/$(module_of "$module")" && exec env "${environment[@]}" "$JAVA" "${flags[@]}" -jar "$(jar_of "$module")") >"$log" 2>&1 &
   pid=$!
@@ -312,6 +323,27 @@ if [[ "$AOT" != off ]]; then
   start gateway cache
   curve cache
   for module in "${ORDER[@]}"; do RSS_MB[$module,cache]="$(rss_mb "${PID[$module]}")"; done
+
+  # --- warm-up curves in turns: one build's modes compared under the same conditions ----------------
+  declare -A TURN_CURVES TURN_READY
+  TURN_MODES=(none cache)
+  if [[ -n "$CURVE_ALT_OPTS" ]]; then
+    IFS='|' read -ra alt_sets <<<"$CURVE_ALT_OPTS"
+    for i in "${!alt_sets[@]}"; do TURN_MODES+=("alt$((i + 1))"); done
+  fi
+  saved_none="${READY[gateway,none]}" saved_cache="${READY[gateway,cache]}"
+  saved_none_cpu="${READY_CPU[gateway,none]}" saved_cache_cpu="${READY_CPU[gateway,cache]}"
+  for _ in $(seq 1 "$CURVE_TURNS"); do
+    for mode in "${TURN_MODES[@]}"; do
+      stop gateway
+      start gateway "$mode"
+      TURN_READY[$mode]+="${READY[gateway,$mode]} "
+      curve "$mode"
+      TURN_CURVES[$mode]+="${CURVE[$mode]}/"
+    done
+  done
+  READY[gateway,none]="$saved_none" READY[gateway,cache]="$saved_cache"
+  READY_CPU[gateway,none]="$saved_none_cpu" READY_CPU[gateway,cache]="$saved_cache_cpu"
 fi
 
 # --- report -------------------------------------------------------------------------------------------
@@ -342,6 +374,18 @@ for mode in none cache; do
     printf "gateway warm-up after a restart (%s start-up cache), req/s per 5 s window of load: %s\n  90%% of steady (%.0f req/s) reached in the window ending at %s s (goal <= 10 s: %s)\n",
       (m == "none") ? "without" : "with", c, 0.9 * s, t, (t != "-" && t <= 10) ? "met" : "not met" }'
 done
+if ((CURVE_TURNS > 0)) && [[ "$AOT" != off ]]; then
+  echo "gateway warm-up in turns ($CURVE_TURNS turns; 90% of steady = $(awk -v s="$steady" 'BEGIN { printf "%.0f", 0.9 * s }') req/s):"
+  for mode in "${TURN_MODES[@]}"; do
+    opts="-"; case "$mode" in none) opts="no start-up cache" ;; cache) opts="start-up cache" ;; alt*) opts="start-up cache + $(alt_opts "${mode#alt}")" ;; esac
+    awk -v s="$steady" -v c="${TURN_CURVES[$mode]}" -v r="${TURN_READY[$mode]}" -v m="$mode" -v o="$opts" 'BEGIN {
+      n = split(c, turns, "/"); out = ""
+      for (k = 1; k <= n; k++) { if (turns[k] == "") continue; split(turns[k], w, " "); t = "-"
+        for (i = 1; i <= 6; i++) if (w[i] >= 0.9 * s) { t = i * 5; break }
+        out = out sprintf("\n    turn %d: %s-> 90%% at %s s", k, turns[k], t) }
+      printf "  %-6s (%s), ready in s: %s%s\n", m, o, r, out }'
+  done
+fi
 if [[ -n "$GATEWAY_BASELINE_APP" ]]; then
   awk -v b="$(field "${RES[$ROUNDS,gateway-baseline]}" rps)" -v g="$(field "${RES[$ROUNDS,gateway]}" rps)" \
     -v bc="${CPU_PROXY[$ROUNDS,gateway-baseline]}" -v gc="${CPU_PROXY[$ROUNDS,gateway]}" -v app="$GATEWAY_BASELINE_APP" 'BEGIN {
