@@ -6,8 +6,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import io.quarkus.arc.Arc;
-import io.quarkus.tls.TlsConfigurationRegistry;
+import com.privacyplatform.commons.events.BrokerFactory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -37,51 +35,13 @@ final class BrokerSession implements AutoCloseable {
     }
 
     static BrokerSession open(Config config, ObjectMapper mapper) throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(config.getOptionalValue("rabbitmq-host", String.class).orElse("localhost"));
-        factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
-        factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
-        factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
-        factory.setVirtualHost(config.getOptionalValue("mp.messaging.connector.smallrye-rabbitmq.virtual-host",
-                String.class).orElse("/"));
-        factory.setConnectionTimeout(5000);
-        factory.setAutomaticRecoveryEnabled(false);
-        tls(factory, config);
+        ConnectionFactory factory = BrokerFactory.of(config);
         Connection connection = factory.newConnection("dead-letter-tool");
         try {
             return new BrokerSession(connection, connection.createChannel(), mapper);
         } catch (IOException e) {
             connection.abort();
             throw e;
-        }
-    }
-
-    /**
-     * TLS where the environment turns it on (3.4.c; Kubernetes prod: AMQPS only), with the same settings
-     * as the messaging connector and the outbox relay ({@code BrokerConnection}): {@code rabbitmq-ssl},
-     * the Quarkus TLS configuration named by
-     * {@code mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name} (its trusted CA; the JVM's
-     * default trust without one), and the broker's host name verified - never plainer than the consumers.
-     */
-    static void tls(ConnectionFactory factory, Config config) {
-        if (!config.getOptionalValue("rabbitmq-ssl", Boolean.class).orElse(false)) {
-            return;
-        }
-        try {
-            Optional<String> name = config.getOptionalValue(
-                    "mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name", String.class);
-            SSLContext context = name.isPresent()
-                    ? Arc.container().instance(TlsConfigurationRegistry.class).get().get(name.get())
-                            .orElseThrow(() -> new IllegalStateException("no TLS configuration " + name.get()
-                                    + " (quarkus.tls." + name.get() + ".*) for the broker"))
-                            .createSSLContext()
-                    : SSLContext.getDefault();
-            factory.useSslProtocol(context);
-            factory.enableHostnameVerification();
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set up TLS to the broker: " + e.getMessage(), e);
         }
     }
 

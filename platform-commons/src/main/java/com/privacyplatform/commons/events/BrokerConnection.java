@@ -1,91 +1,131 @@
 package com.privacyplatform.commons.events;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.tls.TlsConfigurationRegistry;
-import io.quarkus.tls.runtime.config.TlsConfigUtils;
-import io.vertx.core.Future;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.rabbitmq.RabbitMQClient;
-import io.vertx.rabbitmq.RabbitMQOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * The relay's own AMQP connection, in confirm mode. It reconnects by itself (the Vert.x client's
- * default is "no retries") and re-enables confirms and re-declares the exchange on every connect.
+ * The relay's own AMQP connection, in confirm mode, on the RabbitMQ Java client. A batch is sent whole
+ * on one channel by one blocking task: every message in order, then the wait for their confirms. If
+ * anything fails the connection is closed before the failure is reported, so no message of a failed
+ * batch can still leave after it - the batch is sent again, in order, on a new connection (opened by
+ * the next batch). The Vert.x client it replaces queued each publish as a task of its own that used
+ * whatever channel was current when it ran: after a batch had failed on a dropped connection, its
+ * later publishes could still go out on the reconnected channel, ahead of the earlier ones' retry.
  */
 final class BrokerConnection {
 
+    /** The client-provided connection name (the broker's connection list). */
+    static final String CONNECTION_NAME = "outbox-relay";
+
     private static final Logger LOG = Logger.getLogger(BrokerConnection.class);
 
-    private final RabbitMQClient client;
+    private final Vertx vertx;
+    private final ConnectionFactory factory;
     private final String exchange;
-    private volatile boolean ready;
+    private Connection connection;
+    private volatile Channel channel;
 
     BrokerConnection(Vertx vertx, Config config, String exchange) {
+        this.vertx = vertx;
         this.exchange = exchange;
-        RabbitMQOptions options = new RabbitMQOptions()
-                .setHost(config.getOptionalValue("rabbitmq-host", String.class).orElse("localhost"))
-                .setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672))
-                .setUser(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"))
-                .setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"))
-                .setVirtualHost(config.getOptionalValue("mp.messaging.connector.smallrye-rabbitmq.virtual-host",
-                        String.class).orElse("/"))
-                .setAutomaticRecoveryEnabled(false)
-                .setReconnectAttempts(Integer.MAX_VALUE)
-                .setReconnectInterval(1000)
-                .setRequestedHeartbeat(10)
-                .setConnectionTimeout(5000);
-        tls(options, config);
-        this.client = RabbitMQClient.create(vertx, options);
-        client.addConnectionEstablishedCallback(promise -> client.confirmSelect()
-                .compose(v -> client.exchangeDeclare(exchange, "topic", true, false))
-                .onSuccess(v -> {
-                    ready = true;
-                    LOG.infof("outbox relay connected to the broker, exchange %s", exchange);
-                })
-                .onComplete(promise));
+        this.factory = BrokerFactory.of(config);
+        factory.setRequestedHeartbeat(10);
     }
 
-    /**
-     * TLS to the broker where the environment turns it on (3.4.c; Kubernetes prod): the same settings
-     * as the messaging connector's - {@code rabbitmq-ssl} and the Quarkus TLS configuration named by
-     * {@code mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name} (trusted CA, hostname
-     * verification) - so that the relay's connection is never plainer than the consumers'.
-     */
-    private static void tls(RabbitMQOptions options, Config config) {
-        if (!config.getOptionalValue("rabbitmq-ssl", Boolean.class).orElse(false)) {
-            return;
+    /** One message of a batch. */
+    record Outgoing(String routingKey, AMQP.BasicProperties properties, byte[] body) {
+    }
+
+    /** Connects now if not connected (off the event loop); a failure leaves the batch's transaction unopened. */
+    Uni<Void> connect() {
+        Channel current = channel;
+        if (current != null && current.isOpen()) {
+            return Uni.createFrom().voidItem();
         }
-        options.setSsl(true);
-        config.getOptionalValue("mp.messaging.connector.smallrye-rabbitmq.tls-configuration-name", String.class)
-                .ifPresent(name -> TlsConfigUtils.configure(options, Arc.container().instance(TlsConfigurationRegistry.class).get()
-                        .get(name).orElseThrow(() -> new IllegalStateException("no TLS configuration " + name
-                                + " (quarkus.tls." + name + ".*) for the broker"))));
+        return blocking(() -> {
+            channel();
+            return null;
+        });
     }
 
-    Future<Void> start() {
-        return client.start();
+    /** Publishes {@code batch} in its order on one channel and waits for every confirm (or fails as a whole). */
+    Uni<Void> publishConfirmed(List<Outgoing> batch, Duration confirmTimeout) {
+        return blocking(() -> {
+            send(batch, confirmTimeout.toMillis());
+            return null;
+        });
     }
 
-    Future<Void> stop() {
-        ready = false;
-        return client.stop();
-    }
-
-    boolean isReady() {
-        return ready && client.isConnected() && client.isOpenChannel();
-    }
-
-    void markBroken() {
-        ready = false;
-    }
-
-    RabbitMQClient client() {
-        return client;
+    /** Blocking (the shutdown observer's thread): waits for a batch under way, then closes. */
+    void stop() {
+        close();
     }
 
     String exchange() {
         return exchange;
+    }
+
+    private synchronized void send(List<Outgoing> batch, long timeoutMillis) throws Exception {
+        Channel current = channel();
+        try {
+            for (Outgoing message : batch) {
+                current.basicPublish(exchange, message.routingKey(), message.properties(), message.body());
+            }
+            current.waitForConfirmsOrDie(timeoutMillis);
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private synchronized Channel channel() throws IOException, TimeoutException {
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        close();
+        connection = factory.newConnection(CONNECTION_NAME);
+        try {
+            Channel opened = connection.createChannel();
+            opened.confirmSelect();
+            opened.exchangeDeclare(exchange, "topic", true);
+            channel = opened;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.infof("outbox relay connected to the broker, exchange %s", exchange);
+        return channel;
+    }
+
+    /**
+     * Closes the connection, waiting (up to 2 s) for the broker's close-ok: by then the broker has taken
+     * every frame sent on it, so nothing sent on this connection can arrive after what is sent on the next.
+     */
+    private synchronized void close() {
+        Connection closing = connection;
+        connection = null;
+        channel = null;
+        if (closing == null) {
+            return;
+        }
+        try {
+            closing.close(2000);
+        } catch (IOException | RuntimeException alreadyGone) {
+            closing.abort(2000);
+        }
+    }
+
+    private <T> Uni<T> blocking(java.util.concurrent.Callable<T> work) {
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(work, false).toCompletionStage());
     }
 }

@@ -11,7 +11,6 @@ import io.quarkus.runtime.StartupEvent;
 import com.privacyplatform.commons.db.CustomPlans;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,7 +33,9 @@ import org.jboss.logging.Logger;
  * consumers deduplicate through their {@link Inbox}.
  *
  * <p>Order: one relay at a time per database (a transaction-scoped advisory lock), rows in commit
- * sequence, one channel - so events of one aggregate reach the broker in the order written.
+ * sequence, one batch at a time, each sent whole on one channel or not at all ({@link BrokerConnection}:
+ * a failed batch leaves nothing behind that could still go out after it) - so events of one aggregate
+ * reach the broker in the order written, a resent batch at most repeating some of them.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -82,7 +83,7 @@ public class OutboxRelay {
             return;
         }
         broker = new BrokerConnection(vertx, ConfigProvider.getConfig(), config.exchange());
-        broker.start().onFailure(e -> LOG.warnf("broker not reachable yet (%s); relay keeps retrying",
+        broker.connect().subscribe().with(ok -> { }, e -> LOG.warnf("broker not reachable yet (%s); relay keeps retrying",
                 e.getMessage()));
         listener = new NotifyListener(vertx, ConfigProvider.getConfig(), CHANNEL,
                 new NotifyLinger(vertx, config.relay().linger(), this::trigger));
@@ -134,15 +135,16 @@ public class OutboxRelay {
 
     /** @return how many events were published and confirmed */
     Uni<Integer> relayBatch() {
-        if (broker == null || !broker.isReady()) {
-            return Uni.createFrom().failure(new IllegalStateException("broker connection not ready"));
+        if (broker == null) {
+            return Uni.createFrom().failure(new IllegalStateException("broker connection not started"));
         }
         List<UUID> attempted = new ArrayList<>();
-        return pool.withTransaction(conn -> conn
+        // connected first (or reconnected after a failure), so an unreachable broker costs no database work
+        return broker.connect().chain(() -> pool.withTransaction(conn -> conn
                 .query(CustomPlans.SELECT_PREFIX + "pg_try_advisory_xact_lock(" + LOCK_KEY + ") AS locked")
                         .execute()
                         .chain(rows -> rows.iterator().next().getBoolean("locked") ? relayLocked(conn, attempted)
-                                : Uni.createFrom().item(0)))
+                                : Uni.createFrom().item(0))))
                 // after the rollback (the batch's sent_at updates undone)
                 .onFailure().call(e -> recordFailure(attempted, e));
     }
@@ -166,7 +168,6 @@ public class OutboxRelay {
                     }
                     batch.forEach(r -> attempted.add(r.getUUID("id")));
                     return publishAll(batch)
-                            .chain(this::confirm)
                             .chain(() -> markSent(conn, batch))
                             .invoke(sent -> advance(batch, limit));
                 });
@@ -183,34 +184,28 @@ public class OutboxRelay {
     }
 
     /**
-     * Every event of the batch handed to the client at once, in seq order: its publishes run on a worker
-     * in the order they were handed over (the Vert.x client's executeBlocking is ordered per context), so
-     * the worker is woken once per batch instead of once per event (issue 16.1: the hand-over per event
-     * was 7 % of a consent write's CPU). The confirm is awaited for the whole batch afterwards, as before.
-     * A publish itself fails only when the connection is gone (a refusal by the broker shows in the confirm),
-     * and then every one queued after it fails as well, so no later event of the batch gets ahead of an
-     * earlier one; the whole batch stays pending and is retried, as before.
+     * The whole batch in one hand-over to a worker (issue 16.1: one wake-up per batch, not per event), sent
+     * in seq order on one channel, confirmed as a whole ({@link BrokerConnection#publishConfirmed}). Each
+     * event in a producer span of the writing request's trace; the CloudEvent carries the span's context
+     * ({@code traceparent}), so each consumer's span is its child. The spans end when the batch is confirmed.
      */
     private Uni<Void> publishAll(List<Row> batch) {
-        List<Uni<Void>> sent = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
+        List<BrokerConnection.Outgoing> messages = new ArrayList<>(batch.size());
         for (Row row : batch) {
-            // memoized: subscribed (published) here and now, joined below
-            Uni<Void> one = publish(row).memoize().indefinitely();
-            one.subscribe().with(ok -> { }, e -> { });
-            sent.add(one);
+            Span span = tracing.publishSpan(row.getString("traceparent"), row.getString("type"), broker.exchange(),
+                    row.getUUID("id").toString());
+            spans.add(span);
+            messages.add(message(row, span));
         }
-        return Uni.join().all(sent).andFailFast().replaceWithVoid();
+        return broker.publishConfirmed(messages, config.relay().confirmTimeout())
+                .onFailure().invoke(e -> spans.forEach(span -> span.setStatus(StatusCode.ERROR)))
+                .onTermination().invoke(() -> spans.forEach(Span::end));
     }
 
-    /**
-     * One event in a producer span of the writing request's trace; the CloudEvent carries the span's
-     * context ({@code traceparent}), so each consumer's span is its child. The span ends when the
-     * broker took the message (the batch's confirm is awaited after all are sent).
-     */
-    private Uni<Void> publish(Row row) {
+    private static BrokerConnection.Outgoing message(Row row, Span span) {
         UUID id = row.getUUID("id");
         String type = row.getString("type");
-        Span span = tracing.publishSpan(row.getString("traceparent"), type, broker.exchange(), id.toString());
         byte[] body = CloudEventCodec.encode(id, type, row.getString("source"), row.getString("subject"),
                 row.getOffsetDateTime("occurred_at"), row.getString("payload"),
                 EventTracing.traceparentOf(Context.root().with(span)));
@@ -221,16 +216,7 @@ public class OutboxRelay {
                 .type(type)
                 .timestamp(Date.from(row.getOffsetDateTime("occurred_at").toInstant()))
                 .build();
-        return Uni.createFrom().completionStage(() -> broker.client()
-                        .basicPublish(broker.exchange(), type, props, Buffer.buffer(body)).toCompletionStage())
-                .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR))
-                .onTermination().invoke(span::end);
-    }
-
-    private Uni<Void> confirm() {
-        long timeout = config.relay().confirmTimeout().toMillis();
-        return Uni.createFrom().completionStage(() -> broker.client().waitForConfirms(timeout).toCompletionStage())
-                .onFailure().invoke(e -> broker.markBroken());
+        return new BrokerConnection.Outgoing(type, props, body);
     }
 
     private Uni<Integer> markSent(SqlConnection conn, List<Row> batch) {
