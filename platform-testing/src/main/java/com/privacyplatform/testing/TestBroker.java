@@ -104,13 +104,15 @@ public final class TestBroker implements AutoCloseable {
         rabbitmqctl("-q", "delete_vhost", vhost);
     }
 
-    private static void rabbitmqctl(String... command) throws IOException, InterruptedException {
+    /** Runs {@code rabbitmqctl} with these arguments on the local node; its output, or fails with it. */
+    public static String rabbitmqctl(String... command) throws IOException, InterruptedException {
         java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("rabbitmqctl"));
         line.addAll(java.util.List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()); // read first: a full pipe would block it
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            String out = new String(process.getInputStream().readAllBytes());
             throw new IllegalStateException(String.join(" ", line) + " failed: " + out);
         }
+        return out;
     }
 }

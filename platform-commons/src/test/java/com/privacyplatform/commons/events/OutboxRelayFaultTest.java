@@ -204,7 +204,7 @@ class OutboxRelayFaultTest {
             while (true) {
                 Set<Integer> ours = LocalSockets.portsConnectedTo(5672);
                 Set<Integer> relay = new HashSet<>();
-                for (String line : run("rabbitmqctl", "-q", "list_connections", "peer_port", "client_properties")
+                for (String line : TestBroker.rabbitmqctl("-q", "list_connections", "peer_port", "client_properties")
                         .split("\n")) {
                     String[] columns = line.split("\t");
                     if (columns.length >= 2 && columns[0].trim().matches("\\d+")
@@ -221,14 +221,13 @@ class OutboxRelayFaultTest {
             }
         }
 
-        private static String run(String... command) throws Exception {
+        private static void run(String... command) throws Exception {
             List<String> line = List.of(command);
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", line) + " failed: " + out);
             }
-            return out;
         }
     }
 }
